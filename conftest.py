@@ -1,0 +1,135 @@
+"""Named personas shared by every test. Each comment says what that person may see and do."""
+
+import pytest
+
+from tests.factories import CommuneFactory, NeighborhoodFactory, UnitFactory, UserFactory
+from thoxuan_gnbv.models import Role
+
+
+@pytest.fixture
+def commune(db):
+    """The commune under test (urban, like a thị trấn)."""
+    return CommuneFactory(code="kiem-thu", name="Thị trấn Kiểm Thử", issuer_name="THỊ TRẤN KIỂM THỬ")
+
+
+@pytest.fixture
+def other_commune(db):
+    """Another commune whose data nobody in `commune` may touch."""
+    return CommuneFactory(code="xa-khac", name="Xã Khác", issuer_name="XÃ KHÁC", area_type="rural", kind="xa")
+
+
+@pytest.fixture
+def neighborhood1(commune):
+    return NeighborhoodFactory(commune=commune, name="Khu phố 1", position=1)
+
+
+@pytest.fixture
+def neighborhood2(commune):
+    return NeighborhoodFactory(commune=commune, name="Khu phố 2", position=2)
+
+
+@pytest.fixture
+def peoples_committee(commune):
+    return UnitFactory(
+        commune=commune, name="UBND thị trấn Kiểm Thử", short_name="UBND thị trấn", kind="ubnd"
+    )
+
+
+@pytest.fixture
+def health_unit(commune):
+    return UnitFactory(commune=commune, name="Trạm y tế thị trấn", kind="health")
+
+
+@pytest.fixture
+def chairman(db):
+    """Approves plans, estimates, review lists and compiled reports; reads everything."""
+    return UserFactory(username="chutich", role=Role.CHAIRMAN, full_name="Lê Văn Hùng", position="Chủ tịch")
+
+
+@pytest.fixture
+def vice_chairman(db):
+    """Approves in the chairman's stead, signing "KT. CHỦ TỊCH"."""
+    return UserFactory(
+        username="phochutich", role=Role.VICE_CHAIRMAN, full_name="Thái Xuân Kiên", position="Phó Chủ tịch"
+    )
+
+
+@pytest.fixture
+def labour_officer(db):
+    """Runs the program: writes the plan, keeps the registry, compiles reports. Approves nothing."""
+    return UserFactory(username="laodong", role=Role.LABOUR_OFFICER, full_name="Nguyễn Thị Hường")
+
+
+@pytest.fixture
+def agriculture_officer(db):
+    """Leads Dự án 3 TDA 1 (production support); reads households."""
+    return UserFactory(username="nongnghiep", role=Role.AGRICULTURE_OFFICER)
+
+
+@pytest.fixture
+def culture_officer(db):
+    """Leads Dự án 6 TDA 1 (information)."""
+    return UserFactory(username="vanhoa", role=Role.CULTURE_OFFICER)
+
+
+@pytest.fixture
+def health_station(db, health_unit):
+    """Leads Dự án 3 TDA 2 (nutrition) for the health station."""
+    user = UserFactory(username="tramyte", role=Role.HEALTH_STATION)
+    health_unit.officers.add(user)
+    return user
+
+
+@pytest.fixture
+def accountant(db):
+    """Prepares estimates and records disbursements; approves nothing."""
+    return UserFactory(username="ketoan", role=Role.ACCOUNTANT)
+
+
+@pytest.fixture
+def head1(neighborhood1):
+    """Head of khu phố 1: sees and edits households of khu phố 1 only."""
+    user = UserFactory(username="khupho1", role=Role.NEIGHBORHOOD_HEAD)
+    neighborhood1.head = user
+    neighborhood1.save()
+    return user
+
+
+@pytest.fixture
+def head2(neighborhood2):
+    """Head of khu phố 2: the outsider for anything in khu phố 1 (gets 404 there)."""
+    user = UserFactory(username="khupho2", role=Role.NEIGHBORHOOD_HEAD)
+    neighborhood2.head = user
+    neighborhood2.save()
+    return user
+
+
+@pytest.fixture
+def fatherland_front(db):
+    """MTTQ: monitors; reads plans, households and reports; changes nothing."""
+    return UserFactory(username="mttq", role=Role.FATHERLAND_FRONT)
+
+
+@pytest.fixture
+def upper_viewer(db):
+    """The level above: read-only view of plans, figures and reports."""
+    return UserFactory(username="captren", role=Role.UPPER_VIEWER)
+
+
+@pytest.fixture
+def admin_user(db):
+    """The administrator (superuser) who keeps reference data in the Django admin."""
+    return UserFactory(username="quantri", role="", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def client_for(client):
+    """``client_for(user)`` → the test client logged in as that user (None → anonymous)."""
+
+    def _login(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return _login

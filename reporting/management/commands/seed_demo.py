@@ -1,0 +1,21 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from households.demo import seed_commune
+from programs.demo import seed_units
+from thoxuan_gnbv.demo import ADMIN_USERNAME, DEMO_PASSWORD, DEMO_USERS, seed_users
+
+
+class Command(BaseCommand):
+    help = "Tạo dữ liệu mẫu của thị trấn Thọ Xuân năm 2024 (chạy lại nhiều lần vẫn an toàn)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        users = seed_users()
+        commune = seed_commune(users)
+        seed_units(commune, users)
+        self.stdout.write(self.style.SUCCESS(f"Đã tạo dữ liệu mẫu cho {commune.name}."))
+        self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
+        for username, role, full_name, _ in DEMO_USERS:
+            self.stdout.write(f"  {username:<12} {role.label} — {full_name}")
+        self.stdout.write(f"  {ADMIN_USERNAME:<12} Quản trị hệ thống (trang /admin/)")

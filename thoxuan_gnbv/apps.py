@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    name = "thoxuan_gnbv"
+    verbose_name = "Người dùng và phân quyền"
+
+    def ready(self):
+        from django.conf import settings
+        from django.contrib import admin
+
+        from thoxuan_gnbv import home  # noqa: F401 — registers the duties shown on each home page
+
+        admin.site.site_header = settings.PORTAL_TITLE
+        admin.site.site_title = "Quản trị cổng GNBV"
+        admin.site.index_title = "Quản trị dữ liệu"

@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from thoxuan_gnbv import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("dang-nhap/", views.LoginView.as_view(), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("households/", include("households.urls")),
+    path("programs/", include("programs.urls")),
+    path("reporting/", include("reporting.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "thoxuan_gnbv.views.error_400"
+handler403 = "thoxuan_gnbv.views.error_403"
+handler404 = "thoxuan_gnbv.views.error_404"
+handler500 = "thoxuan_gnbv.views.error_500"
