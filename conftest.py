@@ -6,6 +6,12 @@ from tests.factories import CommuneFactory, NeighborhoodFactory, UnitFactory, Us
 from thoxuan_gnbv.models import Role
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Production hashing costs ~0.5 s a password; tests create hundreds of users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def commune(db):
     """The commune under test (urban, like a thị trấn)."""

@@ -79,3 +79,197 @@ def neighborhoods_visible_to(user, queryset):
     if is_neighborhood_head(user):
         return queryset.filter(head=user)
     return queryset
+
+
+# Who keeps the registry: the labour officer for the whole commune, each khu phố head for their own.
+HOUSEHOLD_EDITORS = frozenset({Role.LABOUR_OFFICER, Role.NEIGHBORHOOD_HEAD})
+
+
+def can_edit_households(user) -> bool:
+    """Whether the user may add households and members at all (shows the "add" buttons)."""
+    return is_admin(user) or has_role(user, *HOUSEHOLD_EDITORS)
+
+
+def can_edit_household(user, household) -> bool:
+    """The labour officer edits any household; a khu phố head only households of the khu phố they head."""
+    if is_admin(user) or has_role(user, Role.LABOUR_OFFICER):
+        return True
+    return is_neighborhood_head(user) and household.neighborhood.head_id == user.pk
+
+
+def can_record_review(user, household) -> bool:
+    """Review results are recorded by whoever keeps the household (labour officer, its khu phố head)."""
+    return can_edit_household(user, household)
+
+
+def can_view_review_rounds(user) -> bool:
+    return can_view_households(user)
+
+
+def can_manage_review_rounds(user) -> bool:
+    """The labour officer opens a review round and submits its list to the chairman."""
+    return is_admin(user) or has_role(user, Role.LABOUR_OFFICER)
+
+
+def can_approve_review_round(user, review_round=None) -> bool:
+    """The chairman (or a vice chairman) approves or returns a submitted review round."""
+    return is_approver(user) and (review_round is None or review_round.status == "submitted")
+
+
+def can_import_households(user) -> bool:
+    """Workbook import writes the whole commune's list: the labour officer only."""
+    return is_admin(user) or has_role(user, Role.LABOUR_OFFICER)
+
+
+def can_export_households(user) -> bool:
+    """Exports carry personal data out of the portal: People's Committee officers who keep or decide on
+    the lists, and khu phố heads (their own khu phố); observers read on screen only."""
+    return is_admin(user) or has_role(user, Role.LABOUR_OFFICER, *APPROVERS, Role.NEIGHBORHOOD_HEAD)
+
+
+def can_view_movements(user) -> bool:
+    """Movement tables are aggregate figures: every household viewer reads them."""
+    return can_view_households(user)
+
+
+# --- plans (programs) -----------------------------------------------------------------------------
+# Plan statuses as stored (programs.models.PlanStatus); this module imports no domain app.
+_PLAN_EDITABLE = ("draft", "returned")
+_PLAN_APPROVED = ("approved", "issued")
+
+
+def can_view_plans(user) -> bool:
+    """Plans are the commune's public programme: every officer, khu phố head and observer reads them."""
+    return is_admin(user) or has_role(user, *COMMUNE_OFFICERS, *OBSERVERS, Role.NEIGHBORHOOD_HEAD)
+
+
+def plans_visible_to(user, queryset):
+    """Scope a Plan queryset: drafts are internal to the People's Committee; khu phố heads and
+    observers see only approved or issued plans."""
+    if not can_view_plans(user):
+        return queryset.none()
+    if is_admin(user) or has_role(user, *COMMUNE_OFFICERS):
+        return queryset
+    return queryset.filter(status__in=_PLAN_APPROVED)
+
+
+def can_create_plan(user) -> bool:
+    """The labour officer drafts the plan (section VI.1 of the 2024 plan)."""
+    return has_role(user, Role.LABOUR_OFFICER)
+
+
+def can_edit_plan(user, plan) -> bool:
+    """The labour officer edits a plan only while it is a draft or returned."""
+    return has_role(user, Role.LABOUR_OFFICER) and plan.status in _PLAN_EDITABLE
+
+
+def can_submit_plan(user, plan) -> bool:
+    return can_edit_plan(user, plan)
+
+
+def can_approve_plan(user, plan) -> bool:
+    """The chairman or a vice chairman approves or returns a submitted plan, never their own."""
+    return is_approver(user) and plan.status == "submitted" and plan.submitted_by_id != user.pk
+
+
+def can_issue_plan(user, plan) -> bool:
+    """An approved plan gets its number and date from the chairman's office or the labour officer."""
+    return (
+        has_role(user, Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.LABOUR_OFFICER) and plan.status == "approved"
+    )
+
+
+def can_amend_plan(user, plan) -> bool:
+    """Changing an approved plan means a new draft version, written by the labour officer."""
+    return has_role(user, Role.LABOUR_OFFICER) and plan.status in _PLAN_APPROVED
+
+
+# --- delivery and budget (programs: support, activities, allocations, estimates, disbursements) ----
+# Who records support and activities of a component follows the plan's section III: the component's
+# lead role when it is one of these officers; otherwise the plan's default by component code; the
+# labour officer for the rest.
+DELIVERY_RECORDERS = frozenset(
+    {Role.LABOUR_OFFICER, Role.AGRICULTURE_OFFICER, Role.HEALTH_STATION, Role.CULTURE_OFFICER}
+)
+DELIVERY_LEAD_BY_CODE = {
+    "3.1": Role.AGRICULTURE_OFFICER,
+    "3.2": Role.HEALTH_STATION,
+    "6.1": Role.CULTURE_OFFICER,
+}
+# Budget figures are read by those who decide, pay, report or monitor.
+BUDGET_READERS = frozenset(
+    {Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.ACCOUNTANT, Role.LABOUR_OFFICER, *OBSERVERS}
+)
+
+
+def delivery_recorder_role(component_code: str, lead_role: str = "") -> str:
+    """The role that records support and activities of a component (by its code and lead role)."""
+    if lead_role in DELIVERY_RECORDERS:
+        return lead_role
+    return DELIVERY_LEAD_BY_CODE.get(component_code, Role.LABOUR_OFFICER)
+
+
+def can_record_delivery(user, component) -> bool:
+    """Support and activities of a component are recorded by its advising officer only."""
+    return bool(user and user.is_authenticated) and role_of(user) == delivery_recorder_role(
+        component.code, component.lead_role
+    )
+
+
+def can_record_support_exception(user, component) -> bool:
+    """The component's own officer may record an ineligible case as an exception, with a written
+    justification; exceptions are listed for the chairman and the Fatherland Front to check."""
+    return can_record_delivery(user, component)
+
+
+def can_view_support(user) -> bool:
+    """Support records name people: commune officers, observers and khu phố heads (own khu phố)."""
+    return can_view_households(user)
+
+
+def supports_visible_to(user, queryset):
+    """Scope a Support queryset: a khu phố head sees support to households of the khu phố they head."""
+    if not can_view_support(user):
+        return queryset.none()
+    if is_neighborhood_head(user):
+        return queryset.filter(household__neighborhood__head=user)
+    return queryset
+
+
+def can_record_any_delivery(user) -> bool:
+    """Whether the user records support/activities of some component (shows the "record" buttons)."""
+    return has_role(user, *DELIVERY_RECORDERS)
+
+
+def can_view_activities(user) -> bool:
+    return is_admin(user) or has_role(user, *COMMUNE_OFFICERS, *OBSERVERS)
+
+
+def can_view_component_overview(user) -> bool:
+    return is_admin(user) or has_role(user, *COMMUNE_OFFICERS, *OBSERVERS)
+
+
+def can_view_budget(user) -> bool:
+    return is_admin(user) or has_role(user, *BUDGET_READERS)
+
+
+def can_record_allocation(user) -> bool:
+    """The accountant records what the level above allocates (section VI: Kế toán)."""
+    return has_role(user, Role.ACCOUNTANT)
+
+
+def can_prepare_estimate(user, estimate=None) -> bool:
+    """The accountant prepares an estimate and changes it while it is a draft or returned."""
+    if not has_role(user, Role.ACCOUNTANT):
+        return False
+    return estimate is None or estimate.status in ("draft", "returned")
+
+
+def can_approve_estimate(user, estimate) -> bool:
+    """The chairman or a vice chairman approves or returns a submitted estimate."""
+    return is_approver(user) and estimate.status == "submitted"
+
+
+def can_record_disbursement(user) -> bool:
+    """Only the accountant pays out, against an approved estimate line."""
+    return has_role(user, Role.ACCOUNTANT)
