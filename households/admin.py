@@ -1,6 +1,18 @@
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from simple_history.admin import SimpleHistoryAdmin
 
-from households.models import Commune, Neighborhood
+from households import messages
+from households.models import (
+    Commune,
+    Household,
+    Indicator,
+    Member,
+    Neighborhood,
+    PovertyStandard,
+    Review,
+    ReviewRound,
+)
 
 
 class NeighborhoodInline(admin.TabularInline):
@@ -18,3 +30,88 @@ class CommuneAdmin(admin.ModelAdmin):
 class NeighborhoodAdmin(admin.ModelAdmin):
     list_display = ["name", "commune", "head", "position"]
     list_filter = ["commune"]
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    extra = 0
+
+
+@admin.register(PovertyStandard)
+class PovertyStandardAdmin(SimpleHistoryAdmin):
+    """An administrator adds the next period's standard here, without a code change."""
+
+    list_display = [
+        "name",
+        "legal_basis",
+        "valid_from",
+        "valid_to",
+        "urban_income_line",
+        "rural_income_line",
+        "is_confirmed",
+    ]
+    inlines = [IndicatorInline]
+
+
+class MemberInline(admin.TabularInline):
+    model = Member
+    extra = 0
+
+
+@admin.register(Household)
+class HouseholdAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "head_name", "neighborhood", "commune"]
+    list_filter = ["commune", "neighborhood"]
+    search_fields = ["code", "search_key"]
+    list_select_related = ["neighborhood", "commune"]
+    readonly_fields = ["search_key"]
+    inlines = [MemberInline]
+    show_full_result_count = False
+
+
+@admin.register(Member)
+class MemberAdmin(SimpleHistoryAdmin):
+    list_display = ["full_name", "household", "date_of_birth", "sex"]
+    raw_id_fields = ["household"]
+    list_select_related = ["household"]
+    search_fields = ["full_name", "national_id"]
+
+
+@admin.register(ReviewRound)
+class ReviewRoundAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "commune", "status", "decision_number", "decision_date"]
+    list_filter = ["status", "year"]
+
+    def has_change_permission(self, request, obj=None):
+        # Approved rounds are frozen (the chairman's decision); corrections go through a new round.
+        if obj is not None and obj.is_approved:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_approved:
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+@admin.register(Review)
+class ReviewAdmin(SimpleHistoryAdmin):
+    list_display = ["household", "year", "round", "category", "deprivation_count"]
+    list_filter = ["year", "category"]
+    raw_id_fields = ["household"]
+    list_select_related = ["household", "round"]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.round.is_approved:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.round.is_approved:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if obj.round.is_approved:
+            raise ValidationError(messages.ROUND_FROZEN)
+        super().save_model(request, obj, form, change)

@@ -1,4 +1,83 @@
+"""Menu entries and home-page tasks of the registry."""
+
+from django.urls import reverse
+
 from thoxuan_gnbv import access
-from thoxuan_gnbv.navigation import NavItem, register_nav
+from thoxuan_gnbv.navigation import HomeSection, HomeTask, NavItem, register_home, register_nav
 
 register_nav(NavItem("Hộ gia đình", "households:household_list", access.can_view_households, order=20))
+register_nav(NavItem("Rà soát", "households:round_list", access.can_view_review_rounds, order=21))
+
+
+def review_tasks(user):
+    """A khu phố head: households of their khu phố not yet reviewed in the open round. The labour
+    officer: the round in progress. The chairman: a round awaiting approval. The labour officer and
+    the chairman also see how many poor households escaped in the last approved year."""
+    if not access.can_view_households(user):
+        return
+    from households.models import Commune, Household, ReviewRound, RoundStatus
+    from households.queries import approved_years, escaped_poor_counts
+
+    commune = Commune.objects.order_by("pk").first()
+    if commune is None:
+        return
+    in_progress = ReviewRound.objects.filter(commune=commune).exclude(status=RoundStatus.APPROVED).first()
+    tasks = []
+    if (
+        in_progress is not None
+        and in_progress.status == RoundStatus.OPEN
+        and access.is_neighborhood_head(user)
+    ):
+        pending = (
+            access.households_visible_to(user, Household.objects.filter(commune=commune))
+            .exclude(reviews__round=in_progress)
+            .count()
+        )
+        tasks.append(
+            HomeTask(
+                f"Hộ trong khu phố chưa rà soát năm {in_progress.year}",
+                reverse("households:household_list"),
+                count=pending,
+                level="warning" if pending else "success",
+            )
+        )
+    if in_progress is not None and access.can_manage_review_rounds(user):
+        tasks.append(
+            HomeTask(
+                f"{in_progress}: {in_progress.get_status_display().lower()}",
+                reverse("households:round_detail", args=[in_progress.pk]),
+                count=in_progress.reviews.count(),
+            )
+        )
+    if (
+        in_progress is not None
+        and in_progress.status == RoundStatus.SUBMITTED
+        and access.can_approve_review_round(user, in_progress)
+    ):
+        tasks.append(
+            HomeTask(
+                f"Phê duyệt kết quả {str(in_progress).lower()}",
+                reverse("households:round_detail", args=[in_progress.pk]),
+                count=in_progress.reviews.count(),
+                level="danger",
+            )
+        )
+    if access.has_role(user, "labour_officer", "chairman", "vice_chairman"):
+        years = approved_years(commune)
+        if len(years) >= 2:
+            year = years[-1]
+            counts = escaped_poor_counts(commune, year)
+            tasks.append(
+                HomeTask(
+                    f"Hộ nghèo thoát nghèo năm {year} (không có khả năng lao động: "
+                    f"{counts['without_labour_capacity']}, có khả năng lao động: {counts['with_labour_capacity']})",
+                    reverse("households:movement_table") + f"?year={year}",
+                    count=counts["total"],
+                    level="success",
+                )
+            )
+    if tasks:
+        yield HomeSection("Hộ gia đình và rà soát", tasks, order=20)
+
+
+register_home(review_tasks)

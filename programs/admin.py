@@ -1,6 +1,20 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from programs.models import Unit
+from programs.models import (
+    Assignment,
+    LegalBasis,
+    Plan,
+    PlanComponent,
+    PlanTransition,
+    Program,
+    Project,
+    Recipient,
+    ReportingRule,
+    SubProject,
+    Target,
+    Unit,
+)
 
 
 @admin.register(Unit)
@@ -8,3 +22,123 @@ class UnitAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "commune", "position"]
     list_filter = ["commune", "kind"]
     filter_horizontal = ["officers"]
+
+
+# --- the program catalogue (QĐ 90/QĐ-TTg), kept by the administrator -----------------------------
+
+
+class SubProjectInline(admin.TabularInline):
+    model = SubProject
+    extra = 0
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    list_display = ["number", "name", "program"]
+    list_filter = ["program"]
+    inlines = [SubProjectInline]
+
+
+class ProjectInline(admin.TabularInline):
+    model = Project
+    extra = 0
+
+
+@admin.register(Program)
+class ProgramAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "start_year", "end_year"]
+    inlines = [ProjectInline]
+
+
+# --- plans: an approved or issued plan is read-only here too ------------------------------------
+
+
+class PlanInlineMixin:
+    """Parts of an approved or issued plan are shown read-only (the models refuse such saves too)."""
+
+    extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return not (obj is not None and obj.is_approved) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not (obj is not None and obj.is_approved) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not (obj is not None and obj.is_approved) and super().has_delete_permission(request, obj)
+
+
+class LegalBasisInline(PlanInlineMixin, admin.StackedInline):
+    model = LegalBasis
+
+
+class TargetInline(PlanInlineMixin, admin.TabularInline):
+    model = Target
+
+
+class ComponentInline(PlanInlineMixin, admin.StackedInline):
+    model = PlanComponent
+    filter_horizontal = ["partner_units"]
+
+
+class AssignmentInline(PlanInlineMixin, admin.StackedInline):
+    model = Assignment
+
+
+class ReportingRuleInline(PlanInlineMixin, admin.TabularInline):
+    model = ReportingRule
+
+
+class RecipientInline(PlanInlineMixin, admin.TabularInline):
+    model = Recipient
+
+
+class TransitionInline(admin.TabularInline):
+    model = PlanTransition
+    extra = 0
+    can_delete = False
+    readonly_fields = ["from_status", "to_status", "actor", "at", "comment"]
+
+    def has_add_permission(self, request, obj=None):
+        return False  # the workflow services write the log, nobody else
+
+
+@admin.register(Plan)
+class PlanAdmin(SimpleHistoryAdmin):
+    list_display = ["year", "commune", "status", "document_number", "issued_on", "approved_by"]
+    list_filter = ["commune", "year", "status"]
+    search_fields = ["title", "document_number"]
+    # The workflow moves status and the approval fields, through the officers' pages only.
+    readonly_fields = [
+        "status",
+        "submitted_by",
+        "submitted_at",
+        "approved_by",
+        "approved_at",
+        "document_number",
+        "issued_on",
+        "previous_version",
+        "created_by",
+    ]
+    inlines = [
+        LegalBasisInline,
+        TargetInline,
+        ComponentInline,
+        AssignmentInline,
+        ReportingRuleInline,
+        RecipientInline,
+        TransitionInline,
+    ]
+
+    def has_add_permission(self, request):
+        return False  # a plan starts on the officers' page, which records who created it
+
+    def has_change_permission(self, request, obj=None):
+        # An approved or issued plan is an official document: the admin only shows it.
+        return not (obj is not None and obj.is_approved) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not (obj is not None and obj.is_approved) and super().has_delete_permission(request, obj)
+
+
+from programs import admin_delivery  # noqa: E402, F401 — admin of delivery and budget (issue 5)

@@ -1,1 +1,108 @@
-# Menu entries and home tasks of the program side are registered here (see thoxuan_gnbv.navigation).
+"""Menu entries and home-page tasks of the program side (see thoxuan_gnbv.navigation)."""
+
+from django.urls import reverse
+
+from programs import queries
+from programs.progress import target_progress
+from thoxuan_gnbv import access
+from thoxuan_gnbv.navigation import HomeSection, HomeTask, NavItem, register_home, register_nav
+
+register_nav(NavItem("Kế hoạch", "programs:plan_list", access.can_view_plans, order=10))
+
+
+def plan_tasks(user):
+    """Approvers see plans awaiting their decision; the labour officer sees returned plans to fix,
+    drafts to finish and approved plans to number."""
+    tasks = []
+    for plan in queries.plans_awaiting_approval(user):
+        tasks.append(
+            HomeTask(
+                f"Kế hoạch năm {plan.year} chờ phê duyệt",
+                reverse("programs:plan_detail", args=[plan.pk]),
+                level="warning",
+            )
+        )
+    wording = {
+        "returned": ("Kế hoạch năm {year} bị trả lại: xem ý kiến và sửa", "danger"),
+        "draft": ("Kế hoạch năm {year} đang soạn thảo: hoàn thiện và trình phê duyệt", "info"),
+        "approved": ("Kế hoạch năm {year} đã phê duyệt: vào số, ngày ban hành", "primary"),
+    }
+    for plan in queries.plans_needing_work(user):
+        text, level = wording[plan.status]
+        tasks.append(
+            HomeTask(
+                text.format(year=plan.year), reverse("programs:plan_detail", args=[plan.pk]), level=level
+            )
+        )
+    if tasks:
+        yield HomeSection("Kế hoạch", tasks, order=10)
+
+
+def target_progress_tasks(user):
+    """The chairman, vice chairman and labour officer follow the plan's targets from their home."""
+    if not (access.is_approver(user) or access.can_create_plan(user)):
+        return
+    plan = queries.plan_in_force()
+    if plan is None:
+        return
+    rows = target_progress(plan)
+    if rows:
+        url = reverse("programs:plan_detail", args=[plan.pk]) + "#progress"
+        tasks = [
+            HomeTask(
+                f"{row.text}: đạt {row.achieved}/{row.planned}",
+                url,
+                level="success" if row.reached else "warning",
+            )
+            for row in rows
+        ]
+        yield HomeSection(f"Tiến độ mục tiêu kế hoạch năm {plan.year}", tasks, order=11)
+
+
+register_home(plan_tasks)
+register_home(target_progress_tasks)
+
+
+# --- delivery and budget (issue 5) ---------------------------------------------------------------
+register_nav(NavItem("Hỗ trợ", "programs:support_list", access.can_view_support, order=30))
+register_nav(NavItem("Hoạt động", "programs:activity_list", access.can_view_activities, order=35))
+register_nav(NavItem("Kinh phí", "programs:budget_overview", access.can_view_budget, order=40))
+
+
+def budget_tasks(user):
+    """Approvers see estimates awaiting their decision; the accountant sees returned estimates to fix
+    and approved lines with money still to pay out."""
+    from programs import queries_delivery  # this section's reads; kept beside the section it serves
+
+    tasks = [
+        HomeTask(
+            f"Dự toán “{estimate.title}” chờ phê duyệt",
+            reverse("programs:estimate_detail", args=[estimate.pk]),
+            level="warning",
+        )
+        for estimate in queries_delivery.estimates_awaiting_approval(user)
+    ]
+    tasks += [
+        HomeTask(
+            f"Dự toán “{estimate.title}” bị trả lại: xem lý do và sửa",
+            reverse("programs:estimate_detail", args=[estimate.pk]),
+            level="danger",
+        )
+        for estimate in queries_delivery.estimates_returned(user)
+    ]
+    open_lines = queries_delivery.lines_open_for_disbursement(user)
+    first = open_lines.first()
+    if first is not None:
+        tasks.append(
+            HomeTask(
+                "Dòng dự toán đã duyệt còn kinh phí chưa giải ngân",
+                reverse("programs:estimate_detail", args=[first.estimate_id]),
+                count=open_lines.count(),
+                level="info",
+            )
+        )
+    if tasks:
+        yield HomeSection("Kinh phí", tasks, order=30)
+
+
+register_home(budget_tasks)

@@ -273,3 +273,69 @@ def can_approve_estimate(user, estimate) -> bool:
 def can_record_disbursement(user) -> bool:
     """Only the accountant pays out, against an approved estimate line."""
     return has_role(user, Role.ACCOUNTANT)
+
+
+# --- reports (reporting) --------------------------------------------------------------------------
+# Report statuses as stored (reporting.models); this module imports no domain app.
+_REPORT_EDITABLE = ("draft", "returned")
+
+
+def can_view_reports(user) -> bool:
+    """Reports are the commune's own account of the program: every commune officer reads them,
+    the Fatherland Front and the level above read them too (section VII's recipients)."""
+    return is_admin(user) or has_role(user, *COMMUNE_OFFICERS, *OBSERVERS)
+
+
+def reports_visible_to(user, queryset):
+    """Scope a Report queryset: drafts stay inside the People's Committee; observers see what was sent."""
+    if not can_view_reports(user):
+        return queryset.none()
+    if is_read_only(user):
+        return queryset.exclude(status="draft")
+    return queryset
+
+
+def can_write_report(user, component) -> bool:
+    """A component's report is written by its lead unit's advising officer (the same person who
+    records its support and activities: the plan's section III)."""
+    return can_record_delivery(user, component)
+
+
+def can_edit_report(user, report) -> bool:
+    """The author edits and submits a report while it is a draft or returned."""
+    return report.status in _REPORT_EDITABLE and can_write_report(user, report.component)
+
+
+def can_review_report(user, report=None) -> bool:
+    """The labour officer accepts or returns a submitted unit report (section VII: reports go to the
+    UBND through the labour officer)."""
+    return has_role(user, Role.LABOUR_OFFICER) and (report is None or report.status == "submitted")
+
+
+def can_view_compiled_reports(user) -> bool:
+    return can_view_reports(user)
+
+
+def compiled_reports_visible_to(user, queryset):
+    """Observers see only approved compiled reports; officers see drafts too."""
+    if not can_view_compiled_reports(user):
+        return queryset.none()
+    if is_read_only(user):
+        return queryset.filter(status="approved")
+    return queryset
+
+
+def can_compile_report(user, compiled=None) -> bool:
+    """The labour officer drafts the compiled report and edits it while it is a draft or returned."""
+    return has_role(user, Role.LABOUR_OFFICER) and (compiled is None or compiled.status in _REPORT_EDITABLE)
+
+
+def can_approve_compiled_report(user, compiled) -> bool:
+    """The chairman or a vice chairman approves or returns a submitted compiled report."""
+    return is_approver(user) and compiled.status == "submitted"
+
+
+def can_view_dashboard(user) -> bool:
+    """The quarterly evaluation (định kỳ hàng quý đánh giá) is the chairman's and the labour
+    officer's instrument; observers of the level above read it too."""
+    return is_admin(user) or has_role(user, *APPROVERS, Role.LABOUR_OFFICER, *OBSERVERS)

@@ -1,4 +1,56 @@
 # The program side's models, one module per sub-domain; import every model here so Django finds it.
-from programs.models.units import Unit, UnitKind
+from programs.models.units import Unit, UnitKind  # isort: skip — plan models refer to Unit
+from programs.models.budget import (
+    Allocation,
+    Disbursement,
+    Estimate,
+    EstimateLine,
+    EstimateStatus,
+    FundingSource,
+)
+from programs.models.catalogue import Program, Project, SubProject
+from programs.models.delivery import Activity, ActivityType, Support, SupportType
+from programs.models.plan import (
+    Assignment,
+    LegalBasis,
+    Plan,
+    PlanComponent,
+    PlanStatus,
+    PlanTransition,
+    Recipient,
+    ReportingPeriodCode,
+    ReportingRule,
+    Target,
+    TargetLine,
+    TargetMetric,
+)
 
-__all__ = ["Unit", "UnitKind"]
+__all__ = [
+    "Activity",
+    "ActivityType",
+    "Allocation",
+    "Disbursement",
+    "Estimate",
+    "EstimateLine",
+    "EstimateStatus",
+    "FundingSource",
+    "Support",
+    "SupportType",
+    "Assignment",
+    "LegalBasis",
+    "Plan",
+    "PlanComponent",
+    "PlanStatus",
+    "PlanTransition",
+    "Program",
+    "Project",
+    "Recipient",
+    "ReportingPeriodCode",
+    "ReportingRule",
+    "SubProject",
+    "Target",
+    "TargetLine",
+    "TargetMetric",
+    "Unit",
+    "UnitKind",
+]

@@ -1,8 +1,11 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from households.demo import seed_commune
+from households.demo import seed_commune, seed_households
 from programs.demo import seed_units
+from programs.demo_delivery import seed_delivery_2024
+from programs.demo_plan import seed_plan_2024
+from reporting.demo import seed_reports_2024
 from thoxuan_gnbv.demo import ADMIN_USERNAME, DEMO_PASSWORD, DEMO_USERS, seed_users
 
 
@@ -14,6 +17,10 @@ class Command(BaseCommand):
         users = seed_users()
         commune = seed_commune(users)
         seed_units(commune, users)
+        seed_plan_2024(commune, users)
+        seed_households(commune, users)
+        seed_delivery_2024(commune, users)
+        seed_reports_2024(commune, users)
         self.stdout.write(self.style.SUCCESS(f"Đã tạo dữ liệu mẫu cho {commune.name}."))
         self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
         for username, role, full_name, _ in DEMO_USERS:

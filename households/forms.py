@@ -1,0 +1,206 @@
+"""Forms check shape; the services check the rules. One column (crispy FormHelper) so they work on a phone."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+
+from households import messages
+from households.models import Household, Member
+from households.services.importing import MAX_UPLOAD_BYTES
+
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+
+
+def _helper(*buttons) -> FormHelper:
+    helper = FormHelper()
+    for name, label, css in buttons:
+        helper.add_input(Submit(name, label, css_class=css))
+    return helper
+
+
+class HouseholdForm(forms.ModelForm):
+    class Meta:
+        model = Household
+        fields = [
+            "neighborhood",
+            "code",
+            "head_name",
+            "head_national_id",
+            "address",
+            "is_ethnic_minority",
+            "has_meritorious_person",
+            "without_labour_capacity",
+        ]
+        help_texts = {
+            "is_ethnic_minority": "Tự tính lại từ thành viên khi hộ có thành viên.",
+            "has_meritorious_person": "Tự tính lại từ thành viên khi hộ có thành viên.",
+            "without_labour_capacity": "Không có thành viên trong độ tuổi lao động có khả năng lao động; "
+            "tự tính lại từ thành viên khi hộ có thành viên.",
+        }
+
+    def __init__(self, *args, neighborhoods, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["neighborhood"].queryset = neighborhoods
+        self.fields["head_national_id"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+        self.helper = _helper(("save", "Lưu", "btn-primary"))
+
+    def validate_unique(self):
+        """Uniqueness is the service's job (it names the field in Vietnamese)."""
+
+    def _post_clean(self):
+        # Bind the fields without running model validation twice; the service runs full_clean().
+        opts = self._meta
+        self.instance = forms.models.construct_instance(self, self.instance, opts.fields, opts.exclude)
+
+
+class MemberForm(forms.ModelForm):
+    move_to_code = forms.CharField(
+        label="Chuyển sang hộ (mã hộ)",
+        required=False,
+        max_length=30,
+        help_text="Để trống nếu không chuyển hộ. Chỉ chuyển được sang hộ cùng xã.",
+    )
+
+    class Meta:
+        model = Member
+        fields = [
+            "full_name",
+            "date_of_birth",
+            "sex",
+            "relation_to_head",
+            "national_id",
+            "is_ethnic_minority",
+            "has_disability",
+            "is_meritorious",
+            "has_health_insurance",
+            "able_to_work",
+        ]
+        widgets = {"date_of_birth": forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y")}
+
+    def __init__(self, *args, allow_move=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date_of_birth"].input_formats = DATE_INPUT_FORMATS
+        self.fields["national_id"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+        if not allow_move:
+            del self.fields["move_to_code"]
+        self.helper = _helper(("save", "Lưu", "btn-primary"))
+
+    def validate_unique(self):
+        """Uniqueness is the service's job."""
+
+    def _post_clean(self):
+        opts = self._meta
+        self.instance = forms.models.construct_instance(self, self.instance, opts.fields, opts.exclude)
+
+
+class ReviewForm(forms.Form):
+    """Income or a Phiếu B score, household size, and one box per indicator of the standard in force."""
+
+    income = forms.IntegerField(
+        label="Thu nhập bình quân (đồng/người/tháng)",
+        required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": "1000"}),
+    )
+    score = forms.IntegerField(label="Điểm Phiếu B (nếu không có số thu nhập)", required=False, help_text="")
+    household_size = forms.IntegerField(label="Số nhân khẩu", min_value=1, max_value=99)
+    note = forms.CharField(label="Ghi chú", required=False, max_length=255)
+
+    def __init__(self, *args, standard, thresholds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicator_fields = []
+        for indicator in standard.indicators.all():
+            name = f"ind_{indicator.code}"
+            self.fields[name] = forms.BooleanField(
+                label=f"{indicator.position}. {indicator.name} ({indicator.service})",
+                required=False,
+                help_text=indicator.condition,
+            )
+            self.indicator_fields.append((name, indicator.code))
+        if thresholds.points_line is None:
+            del self.fields["score"]
+        else:
+            self.fields["score"].help_text = (
+                f"Ngưỡng điểm của khu vực: {thresholds.points_line} điểm "
+                f"(bằng hoặc thấp hơn tương đương thu nhập dưới chuẩn)."
+            )
+        self.fields["income"].help_text = (
+            f"Chuẩn nghèo của khu vực: {thresholds.income_line:,} đồng; mức sống trung bình đến "
+            f"{thresholds.average_line:,} đồng.".replace(",", ".")
+        )
+        # The note goes last; the template puts the result box and the two buttons under the fields.
+        self.order_fields(
+            ["income", "score", "household_size", *[n for n, _ in self.indicator_fields], "note"]
+        )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean_income(self):
+        income = self.cleaned_data.get("income")
+        if income is not None and income < 0:
+            raise forms.ValidationError(messages.INCOME_NEGATIVE)
+        return income
+
+    def clean_score(self):
+        score = self.cleaned_data.get("score")
+        if score is not None and score < 0:
+            raise forms.ValidationError(messages.SCORE_NEGATIVE)
+        return score
+
+    def clean(self):
+        data = super().clean()
+        if data.get("income") is None and data.get("score") is None and not self.has_error("income"):
+            self.add_error("income", messages.INCOME_OR_SCORE_REQUIRED)
+        return data
+
+    def deprivations(self) -> list[str]:
+        return [code for name, code in self.indicator_fields if self.cleaned_data.get(name)]
+
+
+class RoundOpenForm(forms.Form):
+    year = forms.IntegerField(label="Năm rà soát", min_value=2000, max_value=2100)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(("open", "Mở đợt rà soát", "btn-primary"))
+
+
+class RoundApproveForm(forms.Form):
+    decision_number = forms.CharField(
+        label="Số quyết định công nhận", max_length=50, help_text="Ví dụ: 215/QĐ-UBND"
+    )
+    decision_date = forms.DateField(
+        label="Ngày quyết định",
+        input_formats=DATE_INPUT_FORMATS,
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(("approve", "Phê duyệt", "btn-success"))
+
+
+class RoundReturnForm(forms.Form):
+    note = forms.CharField(label="Lý do trả lại", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(("return", "Trả lại để sửa", "btn-outline-danger"))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="Tệp Excel hộ gia đình (.xlsx, tối đa 10 MB)")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs["accept"] = ".xlsx"
+        self.helper = _helper(("upload", "Tải lên và kiểm tra", "btn-primary"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                messages.FILE_TOO_LARGE.format(limit=MAX_UPLOAD_BYTES // (1024 * 1024))
+            )
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(messages.FILE_NOT_XLSX)
+        return upload

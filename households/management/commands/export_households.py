@@ -1,0 +1,31 @@
+from django.core.management.base import BaseCommand
+
+from households.management.commands._common import commune_from_option
+from households.models import Household
+from households.services.exporting import export_rows, write_workbook
+
+
+class Command(BaseCommand):
+    help = "Xuất tệp Excel hộ gia đình với kết quả rà soát của một năm."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="tệp .xlsx sẽ ghi")
+        parser.add_argument("--year", type=int, required=True, help="năm rà soát")
+        parser.add_argument("--commune", help="mã xã (bỏ qua được khi chỉ có một xã)")
+
+    def handle(self, *args, **options):
+        commune = commune_from_option(options["commune"])
+        count = 0
+
+        def counted(rows):
+            nonlocal count
+            for values in rows:
+                count += 1
+                yield values
+
+        write_workbook(
+            counted(export_rows(Household.objects.filter(commune=commune), options["year"])), options["file"]
+        )
+        self.stdout.write(
+            self.style.SUCCESS(f"Đã xuất {count} hộ năm {options['year']} ra {options['file']}.")
+        )

@@ -1,0 +1,48 @@
+"""Vietnamese messages of the registry's services; tests import them instead of repeating the text."""
+
+# Registry
+NATIONAL_ID_FORMAT = "Số CCCD phải gồm đúng 12 chữ số."
+NATIONAL_ID_USED = "Số CCCD này đã được dùng cho người khác."
+HOUSEHOLD_CODE_USED = "Mã hộ này đã có trong xã."
+NEIGHBORHOOD_OTHER_COMMUNE = "Khu phố không thuộc xã của hộ."
+BIRTH_DATE_FUTURE = "Ngày sinh không được sau ngày hôm nay."
+MEMBER_OTHER_COMMUNE = "Không thể chuyển thành viên sang hộ của xã khác."
+
+# Review
+INCOME_NEGATIVE = "Thu nhập không được âm."
+SCORE_NEGATIVE = "Điểm không được âm."
+INCOME_OR_SCORE_REQUIRED = "Nhập thu nhập bình quân hoặc điểm Phiếu B."
+NO_STANDARD = "Chưa có chuẩn nghèo áp dụng cho năm {year}: quản trị viên cần thêm chuẩn nghèo."
+NO_POINTS_LINE = "Chuẩn nghèo áp dụng cho năm {year} không có ngưỡng điểm Phiếu B: hãy nhập thu nhập."
+UNKNOWN_INDICATOR = "Chỉ số thiếu hụt không thuộc chuẩn nghèo đang áp dụng: {code}."
+ROUND_FROZEN = "Đợt rà soát đã được phê duyệt: kết quả không được sửa. Hãy mở đợt rà soát bổ sung."
+ROUND_NOT_OPEN = "Đợt rà soát không ở trạng thái đang rà soát."
+ROUND_IN_PROGRESS = "Đang có một đợt rà soát chưa phê duyệt: hoàn thành đợt đó trước khi mở đợt mới."
+ROUND_EMPTY = "Đợt rà soát chưa có kết quả nào để trình."
+ROUND_NOT_SUBMITTED = "Chỉ phê duyệt được đợt rà soát đã trình."
+DECISION_NUMBER_REQUIRED = "Nhập số quyết định công nhận."
+DECISION_DATE_REQUIRED = "Nhập ngày quyết định."
+DECISION_DATE_FUTURE = "Ngày quyết định không được sau ngày hôm nay."
+YEAR_RANGE = "Năm rà soát phải từ 2000 đến 2100."
+HOUSEHOLD_OTHER_COMMUNE = "Hộ không thuộc xã của đợt rà soát."
+
+# Workbook
+FILE_TOO_LARGE = "Tệp quá lớn: tối đa {limit} MB."
+FILE_NOT_XLSX = "Tệp không phải tệp Excel .xlsx đọc được."
+FILE_UNPACKED_TOO_LARGE = "Tệp giải nén quá lớn (nghi là tệp độc hại): không đọc."
+FILE_NO_ROWS = "Tệp không có dòng dữ liệu nào."
+COLUMN_MISSING = 'Thiếu cột "{header}".'
+CELL_REQUIRED = 'Dòng {row}, cột "{header}": không được để trống'
+CELL_NOT_INTEGER = 'Dòng {row}, cột "{header}": phải là số nguyên ≥ 0'
+CELL_NOT_POSITIVE = 'Dòng {row}, cột "{header}": phải là số nguyên ≥ 1'
+CELL_YEAR_RANGE = 'Dòng {row}, cột "{header}": năm phải từ 2000 đến 2100'
+CELL_NATIONAL_ID = 'Dòng {row}, cột "{header}": số CCCD phải gồm đúng 12 chữ số'
+CELL_FLAG = 'Dòng {row}, cột "{header}": chỉ ghi x, 1, có (thiếu hụt) hoặc để trống, 0, không'
+CELL_CODE_REPEATED = 'Dòng {row}, cột "{header}": mã hộ {code} đã có ở dòng {first}'
+CELL_NEIGHBORHOOD_UNKNOWN = 'Dòng {row}, cột "{header}": xã không có khu phố "{name}"'
+CELL_NATIONAL_ID_USED = 'Dòng {row}, cột "{header}": số CCCD đã dùng cho hộ khác'
+CELL_NO_STANDARD = 'Dòng {row}, cột "{header}": chưa có chuẩn nghèo cho năm {year}'
+CELL_ROUND_FROZEN = 'Dòng {row}, cột "{header}": đợt rà soát năm {year} đã phê duyệt, không ghi đè được'
+CELL_TOO_LONG = 'Dòng {row}, cột "{header}": dài quá {limit} ký tự'
+COMMUNE_REQUIRED = "Có nhiều xã trong cơ sở dữ liệu: hãy chọn xã (--commune MÃ)."
+COMMUNE_UNKNOWN = "Không có xã mã {code}."

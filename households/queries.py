@@ -1,0 +1,185 @@
+"""Read-side queries of the registry: categories by year, movements, escape counts.
+
+"A household's category in year Y" is its result in the latest approved round of year Y; a household
+not reviewed in Y keeps its latest earlier approved result (it stays on the list until a review moves
+it). With that rule the identity end = start − escaped + fell back + new holds by construction; the
+table still checks it row by row so a broken rule shows instead of hiding.
+"""
+
+from collections import Counter
+from dataclasses import asdict, dataclass
+
+from households.models import Category, Household, Neighborhood, Review, ReviewRound, RoundStatus
+
+
+def approved_years(commune) -> list[int]:
+    return sorted(
+        set(
+            ReviewRound.objects.filter(commune=commune, status=RoundStatus.APPROVED).values_list(
+                "year", flat=True
+            )
+        )
+    )
+
+
+def _approved_histories(commune, up_to_year: int) -> dict[int, dict[int, str]]:
+    """{household_id: {year: category}} from approved rounds, the latest round of a year winning."""
+    rows = (
+        Review.objects.filter(
+            round__commune=commune, round__status=RoundStatus.APPROVED, year__lte=up_to_year
+        )
+        .order_by("household_id", "year", "round__number", "id")
+        .values_list("household_id", "year", "category")
+    )
+    histories: dict[int, dict[int, str]] = {}
+    for household_id, year, category in rows:
+        histories.setdefault(household_id, {})[year] = category
+    return histories
+
+
+def _category_in(history: dict[int, str], year: int) -> str | None:
+    """The category carried to ``year``: the latest approved result of that year or before."""
+    best = None
+    for reviewed_year in sorted(history):
+        if reviewed_year > year:
+            break
+        best = history[reviewed_year]
+    return best
+
+
+def categories_in(commune, year: int) -> dict[int, str]:
+    """{household_id: category} for every household with an approved result up to ``year``."""
+    return {
+        pk: category
+        for pk, history in _approved_histories(commune, year).items()
+        if (category := _category_in(history, year)) is not None
+    }
+
+
+def category_counts(commune, year: int) -> dict[str, int]:
+    counts = Counter(categories_in(commune, year).values())
+    return {value: counts.get(value, 0) for value in Category.values}
+
+
+def _movements(commune, year: int, category: str):
+    """Yield (household_id, movement) for households on the ``category`` list at the start or end of ``year``."""
+    for pk, history in _approved_histories(commune, year).items():
+        before = _category_in(history, year - 1)
+        after = _category_in(history, year)
+        was_in = before == category
+        is_in = after == category
+        if was_in and not is_in:
+            yield pk, "escaped"
+        elif not was_in and is_in:
+            earlier = [history[y] for y in history if y < year]
+            yield pk, ("fell_back" if category in earlier else "newly_poor")
+        elif was_in and is_in:
+            yield pk, "unchanged"
+
+
+def household_movements(commune, year: int, category: str = Category.POOR) -> dict[int, str]:
+    """{household_id: "escaped" | "fell_back" | "newly_poor" | "unchanged"} for the list of ``category``
+    (poor by default) between the approved results of ``year - 1`` and ``year``."""
+    return dict(_movements(commune, year, category))
+
+
+def escaped_poor_counts(commune, year: int) -> dict:
+    """Poor households of year − 1 no longer poor in the approved round of ``year``, split by
+    ``without_labour_capacity`` — the figure the plan's target "giảm 8 hộ nghèo: 2 không có khả năng
+    lao động, 6 có khả năng lao động" is measured against."""
+    escaped = [pk for pk, movement in _movements(commune, year, Category.POOR) if movement == "escaped"]
+    without = Household.objects.filter(pk__in=escaped, without_labour_capacity=True).count() if escaped else 0
+    return {
+        "total": len(escaped),
+        "without_labour_capacity": without,
+        "with_labour_capacity": len(escaped) - without,
+    }
+
+
+@dataclass
+class MovementRow:
+    """One line of the movement table (a khu phố, or the total when ``neighborhood`` is None)."""
+
+    label: str
+    neighborhood_id: int | None
+    households: int = 0
+    start: int = 0
+    escaped: int = 0
+    fell_back: int = 0
+    newly_poor: int = 0
+    end: int = 0
+    start_ethnic: int = 0
+    escaped_ethnic: int = 0
+    fell_back_ethnic: int = 0
+    newly_poor_ethnic: int = 0
+    end_ethnic: int = 0
+
+    @property
+    def identity_ok(self) -> bool:
+        return self.end == self.start - self.escaped + self.fell_back + self.newly_poor
+
+    def _rate(self, count: int) -> float | None:
+        return count / self.households if self.households else None
+
+    @property
+    def start_rate(self):
+        return self._rate(self.start)
+
+    @property
+    def escaped_rate(self):
+        return self._rate(self.escaped)
+
+    @property
+    def fell_back_rate(self):
+        return self._rate(self.fell_back)
+
+    @property
+    def newly_poor_rate(self):
+        return self._rate(self.newly_poor)
+
+    @property
+    def end_rate(self):
+        return self._rate(self.end)
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        for name in ("start", "escaped", "fell_back", "newly_poor", "end"):
+            data[f"{name}_rate"] = getattr(self, f"{name}_rate")
+        data["identity_ok"] = self.identity_ok
+        return data
+
+
+def movement_table(commune, year: int, category: str = Category.POOR) -> list[MovementRow]:
+    """Rows per khu phố plus a total row (last): households on the ``category`` list at the start of
+    ``year`` (approved result of year − 1), escaped, fell back, newly in, at the end; rates as fractions
+    of all households of the khu phố; "of which ethnic minority" counts. Three queries."""
+    neighborhoods = list(Neighborhood.objects.filter(commune=commune).order_by("position", "name"))
+    rows = {n.pk: MovementRow(label=n.name, neighborhood_id=n.pk) for n in neighborhoods}
+    facts = {
+        pk: (neighborhood_id, ethnic)
+        for pk, neighborhood_id, ethnic in Household.objects.filter(commune=commune).values_list(
+            "pk", "neighborhood_id", "is_ethnic_minority"
+        )
+    }
+    for neighborhood_id, _ in facts.values():
+        rows[neighborhood_id].households += 1
+    for pk, movement in _movements(commune, year, category):
+        neighborhood_id, ethnic = facts[pk]
+        row = rows[neighborhood_id]
+        if movement in ("escaped", "unchanged"):
+            row.start += 1
+            row.start_ethnic += ethnic
+        if movement in ("fell_back", "newly_poor", "unchanged"):
+            row.end += 1
+            row.end_ethnic += ethnic
+        if movement != "unchanged":
+            setattr(row, movement, getattr(row, movement) + 1)
+            setattr(row, f"{movement}_ethnic", getattr(row, f"{movement}_ethnic") + ethnic)
+    total = MovementRow(label="Tổng cộng", neighborhood_id=None)
+    for row in rows.values():
+        for name in (
+            "households", "start", "escaped", "fell_back", "newly_poor", "end",
+            "start_ethnic", "escaped_ethnic", "fell_back_ethnic", "newly_poor_ethnic", "end_ethnic",
+        ):  # fmt: skip
+            setattr(total, name, getattr(total, name) + getattr(row, name))
+    return [*rows.values(), total]

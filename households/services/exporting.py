@@ -1,0 +1,99 @@
+"""Export of the household workbook: one row per household with its review of the year.
+
+Streamed: openpyxl's write-only mode (lxml) writes rows to a temporary file as they come, and the
+rows come from the database in chunks, so memory stays flat from ten thousand to a million rows.
+Text that a spreadsheet would read as a formula (=, +, -, @ first) is written as a string cell.
+"""
+
+import tempfile
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+from households import workbook as wb
+from households.models import Category, Indicator, Review
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+CATEGORY_LABELS = dict(Category.choices)
+FETCH_CHUNK = 2000
+
+
+def _indicator_headers() -> dict[str, str]:
+    """Indicator code → workbook header (names are the headers in every seeded standard)."""
+    return dict(Indicator.objects.values_list("code", "name").distinct())
+
+
+def export_rows(households, year: int):
+    """Yield the export's rows (lists of plain values) for the households of the queryset."""
+    headers = _indicator_headers()
+    reviews = (
+        Review.objects.filter(year=year, household__in=households.values("pk"))
+        .order_by("household__code", "household_id", "-round__number")
+        .values_list(
+            "household_id",
+            "household__code",
+            "household__neighborhood__name",
+            "household__head_name",
+            "household__head_national_id",
+            "household__address",
+            "household_size",
+            "income",
+            "deprivations",
+            "deprivation_count",
+            "category",
+            "household__without_labour_capacity",
+            "household__is_ethnic_minority",
+            "household__has_meritorious_person",
+        )
+    )
+    previous = None
+    for values in reviews.iterator(chunk_size=FETCH_CHUNK):
+        (pk, code, nbh, head, nid, address, size, income, deprived, count, category, wlc, ethnic, merit) = (
+            values
+        )
+        if pk == previous:  # an earlier round of the same year
+            continue
+        previous = pk
+        deprived_headers = {headers.get(c) for c in deprived or ()}
+        yield [
+            code,
+            nbh,
+            head,
+            nid,
+            address,
+            size,
+            year,
+            income,
+            *["x" if h in deprived_headers else "" for h in wb.INDICATORS],
+            "x" if wlc else "",
+            "x" if ethnic else "",
+            "x" if merit else "",
+            count,
+            CATEGORY_LABELS[category],
+        ]
+
+
+def _safe_cell(sheet, value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"  # a string, never a formula
+        return cell
+    return value
+
+
+def write_workbook(rows, target) -> None:
+    """Write the header and ``rows`` to ``target`` (a path or a binary file) as .xlsx."""
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Hộ gia đình")
+    sheet.append(wb.EXPORT_COLUMNS)
+    for row in rows:
+        sheet.append([_safe_cell(sheet, v) for v in row])
+    book.save(target)
+
+
+def export_to_tempfile(households, year: int):
+    """The workbook in a temporary file, rewound and ready to stream (deleted when closed)."""
+    handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 — closed by the response that streams it
+    write_workbook(export_rows(households, year), handle)
+    handle.seek(0)
+    return handle

@@ -1,0 +1,76 @@
+"""A household's standing on a date, from the chairman's approved review decisions only.
+
+Other apps (supports, reports) ask here whether a household is a beneficiary: poor, near-poor, or
+recently escaped — escaped within 36 months (1,095 days, DOMAIN §2 *check*), still eligible for support.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from households.classification import is_escape, is_setback
+from households.models import Category, Review, RoundStatus
+
+RECENTLY_ESCAPED_DAYS = 1095
+
+
+@dataclass(frozen=True)
+class HouseholdStatus:
+    category: str
+    escaped_on: datetime.date | None
+    recently_escaped: bool
+
+    @property
+    def is_beneficiary(self) -> bool:
+        return self.category in (Category.POOR, Category.NEAR_POOR) or self.recently_escaped
+
+    @property
+    def category_label(self) -> str:
+        return Category(self.category).label
+
+
+NO_STATUS = HouseholdStatus(category=Category.NONE, escaped_on=None, recently_escaped=False)
+
+
+def _approved_reviews(on_date: datetime.date):
+    return (
+        Review.objects.filter(round__status=RoundStatus.APPROVED, round__decision_date__lte=on_date)
+        .order_by("household_id", "round__decision_date", "round__year", "round__number", "id")
+        .values_list("household_id", "category", "round__decision_date")
+    )
+
+
+def _fold(history: list[tuple[str, datetime.date]], on_date: datetime.date) -> HouseholdStatus:
+    """Walk a household's approved results in decision order. An escape (poor → not poor, near-poor →
+    average/none) sets ``escaped_on``; falling back into a worse group clears it."""
+    category = Category.NONE
+    escaped_on = None
+    previous = None
+    for current, decided_on in history:
+        if previous is not None and is_escape(previous, current):
+            escaped_on = decided_on
+        elif is_setback(previous, current):
+            escaped_on = None
+        previous = current
+        category = current
+    recently = escaped_on is not None and 0 <= (on_date - escaped_on).days <= RECENTLY_ESCAPED_DAYS
+    return HouseholdStatus(category=category, escaped_on=escaped_on, recently_escaped=recently)
+
+
+def status_on(household, on_date: datetime.date) -> HouseholdStatus:
+    """The household's category by the latest approved round decided on or before ``on_date``
+    (NONE if none), when it last escaped, and whether that was within 1,095 days. One query."""
+    rows = _approved_reviews(on_date).filter(household_id=household.pk)
+    return _fold([(category, decided) for _, category, decided in rows], on_date)
+
+
+def statuses_on(households_queryset, on_date: datetime.date) -> dict[int, HouseholdStatus]:
+    """``status_on`` for every household of the queryset, in one query. Households with no approved
+    review get ``category=NONE``."""
+    histories: dict[int, list] = {}
+    ids = households_queryset.values("pk")
+    for household_id, category, decided in _approved_reviews(on_date).filter(household_id__in=ids):
+        histories.setdefault(household_id, []).append((category, decided))
+    result = {pk: _fold(history, on_date) for pk, history in histories.items()}
+    for pk in households_queryset.values_list("pk", flat=True):
+        result.setdefault(pk, NO_STATUS)
+    return result

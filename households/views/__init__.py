@@ -1,0 +1,1 @@
+"""Thin function views of the registry, split by sub-domain."""

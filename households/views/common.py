@@ -1,0 +1,54 @@
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from households.models import Commune, Household, Neighborhood, ReviewRound
+from thoxuan_gnbv import access
+
+
+def current_commune() -> Commune:
+    """The installation's commune (one per installation for now, as the layout shows)."""
+    commune = Commune.objects.order_by("pk").first()
+    if commune is None:
+        from django.http import Http404
+
+        raise Http404
+    return commune
+
+
+def require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def visible_neighborhoods(user, commune):
+    return access.neighborhoods_visible_to(user, Neighborhood.objects.filter(commune=commune)).order_by(
+        "position", "name"
+    )
+
+
+def get_household_for_user(request, pk) -> Household:
+    """404 when the household is outside the user's scope (another khu phố, another commune)."""
+    require(access.can_view_households(request.user))
+    queryset = access.households_visible_to(
+        request.user,
+        Household.objects.filter(commune=current_commune()).select_related("neighborhood", "commune"),
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def get_round_for_user(request, pk) -> ReviewRound:
+    require(access.can_view_review_rounds(request.user))
+    return get_object_or_404(
+        ReviewRound.objects.select_related("commune", "approved_by", "opened_by"),
+        pk=pk,
+        commune=current_commune(),
+    )
+
+
+def apply_service_error(form, error) -> None:
+    """Move a service's ValidationError onto the form (field errors where it names a field)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

@@ -1,0 +1,226 @@
+from django.contrib import messages as flash
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from households.filters import HouseholdFilter
+from households.forms import HouseholdForm, MemberForm
+from households.models import Category, Household, Member, Review, ReviewRound
+from households.pagination import keyset_page
+from households.services import registry
+from households.status import status_on
+from households.views.common import (
+    apply_service_error,
+    current_commune,
+    get_household_for_user,
+    require,
+    visible_neighborhoods,
+)
+from thoxuan_gnbv import access
+
+COUNT_CAP = 200
+
+
+def list_years(commune) -> list[int]:
+    """Years with a review round (the rounds table is small; reviews may be millions)."""
+    rounds = ReviewRound.objects.filter(commune=commune).order_by("-year").values_list("year", flat=True)
+    return sorted(set(rounds), reverse=True)
+
+
+def household_list(request):
+    """Households in the user's scope with filters, accent-insensitive search and keyset pages."""
+    require(access.can_view_households(request.user))
+    commune = current_commune()
+    years = list_years(commune)
+    default_year = years[0] if years else timezone.localdate().year
+    scope = access.households_visible_to(request.user, Household.objects.in_commune(commune))
+    household_filter = HouseholdFilter(
+        request.GET or None,
+        queryset=scope,
+        neighborhoods=visible_neighborhoods(request.user, commune),
+        years=years,
+        default_year=default_year,
+    )
+    filtered = household_filter.qs if household_filter.is_bound else scope
+    year = household_filter.selected_year
+    page = keyset_page(
+        filtered.for_list(),
+        after=request.GET.get("after", ""),
+        before=request.GET.get("before", ""),
+        last=request.GET.get("last") == "1",
+    )
+    reviews = {}
+    for review in Review.objects.filter(household__in=[h.pk for h in page.items], year=year).order_by(
+        "round__number"
+    ):
+        reviews[review.household_id] = review  # the latest round of the year wins
+    rows = [(household, reviews.get(household.pk)) for household in page.items]
+    # The total: exact when it fits on one page; otherwise capped at 200 ("over 200"), so the page
+    # costs about the same at any size (counting 1,001 matches among a million households took 110 ms).
+    # A search scans for its matches, so beyond one page it shows no total at all.
+    searching = bool(household_filter.is_bound and household_filter.form.cleaned_data.get("q"))
+    if page.is_first and page.is_last:
+        count = len(page.items)
+    elif searching:
+        count = None
+    else:
+        count = filtered.order_by()[: COUNT_CAP + 1].count()
+    query = request.GET.copy()
+    for key in ("after", "before", "last"):
+        query.pop(key, None)
+    return render(
+        request,
+        "households/household_list.html",
+        {
+            "filter": household_filter,
+            "rows": rows,
+            "page": page,
+            "year": year,
+            "count": None if count is None else min(count, COUNT_CAP),
+            "count_capped": count is not None and count > COUNT_CAP,
+            "query": query.urlencode(),
+            "can_add": access.can_edit_households(request.user),
+            "can_export": access.can_export_households(request.user),
+            "can_import": access.can_import_households(request.user),
+        },
+    )
+
+
+def household_detail(request, pk):
+    household = get_household_for_user(request, pk)
+    reviews = household.reviews.select_related("round", "standard", "recorded_by").order_by(
+        "-year", "-round__number"
+    )
+    history = household_changes(household)
+    return render(
+        request,
+        "households/household_detail.html",
+        {
+            "household": household,
+            "members": household.members.order_by("id"),
+            "reviews": reviews,
+            "status": status_on(household, timezone.localdate()),
+            "history": history,
+            "can_edit": access.can_edit_household(request.user, household),
+            "can_review": access.can_record_review(request.user, household),
+            "categories": Category,
+        },
+    )
+
+
+HIDDEN_CHANGES = {"search_key", "updated_at", "created_at"}
+
+
+def household_changes(household, limit: int = 20) -> list[dict]:
+    """The last changes to a household (who, when, field: old → new), one query: each entry is
+    compared with the one before it."""
+    entries = list(
+        household.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
+    )
+    changes = []
+    for entry, previous in zip(entries[:limit], [*entries[1:], None], strict=False):
+        fields = []
+        if previous is not None:
+            for change in entry.diff_against(previous).changes:
+                if change.field not in HIDDEN_CHANGES:
+                    label = Household._meta.get_field(change.field).verbose_name
+                    fields.append({"label": label, "old": change.old, "new": change.new})
+        changes.append({"entry": entry, "fields": fields})
+    return changes
+
+
+def household_create(request):
+    require(access.can_edit_households(request.user))
+    commune = current_commune()
+    neighborhoods = visible_neighborhoods(request.user, commune)
+    form = HouseholdForm(request.POST or None, neighborhoods=neighborhoods)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data.items())
+        try:
+            household = registry.household_register(commune=commune, user=request.user, **data)
+        except ValidationError as error:
+            apply_service_error(form, error)
+        else:
+            flash.success(request, f"Đã thêm hộ {household.code}.")
+            return redirect("households:household_detail", pk=household.pk)
+    return render(request, "households/household_form.html", {"form": form, "title": "Thêm hộ gia đình"})
+
+
+def household_edit(request, pk):
+    household = get_household_for_user(request, pk)
+    require(access.can_edit_household(request.user, household))
+    neighborhoods = visible_neighborhoods(request.user, household.commune)
+    original = Household.objects.get(pk=household.pk)
+    form = HouseholdForm(request.POST or None, instance=household, neighborhoods=neighborhoods)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registry.household_update(household=original, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_service_error(form, error)
+        else:
+            flash.success(request, "Đã lưu thông tin hộ.")
+            return redirect("households:household_detail", pk=household.pk)
+    return render(
+        request,
+        "households/household_form.html",
+        {"form": form, "title": f"Sửa hộ {original.code}", "household": original},
+    )
+
+
+def member_create(request, pk):
+    household = get_household_for_user(request, pk)
+    require(access.can_edit_household(request.user, household))
+    form = MemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registry.member_add(household=household, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_service_error(form, error)
+        else:
+            flash.success(request, "Đã thêm thành viên.")
+            return redirect("households:household_detail", pk=household.pk)
+    return render(
+        request,
+        "households/member_form.html",
+        {"form": form, "household": household, "title": f"Thêm thành viên hộ {household.code}"},
+    )
+
+
+def member_edit(request, pk):
+    require(access.can_view_households(request.user))
+    member = get_object_or_404(Member.objects.select_related("household"), pk=pk)
+    household = get_household_for_user(request, member.household_id)
+    require(access.can_edit_household(request.user, household))
+    original = Member.objects.get(pk=member.pk)
+    form = MemberForm(request.POST or None, instance=member, allow_move=True)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        code = data.pop("move_to_code", "")
+        target = None
+        if code:
+            target = _move_target(request.user, code, household)
+            if target is None:
+                form.add_error("move_to_code", "Không tìm thấy hộ có mã này.")
+        if not form.errors:
+            try:
+                registry.member_update(member=original, user=request.user, household=target, **data)
+            except ValidationError as error:
+                apply_service_error(form, error)
+                if hasattr(error, "error_dict") and "household" in error.error_dict:
+                    form.add_error("move_to_code", error.error_dict["household"])
+            else:
+                flash.success(request, "Đã lưu thành viên.")
+                return redirect("households:household_detail", pk=original.household_id)
+    return render(
+        request,
+        "households/member_form.html",
+        {"form": form, "household": household, "title": f"Sửa thành viên: {original.full_name}"},
+    )
+
+
+def _move_target(user, code, household):
+    """The household a member moves to: same commune first; a household of another commune is
+    returned too so that the service refuses the move with its own message."""
+    candidates = access.households_visible_to(user, Household.objects.filter(code=code.strip()))
+    same = candidates.filter(commune_id=household.commune_id).first()
+    return same or candidates.first()

@@ -1,0 +1,272 @@
+from django.contrib import messages as flash
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from households import messages, queries
+from households.classification import thresholds_for
+from households.forms import ReviewForm, RoundApproveForm, RoundOpenForm, RoundReturnForm
+from households.models import Category, Review, ReviewRound, RoundStatus
+from households.services import review as review_services
+from households.views.common import (
+    apply_service_error,
+    current_commune,
+    get_household_for_user,
+    get_round_for_user,
+    require,
+)
+from thoxuan_gnbv import access
+
+
+def _review_form_setup(request, household):
+    review_round = review_services.current_round(household.commune)
+    if review_round is None or review_round.status != RoundStatus.OPEN:
+        return review_round, None, None
+    standard = review_services.standard_for(review_round.year)
+    thresholds = thresholds_for(standard, household.commune.area_type)
+    existing = Review.objects.filter(household=household, round=review_round).first()
+    initial = {"household_size": max(household.members.count(), 1)}
+    if existing:
+        initial.update(
+            income=existing.income,
+            score=existing.score,
+            household_size=existing.household_size,
+            note=existing.note,
+            **{f"ind_{code}": True for code in existing.deprivations},
+        )
+    form = ReviewForm(request.POST or None, initial=initial, standard=standard, thresholds=thresholds)
+    return review_round, form, standard
+
+
+def review_record(request, pk):
+    """Record a household's review in the open round; "Xem kết quả" classifies without saving."""
+    household = get_household_for_user(request, pk)
+    require(access.can_record_review(request.user, household))
+    review_round, form, standard = _review_form_setup(request, household)
+    result = None
+    if form is not None and request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if "save" in request.POST:
+                review = review_services.review_record(
+                    review_round=review_round,
+                    household=household,
+                    user=request.user,
+                    deprivations=form.deprivations(),
+                    income=data["income"],
+                    score=data.get("score"),
+                    household_size=data["household_size"],
+                    note=data["note"],
+                )
+                flash.success(
+                    request, f"Đã lưu kết quả rà soát năm {review.year}: {review.get_category_display()}."
+                )
+                return redirect("households:household_detail", pk=household.pk)
+            result = review_services.review_classify(
+                commune=household.commune,
+                year=review_round.year,
+                deprivations=form.deprivations(),
+                income=data["income"],
+                score=data.get("score"),
+            )
+        except ValidationError as error:
+            apply_service_error(form, error)
+    return render(
+        request,
+        "households/review_form.html",
+        {
+            "household": household,
+            "form": form,
+            "review_round": review_round,
+            "standard": standard,
+            "result": result,
+        },
+    )
+
+
+@require_POST
+def review_preview(request, pk):
+    """The classification for the form's current values, as JSON for households-review.js."""
+    household = get_household_for_user(request, pk)
+    require(access.can_record_review(request.user, household))
+    review_round, form, _ = _review_form_setup(request, household)
+    if form is None:
+        return JsonResponse({"ok": False, "errors": [messages.ROUND_NOT_OPEN]}, status=400)
+    if not form.is_valid():
+        errors = [str(e) for errs in form.errors.values() for e in errs]
+        return JsonResponse({"ok": False, "errors": errors})
+    try:
+        result = review_services.review_classify(
+            commune=household.commune,
+            year=review_round.year,
+            deprivations=form.deprivations(),
+            income=form.cleaned_data["income"],
+            score=form.cleaned_data.get("score"),
+        )
+    except ValidationError as error:
+        return JsonResponse({"ok": False, "errors": error.messages})
+    return JsonResponse(
+        {
+            "ok": True,
+            "category": result.category,
+            "label": result.category_label,
+            "deprivation_count": result.deprivation_count,
+            "standard": str(result.standard),
+        }
+    )
+
+
+def round_list(request):
+    require(access.can_view_review_rounds(request.user))
+    commune = current_commune()
+    rounds = (
+        ReviewRound.objects.filter(commune=commune)
+        .select_related("approved_by")
+        .annotate(review_count=Count("reviews"))
+        .order_by("-year", "-number")
+    )
+    in_progress = review_services.current_round(commune)
+    can_open = access.can_manage_review_rounds(request.user) and in_progress is None
+    form = RoundOpenForm(initial={"year": timezone.localdate().year}) if can_open else None
+    return render(
+        request,
+        "households/round_list.html",
+        {"rounds": rounds, "form": form, "in_progress": in_progress},
+    )
+
+
+@require_POST
+def round_open(request):
+    require(access.can_manage_review_rounds(request.user))
+    commune = current_commune()
+    form = RoundOpenForm(request.POST)
+    if form.is_valid():
+        try:
+            review_round = review_services.review_round_open(
+                commune=commune, year=form.cleaned_data["year"], user=request.user
+            )
+        except ValidationError as error:
+            flash.error(request, " ".join(error.messages))
+        else:
+            flash.success(request, f"Đã mở {review_round}.")
+            return redirect("households:round_detail", pk=review_round.pk)
+    else:
+        flash.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("households:round_list")
+
+
+def round_detail(request, pk):
+    review_round = get_round_for_user(request, pk)
+    counts = dict(review_round.reviews.values_list("category").annotate(n=Count("id")).order_by())
+    by_category = [(label, counts.get(value, 0)) for value, label in Category.choices]
+    listed = review_round.reviews.filter(category__in=[Category.POOR, Category.NEAR_POOR])
+    listed = (
+        listed.filter(
+            household__in=access.households_visible_to(request.user, review_round.commune.households.all())
+        )
+        .select_related("household__neighborhood")
+        .order_by("household__neighborhood__position", "household__code")
+    )
+    return render(
+        request,
+        "households/round_detail.html",
+        {
+            "review_round": review_round,
+            "by_category": by_category,
+            "total": sum(counts.values()),
+            "listed": listed,
+            "can_submit": access.can_manage_review_rounds(request.user)
+            and review_round.status == RoundStatus.OPEN,
+            "can_approve": access.can_approve_review_round(request.user, review_round),
+            "approve_form": _with_action(RoundApproveForm(), "households:round_approve", review_round.pk),
+            "return_form": _with_action(RoundReturnForm(), "households:round_return", review_round.pk),
+        },
+    )
+
+
+def _with_action(form, url_name, pk):
+    form.helper.form_action = reverse(url_name, args=[pk])
+    return form
+
+
+@require_POST
+def round_submit(request, pk):
+    review_round = get_round_for_user(request, pk)
+    require(access.can_manage_review_rounds(request.user))
+    try:
+        review_services.review_round_submit(review_round=review_round, user=request.user)
+    except ValidationError as error:
+        flash.error(request, " ".join(error.messages))
+    else:
+        flash.success(request, "Đã trình Chủ tịch phê duyệt danh sách rà soát.")
+    return redirect("households:round_detail", pk=review_round.pk)
+
+
+@require_POST
+def round_approve(request, pk):
+    review_round = get_round_for_user(request, pk)
+    require(access.can_approve_review_round(request.user))
+    form = RoundApproveForm(request.POST)
+    if form.is_valid():
+        try:
+            review_services.review_round_approve(
+                review_round=review_round, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_service_error(form, error)
+        else:
+            flash.success(request, "Đã phê duyệt kết quả rà soát. Kết quả đã được khóa.")
+            return redirect("households:round_detail", pk=review_round.pk)
+    for errors in form.errors.values():
+        for error in errors:
+            flash.error(request, error)
+    return redirect("households:round_detail", pk=review_round.pk)
+
+
+@require_POST
+def round_return(request, pk):
+    review_round = get_round_for_user(request, pk)
+    require(access.can_approve_review_round(request.user))
+    form = RoundReturnForm(request.POST)
+    if form.is_valid():
+        try:
+            review_services.review_round_return(
+                review_round=review_round, user=request.user, note=form.cleaned_data["note"]
+            )
+        except ValidationError as error:
+            flash.error(request, " ".join(error.messages))
+        else:
+            flash.success(request, "Đã trả lại danh sách để sửa.")
+    else:
+        flash.error(request, "Nhập lý do trả lại.")
+    return redirect("households:round_detail", pk=review_round.pk)
+
+
+def movement_table(request):
+    """Movements of the poor (or near-poor) list per khu phố between two approved years."""
+    require(access.can_view_movements(request.user))
+    commune = current_commune()
+    years = queries.approved_years(commune)
+    try:
+        year = int(request.GET.get("year") or (years[-1] if years else timezone.localdate().year))
+    except ValueError:
+        year = years[-1] if years else timezone.localdate().year
+    category = Category.NEAR_POOR if request.GET.get("list") == "near_poor" else Category.POOR
+    rows = queries.movement_table(commune, year, category)
+    return render(
+        request,
+        "households/movement_table.html",
+        {
+            "rows": rows,
+            "year": year,
+            "years": years,
+            "category": category,
+            "category_label": Category(category).label,
+            "escaped": queries.escaped_poor_counts(commune, year),
+            "identity_ok": all(row.identity_ok for row in rows),
+        },
+    )

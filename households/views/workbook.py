@@ -1,0 +1,108 @@
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages as flash
+from django.core.exceptions import ValidationError
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from households.filters import HouseholdFilter
+from households.forms import ImportForm
+from households.models import Household
+from households.services.exporting import export_to_tempfile
+from households.services.importing import households_import, workbook_read
+from households.views.common import current_commune, require, visible_neighborhoods
+from households.views.registry import list_years
+from thoxuan_gnbv import access
+
+SESSION_KEY = "household_import"
+
+
+def _upload_dir() -> Path:
+    directory = Path(settings.MEDIA_ROOT) / "imports"
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory
+
+
+def household_import(request):
+    """Upload → preview of creates/updates and every row error → confirm (all or nothing)."""
+    require(access.can_import_households(request.user))
+    commune = current_commune()
+    form = ImportForm(request.POST or None, request.FILES or None)
+    plan = None
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        token = uuid.uuid4().hex
+        path = _upload_dir() / f"{token}.xlsx"
+        with path.open("wb") as target:
+            for chunk in form.cleaned_data["file"].chunks():
+                target.write(chunk)
+        try:
+            with path.open("rb") as handle:
+                plan = workbook_read(handle, commune=commune)
+        except ValidationError as error:
+            errors = error.messages
+        if plan is not None and plan.ok:
+            _forget(request)
+            request.session[SESSION_KEY] = {"token": token, "name": form.cleaned_data["file"].name}
+        else:
+            errors = errors or plan.errors
+            path.unlink(missing_ok=True)
+    return render(
+        request,
+        "households/household_import.html",
+        {"form": form, "plan": plan, "errors": errors},
+    )
+
+
+def _forget(request) -> None:
+    pending = request.session.pop(SESSION_KEY, None)
+    if pending:
+        (_upload_dir() / f"{pending['token']}.xlsx").unlink(missing_ok=True)
+
+
+@require_POST
+def household_import_confirm(request):
+    require(access.can_import_households(request.user))
+    commune = current_commune()
+    pending = request.session.get(SESSION_KEY)
+    if not pending or pending.get("token") != request.POST.get("token"):
+        flash.error(request, "Phiên nhập tệp đã hết hạn: hãy tải tệp lên lại.")
+        return redirect("households:household_import")
+    path = _upload_dir() / f"{pending['token']}.xlsx"
+    try:
+        with path.open("rb") as handle:
+            result = households_import(commune=commune, fileobj=handle, user=request.user)
+    except (ValidationError, FileNotFoundError) as error:
+        _forget(request)
+        for message in getattr(error, "messages", ["Không đọc được tệp đã tải lên: hãy tải lên lại."]):
+            flash.error(request, message)
+        return redirect("households:household_import")
+    _forget(request)
+    flash.success(
+        request, f"Đã nhập tệp {pending['name']}: thêm {result.created} hộ, cập nhật {result.updated} hộ."
+    )
+    return redirect("households:household_list")
+
+
+def household_export(request):
+    """The current filter of the list as the household workbook (streamed from a temporary file)."""
+    require(access.can_export_households(request.user))
+    commune = current_commune()
+    years = list_years(commune)
+    default_year = years[0] if years else timezone.localdate().year
+    scope = access.households_visible_to(request.user, Household.objects.in_commune(commune))
+    household_filter = HouseholdFilter(
+        request.GET or None,
+        queryset=scope,
+        neighborhoods=visible_neighborhoods(request.user, commune),
+        years=years,
+        default_year=default_year,
+    )
+    households = household_filter.qs if household_filter.is_bound else scope
+    year = household_filter.selected_year
+    handle = export_to_tempfile(households, year)
+    return FileResponse(handle, as_attachment=True, filename=f"ho-gia-dinh-{year}.xlsx")

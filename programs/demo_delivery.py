@@ -1,0 +1,455 @@
+"""Demo data of delivery and budget for 2024: allocations by the district decision, the approved
+estimate and its disbursements, support records for the nine components consistent with the demo
+households' approved statuses, and the activities of Dự án 3, 6 and 7.
+
+Every record goes through the services (eligibility, no overdraft, approval), deterministic
+(seeded), and safe to re-run: nothing is added when the 2024 estimate already exists."""
+
+import datetime
+import random
+from zoneinfo import ZoneInfo
+
+from households.models import Household, Relation, Sex
+from households.status import statuses_on
+from programs.eligibility import CHILD_AGE_LIMIT, YOUNG_CHILD_AGE_LIMIT, age_on
+from programs.models import Estimate, FundingSource, Plan
+from programs.services import budget, delivery
+
+YEAR = 2024
+ALLOCATION_DECISION = ("03/QĐ-UBND", datetime.date(2024, 1, 10))  # the district's allocation decision
+# code → (central, local) allocated in đồng
+ALLOCATIONS = {
+    "2": (180_000_000, 20_000_000),
+    "3.1": (240_000_000, 30_000_000),
+    "3.2": (45_000_000, 5_000_000),
+    "4.1": (60_000_000, 0),
+    "4.3": (30_000_000, 0),
+    "6.1": (25_000_000, 5_000_000),
+    "6.2": (20_000_000, 5_000_000),
+    "7.1": (15_000_000, 0),
+    "7.2": (10_000_000, 2_000_000),
+}
+# code → estimate line content
+LINE_CONTENT = {
+    "2": "Hỗ trợ mô hình giảm nghèo nuôi bò sinh sản (vốn luân chuyển)",
+    "3.1": "Hỗ trợ giống, vật tư phát triển sản xuất nông nghiệp",
+    "3.2": "Hỗ trợ dinh dưỡng trẻ em, bà mẹ; truyền thông dinh dưỡng",
+    "4.1": "Đào tạo nghề ngắn hạn cho lao động",
+    "4.3": "Tư vấn, giới thiệu việc làm, phiên giao dịch việc làm",
+    "6.1": "Phát thanh, tài liệu, thiết bị thông tin cơ sở",
+    "6.2": "Truyền thông về giảm nghèo đa chiều",
+    "7.1": "Tập huấn nâng cao năng lực cán bộ",
+    "7.2": "Kiểm tra, giám sát, đánh giá",
+}
+RECORDER = {
+    "2": "laodong",
+    "3.1": "nongnghiep",
+    "3.2": "tramyte",
+    "4.1": "laodong",
+    "4.3": "laodong",
+    "6.1": "vanhoa",
+    "6.2": "laodong",
+    "7.1": "laodong",
+    "7.2": "laodong",
+}
+MODEL_COW = ("Mô hình nuôi bò sinh sản năm 2024", "45/QĐ-UBND ngày 15/3/2024", "UBND thị trấn Thọ Xuân")
+MODEL_CHICKEN = ("Mô hình chăn nuôi gà thả vườn", "52/QĐ-UBND ngày 02/4/2024", "Hội Nông dân thị trấn")
+
+
+def seed_delivery_2024(commune, users) -> int:
+    """Seed 2024 delivery and budget once; returns the number of support records created."""
+    plan = Plan.objects.approved_for(commune, YEAR)
+    if plan is None or Estimate.objects.filter(commune=commune, year=YEAR).exists():
+        return 0
+    components = {c.code: c for c in plan.components.select_related("plan", "project", "subproject")}
+    rng = random.Random(YEAR)
+    lines = _seed_budget(commune, components, users)
+    supports = _seed_supports(commune, components, lines, users, rng)
+    _seed_activities(components, lines, users, rng)
+    return supports
+
+
+def _seed_budget(commune, components, users) -> dict:
+    accountant, chairman = users["ketoan"], users["chutich"]
+    number, decided = ALLOCATION_DECISION
+    for code, (central, local) in ALLOCATIONS.items():
+        for source, amount in ((FundingSource.CENTRAL, central), (FundingSource.LOCAL, local)):
+            if amount and code in components:
+                budget.allocation_record(
+                    component=components[code],
+                    source=source,
+                    amount=amount,
+                    decision_number=number,
+                    decision_date=decided,
+                    user=accountant,
+                )
+    estimate = budget.estimate_create(
+        commune=commune,
+        year=YEAR,
+        title="Dự toán chi thực hiện Chương trình MTQG giảm nghèo bền vững năm 2024",
+        user=accountant,
+    )
+    lines = {}
+    for code, (central, local) in ALLOCATIONS.items():
+        if code not in components:
+            continue
+        lines[code] = budget.estimate_line_add(
+            estimate=estimate,
+            component=components[code],
+            source=FundingSource.CENTRAL,
+            content=LINE_CONTENT[code],
+            amount=central,
+            user=accountant,
+        )
+        if local:
+            budget.estimate_line_add(
+                estimate=estimate,
+                component=components[code],
+                source=FundingSource.LOCAL,
+                content=f"{LINE_CONTENT[code]} (ngân sách thị trấn)",
+                amount=local,
+                user=accountant,
+            )
+    budget.estimate_submit(estimate=estimate, user=accountant)
+    budget.estimate_approve(estimate=estimate, user=chairman)
+    # The services stamp "now"; the demo tells the 2024 story, so the workflow dates are set back to
+    # January 2024 (a direct update: the estimate is frozen for every ordinary path).
+    Estimate.objects.filter(pk=estimate.pk).update(
+        submitted_at=_moment(2024, 1, 22, 9), approved_at=_moment(2024, 1, 25, 15)
+    )
+    return lines
+
+
+def _moment(year, month, day, hour) -> datetime.datetime:
+    return datetime.datetime(year, month, day, hour, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
+def _beneficiaries(commune, on_date):
+    """Households that are poor, near-poor or recently escaped on ``on_date``, with members."""
+    households = Household.objects.filter(commune=commune)
+    statuses = statuses_on(households, on_date)
+    eligible = sorted(pk for pk, status in statuses.items() if status.is_beneficiary)
+    return list(Household.objects.filter(pk__in=eligible).prefetch_related("members").order_by("code"))
+
+
+def _day(rng, month_from, month_to) -> datetime.date:
+    return datetime.date(YEAR, rng.randint(month_from, month_to), rng.randint(1, 28))
+
+
+def _disburse(line, amount, voucher, payee, paid_on, users):
+    amount = min(amount, line.remaining)
+    if amount <= 0:
+        return None
+    disbursement = budget.disbursement_record(
+        line=line, paid_on=paid_on, amount=amount, voucher_number=voucher, payee=payee, user=users["ketoan"]
+    )
+    line.refresh_from_db()
+    return disbursement
+
+
+def _seed_supports(commune, components, lines, users, rng) -> int:
+    households = _beneficiaries(commune, datetime.date(YEAR, 3, 1))
+    rng.shuffle(households)
+    working = [h for h in households if not h.without_labour_capacity]
+    count = 0
+
+    def record(code, household, supported_on, disbursement=None, **details):
+        nonlocal count
+        delivery.support_record(
+            component=components[code],
+            household=household,
+            supported_on=supported_on,
+            disbursement=disbursement,
+            user=users[RECORDER[code]],
+            **details,
+        )
+        count += 1
+
+    # Dự án 2: a cow-breeding model, half the capital revolving back to the fund.
+    cows = working[:10]
+    paid = _disburse(
+        lines["2"], 150_000_000, "PC-2024-015", "Các hộ tham gia mô hình", datetime.date(YEAR, 4, 5), users
+    )
+    for household in cows:
+        returned = rng.choice([0, 2_000_000, 3_000_000, 5_000_000])
+        record(
+            "2",
+            household,
+            datetime.date(YEAR, 4, 5),
+            paid,
+            support_type="seedlings_livestock",
+            description="Hỗ trợ 01 con bò cái giống sinh sản",
+            quantity=1,
+            unit="con",
+            central_amount=15_000_000,
+            counterpart_cash=3_000_000,
+            counterpart_in_kind="Làm chuồng trại, trồng cỏ",
+            production_model=MODEL_COW[0],
+            production_model_decision=MODEL_COW[1],
+            production_model_lead=MODEL_COW[2],
+            amount_to_return=7_500_000,
+            amount_returned=returned,
+        )
+    # Dự án 3 TDA 1: chickens and feed, seedlings and fertiliser.
+    farm = working[10:40]
+    paid = _disburse(
+        lines["3.1"],
+        135_000_000,
+        "PC-2024-021",
+        "HTX dịch vụ nông nghiệp Xuân Phong",
+        datetime.date(YEAR, 4, 20),
+        users,
+    )
+    for index, household in enumerate(farm):
+        if index % 2 == 0:
+            details = {
+                "support_type": "seedlings_livestock",
+                "description": "Hỗ trợ 100 con gà giống và 200 kg thức ăn",
+                "quantity": 100,
+                "unit": "con",
+                "central_amount": 6_500_000,
+                "production_model": MODEL_CHICKEN[0],
+                "production_model_decision": MODEL_CHICKEN[1],
+                "production_model_lead": MODEL_CHICKEN[2],
+            }
+        else:
+            details = {
+                "support_type": "fertiliser_feed",
+                "description": "Hỗ trợ giống lúa chất lượng cao và phân bón NPK",
+                "quantity": 250,
+                "unit": "kg",
+                "central_amount": 2_500_000,
+                "local_amount": 500_000,
+            }
+        record(
+            "3.1",
+            household,
+            _day(rng, 4, 9),
+            paid,
+            counterpart_cash=rng.choice([0, 500_000, 1_000_000]),
+            **details,
+        )
+    # Dự án 3 TDA 2: children under 16 and mothers of children under 5.
+    paid = _disburse(
+        lines["3.2"], 30_000_000, "PC-2024-034", "Trạm y tế thị trấn", datetime.date(YEAR, 5, 15), users
+    )
+    nutrition = 0
+    for household in households:
+        if nutrition >= 40:
+            break
+        day = _day(rng, 5, 9)
+        members = [m for m in household.members.all() if m.date_of_birth]
+        young = [m for m in members if age_on(m.date_of_birth, day) < YOUNG_CHILD_AGE_LIMIT]
+        for member in members:
+            age = age_on(member.date_of_birth, day)
+            mother = (
+                member.sex == Sex.FEMALE
+                and member.relation_to_head in (Relation.HEAD, Relation.SPOUSE)
+                and young
+            )
+            if age < CHILD_AGE_LIMIT or mother:
+                record(
+                    "3.2",
+                    household,
+                    day,
+                    paid,
+                    member=member,
+                    support_type="nutrition",
+                    description="Sữa, vi chất dinh dưỡng và tư vấn dinh dưỡng 6 tháng"
+                    if not mother
+                    else "Tư vấn và bổ sung vi chất cho bà mẹ có con dưới 5 tuổi",
+                    quantity=6,
+                    unit="tháng",
+                    central_amount=720_000,
+                )
+                nutrition += 1
+    # Dự án 4 TDA 1: vocational training for working-age members.
+    trainees = [
+        (h, m)
+        for h in working[40:80]
+        for m in h.members.all()
+        if m.date_of_birth
+        and 18 <= age_on(m.date_of_birth, datetime.date(YEAR, 6, 1)) <= 45
+        and m.able_to_work
+    ][:12]
+    paid = _disburse(
+        lines["4.1"],
+        42_000_000,
+        "PC-2024-040",
+        "Trung tâm GDNN-GDTX huyện Thọ Xuân",
+        datetime.date(YEAR, 6, 10),
+        users,
+    )
+    for household, member in trainees:
+        record(
+            "4.1",
+            household,
+            datetime.date(YEAR, 6, 10),
+            paid,
+            member=member,
+            support_type="vocational_training",
+            description=rng.choice(
+                ["Học nghề may công nghiệp (3 tháng)", "Học nghề sửa chữa máy nông nghiệp (3 tháng)"]
+            ),
+            quantity=1,
+            unit="khóa",
+            central_amount=3_500_000,
+        )
+    # Dự án 4 TDA 3: job placement.
+    for household, member in trainees[:8]:
+        record(
+            "4.3",
+            household,
+            _day(rng, 9, 11),
+            member=member,
+            support_type="job_placement",
+            description="Giới thiệu việc làm tại Khu công nghiệp Lam Sơn – Sao Vàng",
+            quantity=1,
+            unit="lượt",
+            local_amount=0,
+            central_amount=500_000,
+        )
+    # Dự án 6 TDA 1: information devices for households without them.
+    for household in working[80:86]:
+        record(
+            "6.1",
+            household,
+            _day(rng, 7, 10),
+            support_type="communication",
+            description="Hỗ trợ 01 đài thu thanh và lắp đặt",
+            quantity=1,
+            unit="chiếc",
+            central_amount=1_200_000,
+        )
+    return count
+
+
+ACTIVITIES = [
+    (
+        "3.1",
+        "training",
+        "Tập huấn kỹ thuật chăn nuôi gà thả vườn, phòng dịch bệnh",
+        "Hội trường UBND thị trấn",
+        (60, 34, 45, 3),
+        (8_000_000, 0),
+        "Tài liệu kỹ thuật: 60 bộ",
+    ),
+    (
+        "3.2",
+        "communication",
+        "Truyền thông dinh dưỡng cho bà mẹ, người chăm sóc trẻ",
+        "Trạm y tế thị trấn",
+        (85, 80, 40, 4),
+        (6_000_000, 0),
+        "In 300 tờ rơi dinh dưỡng",
+    ),
+    (
+        "3.2",
+        "communication",
+        "Tư vấn dinh dưỡng tại trường mầm non",
+        "Trường mầm non Thọ Xuân",
+        (120, 70, 30, 5),
+        (3_500_000, 0),
+        "",
+    ),
+    (
+        "6.1",
+        "communication",
+        "Chuyên mục phát thanh “Chung tay vì người nghèo”",
+        "Đài truyền thanh thị trấn",
+        (0, 0, 0, 0),
+        (4_000_000, 1_000_000),
+        "12 số phát thanh",
+    ),
+    (
+        "6.1",
+        "communication",
+        "Biên soạn, in tài liệu tuyên truyền giảm nghèo",
+        "UBND thị trấn",
+        (0, 0, 0, 0),
+        (6_000_000, 0),
+        "In 1.000 tờ gấp, 20 pa-nô",
+    ),
+    (
+        "6.2",
+        "staged",
+        "Truyền thông sân khấu hóa “Chung sức giảm nghèo bền vững”",
+        "Nhà văn hóa khu phố 3",
+        (250, 140, 60, 8),
+        (12_000_000, 3_000_000),
+        "01 chương trình sân khấu hóa",
+    ),
+    (
+        "6.2",
+        "conference",
+        "Hội nghị đối thoại chính sách giảm nghèo",
+        "Hội trường UBND thị trấn",
+        (90, 45, 50, 2),
+        (5_000_000, 0),
+        "",
+    ),
+    (
+        "7.1",
+        "training",
+        "Tập huấn nghiệp vụ rà soát hộ nghèo, cận nghèo cho khu trưởng",
+        "Hội trường UBND thị trấn",
+        (36, 12, 0, 0),
+        (9_000_000, 0),
+        "Tài liệu hướng dẫn rà soát",
+    ),
+    (
+        "7.1",
+        "experience_visit",
+        "Tham quan học tập mô hình giảm nghèo tại xã Xuân Hòa",
+        "Xã Xuân Hòa",
+        (20, 8, 0, 0),
+        (4_000_000, 0),
+        "",
+    ),
+    (
+        "7.2",
+        "monitoring",
+        "Kiểm tra, giám sát thực hiện Chương trình 6 tháng đầu năm",
+        "Các khu phố 1–12",
+        (12, 5, 0, 0),
+        (3_000_000, 1_000_000),
+        "Biên bản giám sát",
+    ),
+    (
+        "7.2",
+        "monitoring",
+        "Giám sát của MTTQ thị trấn về hỗ trợ sinh kế",
+        "Khu phố 2, 5, 9",
+        (10, 6, 0, 0),
+        (2_000_000, 0),
+        "Báo cáo kết quả giám sát",
+    ),
+]
+
+
+def _seed_activities(components, lines, users, rng) -> None:
+    for number, (code, kind, title, place, people, (central, local), outputs) in enumerate(
+        ACTIVITIES, start=50
+    ):
+        if code not in components:
+            continue
+        total, women, poor, ethnic = people
+        held_on = _day(rng, 3, 11)
+        payee = "Trạm y tế thị trấn" if code == "3.2" else "Bộ phận tổ chức – UBND thị trấn"
+        paid = _disburse(lines[code], central, f"PC-2024-{number:03d}", payee, held_on, users)
+        delivery.activity_record(
+            component=components[code],
+            activity_type=kind,
+            title=title,
+            held_on=held_on,
+            place=place,
+            participants=total,
+            participants_women=women,
+            participants_poor=poor,
+            participants_ethnic_minority=ethnic,
+            central_amount=central,
+            local_amount=local,
+            outputs=outputs,
+            disbursement=paid,
+            user=users[RECORDER[code]],
+        )

@@ -1,0 +1,277 @@
+"""Forms of the plan pages. Forms check shape; the services in ``programs.services.plans`` check rules.
+
+Every layout is one column (crispy ``FormHelper`` in the form class) so the pages work on a phone.
+"""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout, Submit
+from django import forms
+
+from programs.models import (
+    Assignment,
+    LegalBasis,
+    Plan,
+    PlanComponent,
+    Program,
+    Project,
+    Recipient,
+    ReportingRule,
+    SubProject,
+    Target,
+    TargetMetric,
+    Unit,
+)
+
+DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
+TEXTAREA = forms.Textarea(attrs={"rows": 4})
+
+
+# Django 6.1 labels a blank choice "- Select an option -" and its Vietnamese catalogue lacks it.
+BLANK_LABEL = "— Chọn —"
+
+
+def vietnamese_blank_choices(form) -> None:
+    for field in form.fields.values():
+        if getattr(field, "empty_label", None) is not None:
+            field.empty_label = BLANK_LABEL
+        elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+            choices = list(field.choices)
+            if choices and choices[0][0] == "":
+                field.choices = [("", BLANK_LABEL)] + choices[1:]
+
+
+def _helper(submit_label: str = "Lưu", *layout) -> FormHelper:
+    helper = FormHelper()
+    if layout:
+        helper.layout = Layout(*layout)
+    helper.add_input(Submit("submit", submit_label))
+    return helper
+
+
+class PlanCreateForm(forms.Form):
+    program = forms.ModelChoiceField(label="Chương trình", queryset=Program.objects.all(), empty_label=None)
+    year = forms.IntegerField(label="Năm kế hoạch", min_value=2000, max_value=2100)
+    title = forms.CharField(
+        label="Trích yếu",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Ví dụ: Triển khai thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững … năm 2025",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Tạo bản dự thảo")
+
+
+class PlanSectionsForm(forms.ModelForm):
+    """The plan's own texts, grouped as the document's sections."""
+
+    class Meta:
+        model = Plan
+        fields = [
+            "title",
+            "issuing_statement",
+            "purpose",
+            "requirements",
+            "general_goal",
+            "funding",
+            "main_solutions",
+            "reporting_regime",
+            "closing",
+            "signer_authority",
+            "signer_title",
+            "signer_name",
+        ]
+        widgets = {
+            "title": forms.Textarea(attrs={"rows": 2}),
+            "issuing_statement": forms.Textarea(attrs={"rows": 2}),
+            "purpose": forms.Textarea(attrs={"rows": 6}),
+            "requirements": forms.Textarea(attrs={"rows": 6}),
+            "general_goal": TEXTAREA,
+            "funding": TEXTAREA,
+            "main_solutions": forms.Textarea(attrs={"rows": 8}),
+            "reporting_regime": TEXTAREA,
+            "closing": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            "Lưu các mục",
+            Fieldset("Tên và lời ban hành", "title", "issuing_statement"),
+            Fieldset("I. Mục đích, yêu cầu", "purpose", "requirements"),
+            Fieldset("II. Mục tiêu", "general_goal"),
+            Fieldset("IV – V. Kinh phí và giải pháp", "funding", "main_solutions"),
+            Fieldset("VII. Công tác thông tin báo cáo", "reporting_regime"),
+            Fieldset("Đoạn kết và người ký", "closing", "signer_authority", "signer_title", "signer_name"),
+        )
+
+
+class PlanPartForm(forms.ModelForm):
+    """A form for one part of a plan; knows the plan to offer only its commune's units and its
+    program's projects."""
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        for name in ("lead_unit", "unit", "partner_units"):
+            if name in self.fields:
+                self.fields[name].queryset = Unit.objects.filter(commune=plan.commune)
+        for date_field in ("issued_on", "deadline", "due_date"):
+            if date_field in self.fields:
+                self.fields[date_field].widget = DATE_WIDGET
+        vietnamese_blank_choices(self)
+        self.helper = _helper()
+
+
+class LegalBasisForm(PlanPartForm):
+    class Meta:
+        model = LegalBasis
+        fields = ["kind", "number", "issued_on", "issuer", "subject"]
+        widgets = {"subject": forms.Textarea(attrs={"rows": 2})}
+
+
+class TargetForm(PlanPartForm):
+    """Rendered inside one <form> with its breakdown lines (``TargetLineFormSet``)."""
+
+    class Meta:
+        model = Target
+        fields = ["action", "quantity", "unit", "text", "metric"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+
+class TargetLineForm(forms.Form):
+    label = forms.CharField(label="Trong đó", max_length=200, required=False)
+    quantity = forms.IntegerField(label="Số lượng", required=False, min_value=0)
+    unit = forms.CharField(label="Đơn vị tính", max_length=50, required=False, initial="hộ")
+    metric = forms.ChoiceField(
+        label="Chỉ số theo dõi", choices=[("", BLANK_LABEL)] + list(TargetMetric.choices), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quantity"].error_messages["min_value"] = "Số lượng không được âm."
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def clean(self):
+        data = super().clean()
+        if data.get("label") and data.get("quantity") is None:
+            self.add_error("quantity", "Nhập số lượng của dòng này.")
+        if data.get("quantity") is not None and not data.get("label"):
+            self.add_error("label", "Nhập nội dung của dòng này.")
+        return data
+
+    def line(self) -> dict | None:
+        data = self.cleaned_data
+        if not data.get("label"):
+            return None
+        return {
+            "label": data["label"],
+            "quantity": data["quantity"],
+            "unit": data.get("unit") or "hộ",
+            "metric": data.get("metric") or "",
+        }
+
+
+TargetLineFormSet = forms.formset_factory(TargetLineForm, extra=2, max_num=10)
+
+
+class PlanComponentForm(PlanPartForm):
+    class Meta:
+        model = PlanComponent
+        fields = [
+            "project",
+            "subproject",
+            "title",
+            "objective",
+            "beneficiary_groups",
+            "support_content",
+            "funding_text",
+            "lead_unit",
+            "lead_role",
+            "partner_units",
+            "deadline",
+        ]
+        # The document letters these items a–f itself (and crispy capitalises labels).
+        labels = {
+            "objective": "Mục tiêu",
+            "beneficiary_groups": "Đối tượng",
+            "support_content": "Nội dung hỗ trợ",
+            "funding_text": "Kinh phí thực hiện",
+        }
+        widgets = {
+            "objective": TEXTAREA,
+            "beneficiary_groups": TEXTAREA,
+            "support_content": forms.Textarea(attrs={"rows": 6}),
+            "funding_text": forms.Textarea(attrs={"rows": 2}),
+            "partner_units": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        super().__init__(*args, plan=plan, **kwargs)
+        self.fields["project"].queryset = Project.objects.filter(program=plan.program)
+        self.fields["subproject"].queryset = SubProject.objects.filter(
+            project__program=plan.program
+        ).select_related("project")
+
+
+class AssignmentForm(PlanPartForm):
+    class Meta:
+        model = Assignment
+        fields = ["heading", "unit", "role", "duties"]
+        widgets = {"duties": forms.Textarea(attrs={"rows": 8})}
+
+
+class ReportingRuleForm(PlanPartForm):
+    class Meta:
+        model = ReportingRule
+        fields = ["period", "due_date", "recipients"]
+
+
+class RecipientForm(PlanPartForm):
+    class Meta:
+        model = Recipient
+        fields = ["name"]
+
+
+class PlanReturnForm(forms.Form):
+    comment = forms.CharField(
+        label="Ý kiến trả lại",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Nói rõ cần sửa những gì",
+        error_messages={"required": "Nhập ý kiến: lý do trả lại, cần sửa những gì."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", "Trả lại", css_class="btn-warning"))
+        self.helper.form_id = "return-form"
+
+
+class PlanApproveForm(forms.Form):
+    comment = forms.CharField(
+        label="Ý kiến (không bắt buộc)", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Phê duyệt")
+        self.helper.form_id = "approve-form"
+
+
+class PlanIssueForm(forms.Form):
+    document_number = forms.CharField(label="Số văn bản", max_length=20, help_text="Chỉ phần số, ví dụ: 45")
+    issued_on = forms.DateField(label="Ngày ban hành", widget=DATE_WIDGET)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Ban hành")
+        self.helper.form_id = "issue-form"

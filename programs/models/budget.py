@@ -1,0 +1,227 @@
+"""Money of the program: what the level above allocates to each component (Allocation), the
+estimates the accountant prepares and the chairman approves (Estimate, EstimateLine), and what is
+actually paid out against an approved line (Disbursement)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from programs import delivery_messages as msg
+
+
+class FundingSource(models.TextChoices):
+    """Section IV of the plan: where the money comes from."""
+
+    CENTRAL = "central", "Ngân sách trung ương"
+    LOCAL = "local", "Ngân sách địa phương"
+    MOBILISED = "mobilised", "Vốn huy động hợp pháp"
+    CREDIT = "credit", "Vốn tín dụng chính sách"
+
+
+class Allocation(models.Model):
+    """An amount the level above allocates to one component of a year's plan, from one source,
+    by a decision (e.g. "Quyết định 03/QĐ-UBND ngày 10/01/2024")."""
+
+    component = models.ForeignKey(
+        "programs.PlanComponent",
+        on_delete=models.PROTECT,
+        related_name="allocations",
+        verbose_name="dự án/tiểu dự án",
+    )
+    source = models.CharField("nguồn vốn", max_length=20, choices=FundingSource.choices)
+    amount = models.PositiveBigIntegerField("số tiền (đồng)")
+    decision_number = models.CharField("số quyết định", max_length=100)
+    decision_date = models.DateField("ngày quyết định")
+    note = models.CharField("ghi chú", max_length=255, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="người ghi"
+    )
+    created_at = models.DateTimeField("ghi lúc", auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "kinh phí được phân bổ"
+        verbose_name_plural = "kinh phí được phân bổ"
+        ordering = ["component", "source", "decision_date", "pk"]
+
+    def __str__(self):
+        return f"{self.get_source_display()} – {self.amount:,} đ ({self.decision_number})".replace(",", ".")
+
+
+class EstimateStatus(models.TextChoices):
+    DRAFT = "draft", "Đang lập"
+    SUBMITTED = "submitted", "Chờ phê duyệt"
+    RETURNED = "returned", "Bị trả lại"
+    APPROVED = "approved", "Đã phê duyệt"
+
+
+class EstimateQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=EstimateStatus.APPROVED)
+
+    def awaiting_approval(self):
+        return self.filter(status=EstimateStatus.SUBMITTED)
+
+
+class Estimate(models.Model):
+    """A dự toán: the accountant prepares it, the chairman (or a vice chairman) approves it. Once
+    approved it is frozen — by the services, by ``save``/``delete`` here and by the admin."""
+
+    commune = models.ForeignKey(
+        "households.Commune",
+        on_delete=models.PROTECT,
+        related_name="estimates",
+        verbose_name="xã/phường/thị trấn",
+    )
+    year = models.PositiveSmallIntegerField("năm")
+    title = models.CharField("tên dự toán", max_length=255)
+    status = models.CharField(
+        "trạng thái", max_length=20, choices=EstimateStatus.choices, default=EstimateStatus.DRAFT
+    )
+    prepared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="người lập"
+    )
+    submitted_at = models.DateTimeField("trình lúc", null=True, blank=True)
+    return_comment = models.TextField("lý do trả lại", blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="người phê duyệt",
+    )
+    approved_at = models.DateTimeField("phê duyệt lúc", null=True, blank=True)
+    created_at = models.DateTimeField("lập lúc", auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = EstimateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "dự toán"
+        verbose_name_plural = "dự toán"
+        ordering = ["-year", "-pk"]
+        constraints = [
+            # An approved estimate always says who approved it and when (the frozen state is explicit).
+            models.CheckConstraint(
+                condition=~Q(status="approved") | Q(approved_by__isnull=False, approved_at__isnull=False),
+                name="estimate_approved_has_approver",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.year})"
+
+    def save(self, *args, **kwargs):
+        # Every path (page, admin, shell) goes through here: an approved estimate never changes.
+        if self._stored_status() == EstimateStatus.APPROVED:
+            raise ValidationError(msg.ESTIMATE_FROZEN, code="frozen")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self._stored_status() == EstimateStatus.APPROVED:
+            raise ValidationError(msg.ESTIMATE_FROZEN, code="frozen")
+        return super().delete(*args, **kwargs)
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == EstimateStatus.APPROVED
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (EstimateStatus.DRAFT, EstimateStatus.RETURNED)
+
+    def _stored_status(self):
+        if self.pk is None:
+            return None
+        return type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()
+
+
+class EstimateLine(models.Model):
+    """One line of an estimate: an amount for one component from one source. ``disbursed_amount``
+    is the running total of its disbursements, kept by ``disbursement_record`` under a row lock and
+    guarded by a constraint, so two simultaneous payments can never overdraw the line."""
+
+    estimate = models.ForeignKey(
+        Estimate, on_delete=models.CASCADE, related_name="lines", verbose_name="dự toán"
+    )
+    component = models.ForeignKey(
+        "programs.PlanComponent",
+        on_delete=models.PROTECT,
+        related_name="estimate_lines",
+        verbose_name="dự án/tiểu dự án",
+    )
+    source = models.CharField("nguồn vốn", max_length=20, choices=FundingSource.choices)
+    content = models.CharField("nội dung chi", max_length=255)
+    amount = models.PositiveBigIntegerField("số tiền (đồng)")
+    disbursed_amount = models.PositiveBigIntegerField("đã giải ngân (đồng)", default=0, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "dòng dự toán"
+        verbose_name_plural = "dòng dự toán"
+        ordering = ["estimate", "component", "source", "pk"]
+        constraints = [
+            # No overdraft: what is paid out never exceeds the approved line (issue 5, §5).
+            models.CheckConstraint(
+                condition=Q(disbursed_amount__lte=F("amount")), name="estimate_line_no_overdraft"
+            ),
+        ]
+
+    def __str__(self):
+        return self.content
+
+    def save(self, *args, **kwargs):
+        if self._estimate_frozen():
+            raise ValidationError(msg.ESTIMATE_FROZEN, code="frozen")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self._estimate_frozen():
+            raise ValidationError(msg.ESTIMATE_FROZEN, code="frozen")
+        return super().delete(*args, **kwargs)
+
+    @property
+    def remaining(self) -> int:
+        return self.amount - self.disbursed_amount
+
+    def _estimate_frozen(self) -> bool:
+        return Estimate.objects.filter(pk=self.estimate_id, status=EstimateStatus.APPROVED).exists()
+
+
+class DisbursementQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.select_related("line__component__project", "line__component__subproject", "recorded_by")
+
+
+class Disbursement(models.Model):
+    """Money paid out (giải ngân) against an approved estimate line, with its voucher (chứng từ)."""
+
+    line = models.ForeignKey(
+        EstimateLine, on_delete=models.PROTECT, related_name="disbursements", verbose_name="dòng dự toán"
+    )
+    paid_on = models.DateField("ngày giải ngân")
+    amount = models.PositiveBigIntegerField("số tiền (đồng)")
+    voucher_number = models.CharField("số chứng từ", max_length=50)
+    payee = models.CharField("người/đơn vị nhận", max_length=200)
+    note = models.CharField("ghi chú", max_length=255, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="người ghi"
+    )
+    created_at = models.DateTimeField("ghi lúc", auto_now_add=True)
+    history = HistoricalRecords()
+
+    objects = DisbursementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "khoản giải ngân"
+        verbose_name_plural = "khoản giải ngân"
+        ordering = ["-paid_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="disbursement_amount_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.voucher_number} – {self.amount:,} đ".replace(",", ".")

@@ -1,0 +1,1 @@
+"""Writes of the program side, one module per sub-domain (``plans`` for the annual plan)."""

@@ -1,0 +1,243 @@
+"""Writes of the budget: allocations, estimates (submit / return / approve, frozen once approved)
+and disbursements against an approved estimate line.
+
+No overdraft (issue 5 §5): ``disbursement_record`` re-reads the estimate line under a row lock
+(``SELECT … FOR UPDATE`` on PostgreSQL), checks what remains and raises the line's running total in
+the same transaction; the ``estimate_line_no_overdraft`` constraint refuses any total above the line,
+so two simultaneous payments cannot both pass even where row locks do not exist (SQLite serialises
+writers instead).
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from programs import delivery_messages as msg
+from programs.models import (
+    Allocation,
+    Disbursement,
+    Estimate,
+    EstimateLine,
+    EstimateStatus,
+    PlanComponent,
+)
+from programs.money import parse_money
+from thoxuan_gnbv import access
+from thoxuan_gnbv.formatting import format_number
+
+
+def _money(field: str, value, *, positive: bool = False) -> int:
+    """An amount for ``field`` as whole đồng, or a ValidationError naming the field."""
+    try:
+        amount = parse_money(value)
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}) from error
+    if positive and amount <= 0:
+        raise ValidationError({field: msg.AMOUNT_MUST_BE_POSITIVE}, code="not_positive")
+    return amount
+
+
+def _check_component_in_approved_plan(component: PlanComponent, commune, year: int, field="component"):
+    plan = component.plan
+    if plan.commune_id != commune.pk or plan.year != year or not plan.is_approved:
+        raise ValidationError({field: msg.LINE_COMPONENT_OTHER_PLAN.format(year=year)}, code="other_plan")
+
+
+# --- allocations ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def allocation_record(
+    *,
+    component: PlanComponent,
+    source: str,
+    amount,
+    decision_number: str,
+    decision_date: datetime.date,
+    note: str = "",
+    user,
+) -> Allocation:
+    """Record an amount the level above allocated to a component of an approved plan."""
+    if not access.can_record_allocation(user):
+        raise ValidationError(msg.ALLOCATION_NOT_ALLOWED, code="role")
+    if not component.plan.is_approved:
+        raise ValidationError({"component": msg.PLAN_NOT_APPROVED}, code="plan_not_approved")
+    allocation = Allocation(
+        component=component,
+        source=source,
+        amount=_money("amount", amount, positive=True),
+        decision_number=decision_number.strip(),
+        decision_date=decision_date,
+        note=note,
+        recorded_by=user,
+    )
+    allocation.full_clean()
+    allocation.save()
+    return allocation
+
+
+# --- estimates -----------------------------------------------------------------------------------
+
+
+def _locked_estimate(estimate: Estimate) -> Estimate:
+    """Re-read the estimate under a row lock so approval and editing cannot interleave."""
+    return Estimate.objects.select_for_update().get(pk=estimate.pk)
+
+
+def _ensure_editable(estimate: Estimate, user) -> None:
+    if estimate.is_approved:
+        raise ValidationError(msg.ESTIMATE_FROZEN, code="frozen")
+    if not estimate.is_editable:
+        raise ValidationError(msg.ESTIMATE_NOT_EDITABLE, code="status")
+    if not access.can_prepare_estimate(user, estimate):
+        raise ValidationError(msg.ESTIMATE_NOT_ALLOWED, code="role")
+
+
+@transaction.atomic
+def estimate_create(*, commune, year: int, title: str, user) -> Estimate:
+    """The accountant opens a draft estimate for a year."""
+    if not access.can_prepare_estimate(user):
+        raise ValidationError(msg.ESTIMATE_NOT_ALLOWED, code="role")
+    estimate = Estimate(commune=commune, year=year, title=title.strip(), prepared_by=user)
+    estimate.full_clean()
+    estimate.save()
+    return estimate
+
+
+@transaction.atomic
+def estimate_line_add(
+    *, estimate: Estimate, component: PlanComponent, source: str, content: str, amount, user
+) -> EstimateLine:
+    """Add a line (component, source, amount) to a draft or returned estimate."""
+    estimate = _locked_estimate(estimate)
+    _ensure_editable(estimate, user)
+    _check_component_in_approved_plan(component, estimate.commune, estimate.year)
+    line = EstimateLine(
+        estimate=estimate,
+        component=component,
+        source=source,
+        content=content.strip(),
+        amount=_money("amount", amount, positive=True),
+    )
+    line.full_clean()
+    line.save()
+    return line
+
+
+@transaction.atomic
+def estimate_line_remove(*, line: EstimateLine, user) -> None:
+    estimate = _locked_estimate(line.estimate)
+    _ensure_editable(estimate, user)
+    line.delete()
+
+
+@transaction.atomic
+def estimate_submit(*, estimate: Estimate, user) -> Estimate:
+    """The accountant submits the estimate to the chairman."""
+    estimate = _locked_estimate(estimate)
+    _ensure_editable(estimate, user)
+    if not estimate.lines.exists():
+        raise ValidationError(msg.ESTIMATE_EMPTY, code="empty")
+    estimate.status = EstimateStatus.SUBMITTED
+    estimate.submitted_at = timezone.now()
+    estimate.save()
+    return estimate
+
+
+def _ensure_decidable(estimate: Estimate, user) -> None:
+    if estimate.is_approved:
+        raise ValidationError(
+            msg.ESTIMATE_ALREADY_APPROVED.format(date=f"{timezone.localtime(estimate.approved_at):%d/%m/%Y}"),
+            code="already_approved",
+        )
+    if not access.is_approver(user):
+        raise ValidationError(msg.ESTIMATE_APPROVE_NOT_ALLOWED, code="role")
+    if estimate.status != EstimateStatus.SUBMITTED:
+        raise ValidationError(msg.ESTIMATE_NOT_SUBMITTED, code="status")
+
+
+@transaction.atomic
+def estimate_return(*, estimate: Estimate, comment: str, user) -> Estimate:
+    """The chairman sends a submitted estimate back to the accountant with the reason."""
+    estimate = _locked_estimate(estimate)
+    _ensure_decidable(estimate, user)
+    if not comment.strip():
+        raise ValidationError({"comment": msg.ESTIMATE_RETURN_NEEDS_REASON}, code="required")
+    estimate.status = EstimateStatus.RETURNED
+    estimate.return_comment = comment.strip()
+    estimate.save()
+    return estimate
+
+
+@transaction.atomic
+def estimate_approve(*, estimate: Estimate, user) -> Estimate:
+    """The chairman (or a vice chairman) approves a submitted estimate; it is frozen from then on and a
+    second approval is refused."""
+    estimate = _locked_estimate(estimate)
+    _ensure_decidable(estimate, user)
+    estimate.status = EstimateStatus.APPROVED
+    estimate.approved_by = user
+    estimate.approved_at = timezone.now()
+    estimate.return_comment = ""
+    estimate.save()
+    return estimate
+
+
+# --- disbursements -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def disbursement_record(
+    *,
+    line: EstimateLine,
+    paid_on: datetime.date,
+    amount,
+    voucher_number: str,
+    payee: str,
+    note: str = "",
+    user,
+) -> Disbursement:
+    """The accountant pays out against an approved estimate line, never beyond what the line has left."""
+    if not access.can_record_disbursement(user):
+        raise ValidationError(msg.DISBURSEMENT_NOT_ALLOWED, code="role")
+    amount = _money("amount", amount, positive=True)
+    # The row lock makes a second simultaneous payment wait here until this one commits.
+    locked = EstimateLine.objects.select_for_update().get(pk=line.pk)
+    estimate = Estimate.objects.get(pk=locked.estimate_id)
+    if not estimate.is_approved:
+        raise ValidationError({"line": msg.DISBURSEMENT_NOT_APPROVED}, code="not_approved")
+    if paid_on and paid_on.year != estimate.year:
+        raise ValidationError(
+            {"paid_on": msg.DISBURSEMENT_DATE_OUTSIDE_YEAR.format(year=estimate.year)}, code="year"
+        )
+    overdraft = ValidationError(
+        {
+            "amount": msg.DISBURSEMENT_OVERDRAFT.format(
+                remaining=format_number(locked.remaining), amount=format_number(amount)
+            )
+        },
+        code="overdraft",
+    )
+    if amount > locked.remaining:
+        raise overdraft
+    disbursement = Disbursement(
+        line=locked,
+        paid_on=paid_on,
+        amount=amount,
+        voucher_number=voucher_number.strip(),
+        payee=payee.strip(),
+        note=note,
+        recorded_by=user,
+    )
+    disbursement.full_clean()
+    try:
+        with transaction.atomic():
+            EstimateLine.objects.filter(pk=locked.pk).update(disbursed_amount=F("disbursed_amount") + amount)
+    except IntegrityError as error:
+        # The constraint caught a payment that slipped past the check (no row locks on this database).
+        raise overdraft from error
+    disbursement.save()
+    return disbursement

@@ -1,0 +1,256 @@
+"""Pages of delivery: support records (list, record, detail, exceptions), activities (list,
+record, detail) and the per-component overview. Thin views: scope through ``access`` and the query
+functions (404 out of scope, 403 seen but not allowed), one service call per write."""
+
+from django.contrib import messages as flash
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from households.models import Commune, Household, Neighborhood
+from programs import queries_delivery as queries
+from programs.forms.delivery import ActivityForm, HouseholdSearchForm, RepaymentForm, SupportForm
+from programs.models import Disbursement
+from programs.services import delivery as services
+from thoxuan_gnbv import access
+
+
+def current_commune() -> Commune:
+    commune = Commune.objects.order_by("pk").first()
+    if commune is None:
+        raise Http404
+    return commune
+
+
+def int_param(request, name):
+    try:
+        return int(request.GET.get(name) or 0) or None
+    except ValueError:
+        return None
+
+
+def errors_to_form(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: on the named field when the form has it."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def recordable_components(user, commune):
+    """Components of approved plans this user records support/activities for."""
+    components = queries.approved_components(commune)
+    allowed = [c.pk for c in components if access.can_record_delivery(user, c)]
+    return components.filter(pk__in=allowed)
+
+
+def linkable_disbursements(components):
+    return (
+        Disbursement.objects.filter(line__component__in=components)
+        .select_related("line")
+        .order_by("-paid_on")
+    )
+
+
+def _next_url(request, cursor):
+    if not cursor:
+        return ""
+    params = request.GET.copy()
+    params["cursor"] = cursor
+    return "?" + params.urlencode()
+
+
+# --- support -------------------------------------------------------------------------------------
+
+
+def support_list(request):
+    """Hỗ trợ: newest first, filtered by year, component and khu phố; a khu phố head sees their own."""
+    if not access.can_view_support(request.user):
+        raise PermissionDenied
+    commune = current_commune()
+    filters = {
+        "year": int_param(request, "year"),
+        "component_id": int_param(request, "component"),
+        "neighborhood_id": int_param(request, "neighborhood"),
+    }
+    page = queries.supports_for_list(
+        request.user, commune=commune, cursor=request.GET.get("cursor", ""), **filters
+    )
+    return render(
+        request,
+        "programs/support_list.html",
+        {
+            "page": page,
+            "next_url": _next_url(request, page.next_cursor),
+            "filters": filters,
+            "components": queries.approved_components(commune),
+            "neighborhoods": access.neighborhoods_visible_to(
+                request.user, Neighborhood.objects.filter(commune=commune)
+            ),
+            "can_record": access.can_record_any_delivery(request.user),
+        },
+    )
+
+
+def support_create(request):
+    """Record support: first find the household, then fill in what it received."""
+    if not access.can_record_any_delivery(request.user):
+        raise PermissionDenied
+    commune = current_commune()
+    household_id = int_param(request, "household")
+    if not household_id:
+        search = HouseholdSearchForm(request.GET if "q" in request.GET else None)
+        found = []
+        if search.is_valid():
+            found = list(
+                access.households_visible_to(request.user, Household.objects.in_commune(commune))
+                .search(search.cleaned_data["q"])
+                .for_list()[:20]
+            )
+        return render(request, "programs/support_pick_household.html", {"search": search, "found": found})
+    household = get_object_or_404(
+        access.households_visible_to(request.user, Household.objects.select_related("neighborhood")),
+        pk=household_id,
+    )
+    components = recordable_components(request.user, commune)
+    form = SupportForm(
+        request.POST or None,
+        household=household,
+        components=components,
+        disbursements=linkable_disbursements(components),
+        initial={"component": request.GET.get("component")},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            support = services.support_record(household=household, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            errors_to_form(form, error)
+        else:
+            flash.success(request, f"Đã ghi nhận hỗ trợ cho hộ {household.code} – {household.head_name}.")
+            return redirect("programs:support_detail", pk=support.pk)
+    return render(
+        request,
+        "programs/support_form.html",
+        {"form": form, "household": household, "heading": "Ghi nhận hỗ trợ"},
+    )
+
+
+def support_detail(request, pk):
+    if not access.can_view_support(request.user):
+        raise PermissionDenied
+    support = queries.get_support_for_user(request.user, pk)
+    can_edit = access.can_record_delivery(request.user, support.component)
+    form = None
+    if can_edit and support.amount_to_return:
+        form = RepaymentForm(request.POST or None, initial={"amount_returned": support.amount_returned})
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.support_record_repayment(support=support, user=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                errors_to_form(form, error)
+            else:
+                flash.success(request, "Đã cập nhật số vốn đã hoàn trả.")
+                return redirect("programs:support_detail", pk=support.pk)
+    elif request.method == "POST":
+        raise PermissionDenied
+    return render(
+        request,
+        "programs/support_detail.html",
+        {"support": support, "repayment_form": form, "history": queries.change_log(support)},
+    )
+
+
+def support_exceptions(request):
+    """Support recorded as exceptions, each with its written justification."""
+    if not access.can_view_support(request.user):
+        raise PermissionDenied
+    supports = queries.support_exceptions(request.user, commune=current_commune())
+    return render(request, "programs/support_exceptions.html", {"supports": supports})
+
+
+# --- activities ----------------------------------------------------------------------------------
+
+
+def activity_list(request):
+    if not access.can_view_activities(request.user):
+        raise PermissionDenied
+    commune = current_commune()
+    filters = {"year": int_param(request, "year"), "component_id": int_param(request, "component")}
+    page = queries.activities_for_list(commune=commune, cursor=request.GET.get("cursor", ""), **filters)
+    return render(
+        request,
+        "programs/activity_list.html",
+        {
+            "page": page,
+            "next_url": _next_url(request, page.next_cursor),
+            "filters": filters,
+            "components": queries.approved_components(commune),
+            "can_record": access.can_record_any_delivery(request.user),
+        },
+    )
+
+
+def activity_create(request):
+    if not access.can_record_any_delivery(request.user):
+        raise PermissionDenied
+    commune = current_commune()
+    components = recordable_components(request.user, commune)
+    form = ActivityForm(
+        request.POST or None,
+        components=components,
+        disbursements=linkable_disbursements(components),
+        households=Household.objects.in_commune(commune),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        households = data.pop("household_codes")
+        try:
+            activity = services.activity_record(households=households, user=request.user, **data)
+        except ValidationError as error:
+            errors_to_form(form, error)
+        else:
+            flash.success(request, f"Đã ghi nhận hoạt động “{activity.title}”.")
+            return redirect("programs:activity_detail", pk=activity.pk)
+    return render(request, "programs/activity_form.html", {"form": form, "heading": "Ghi nhận hoạt động"})
+
+
+def activity_detail(request, pk):
+    if not access.can_view_activities(request.user):
+        raise PermissionDenied
+    activity = queries.get_activity(current_commune(), pk)
+    return render(
+        request,
+        "programs/activity_detail.html",
+        {"activity": activity, "history": queries.change_log(activity)},
+    )
+
+
+# --- component overview --------------------------------------------------------------------------
+
+
+def component_overview(request, pk):
+    """A component's plan section, lead, support, activities, budget and beneficiaries reached."""
+    if not access.can_view_component_overview(request.user):
+        raise PermissionDenied
+    component = queries.get_component(pk)
+    if component.plan.commune_id != current_commune().pk:
+        raise Http404
+    overview = queries.component_overview(component)
+    return render(
+        request,
+        "programs/component_overview.html",
+        {
+            "overview": overview,
+            "component": component,
+            "support_list_url": reverse("programs:support_list")
+            + "?"
+            + urlencode({"component": component.pk}),
+            "activity_list_url": reverse("programs:activity_list")
+            + "?"
+            + urlencode({"component": component.pk}),
+            "can_record": access.can_record_delivery(request.user, component),
+        },
+    )

@@ -1,0 +1,132 @@
+"""The quarterly evaluation (định kỳ hàng quý đánh giá) for the chairman and the labour officer:
+target progress, poor / near-poor households by khu phố, support and budget by component, report
+timeliness and overdue items. Aggregates only; the registry part is cached by approved round
+(see ``figures.poverty_figures``), so the page's cost does not grow with the number of households."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Max
+from django.utils import timezone
+
+from programs.models import Activity, Allocation, Disbursement, Support
+from reporting.figures import component_figures, plan_components, poverty_figures, rate
+from reporting.periods import period_label
+from reporting.queries import Calendar, reporting_calendar
+
+OVERDUE_SHOWN = 10
+# Support and budget aggregates of a large commune take time; the dashboard reuses them until one of
+# the underlying tables changes (its newest history row moves) or ten minutes pass, whichever first.
+DELIVERY_CACHE_SECONDS = 600
+
+
+def _delivery_version() -> tuple:
+    """The newest history row of each delivery table: four primary-key lookups."""
+    return tuple(
+        model.history.model.objects.aggregate(last=Max("history_id"))["last"] or 0
+        for model in (Support, Activity, Allocation, Disbursement)
+    )
+
+
+def cached_component_figures(component_ids: list[int], start: datetime.date, end: datetime.date) -> dict:
+    version = "-".join(str(v) for v in _delivery_version())
+    key = f"reporting:dashboard:{hash(tuple(component_ids))}:{start}:{end}:{version}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = component_figures(component_ids, start, end)
+        cache.set(key, figures, timeout=DELIVERY_CACHE_SECONDS)
+    return figures
+
+
+@dataclass
+class Dashboard:
+    year: int
+    as_of: datetime.date
+    quarter_label: str
+    calendar: Calendar
+    poverty: dict
+    components: list[dict]
+    totals: dict
+    charts: dict  # passed to the page with json_script, drawn by static/js/dashboard.js
+    overdue: list = field(default_factory=list)  # the most recent overdue items (OVERDUE_SHOWN)
+    overdue_more: int = 0
+
+
+def dashboard_data(commune, year: int, *, today: datetime.date | None = None) -> Dashboard:
+    today = today or timezone.localdate()
+    as_of = min(today, datetime.date(year, 12, 31))
+    quarter = f"Q{(as_of.month - 1) // 3 + 1}"
+    calendar = reporting_calendar(commune, year, today=today)
+    plan = calendar.plan
+    if plan is None:
+        empty = {
+            "round": None,
+            "poor": 0,
+            "near_poor": 0,
+            "movement": [],
+            "near_poor_by_neighborhood": [],
+            "targets": [],
+        }
+        return Dashboard(year, as_of, period_label(year, quarter), calendar, empty, [], {}, {})
+    components = plan_components(plan)
+    figures = cached_component_figures([c.pk for c in components], datetime.date(year, 1, 1), as_of)
+    rows = []
+    for component in components:
+        data = figures[component.pk]
+        rows.append(
+            {
+                "code": component.code,
+                "title": component.display_title,
+                "households": data["support"]["households"],
+                "support_amount": data["support"]["amount"],
+                "activities": data["activities"]["count"],
+                "allocated": data["budget"]["allocated"],
+                "disbursed": data["budget"]["disbursed"],
+                "rate": data["budget"]["rate"],
+            }
+        )
+    allocated = sum(r["allocated"] for r in rows)
+    disbursed = sum(r["disbursed"] for r in rows)
+    totals = {
+        "households": sum(r["households"] for r in rows),
+        "allocated": allocated,
+        "disbursed": disbursed,
+        "rate": rate(disbursed, allocated),
+    }
+    poverty = poverty_figures(commune, list(plan.targets.prefetch_related("lines")), as_of, year)
+    neighborhoods = [row for row in poverty["movement"] if row["neighborhood_id"] is not None]
+    near_poor = {row["label"]: row["end"] for row in poverty["near_poor_by_neighborhood"]}
+    charts = {
+        "neighborhoods": {
+            "labels": [row["label"] for row in neighborhoods],
+            "poor": [row["end"] for row in neighborhoods],
+            "near_poor": [near_poor.get(row["label"], 0) for row in neighborhoods],
+        },
+        "components": {
+            "labels": [f"DA {r['code']}" for r in rows],
+            "households": [r["households"] for r in rows],
+            "allocated": [r["allocated"] for r in rows],
+            "disbursed": [r["disbursed"] for r in rows],
+        },
+    }
+    overdue = []
+    for row in calendar.rows:
+        overdue += [
+            {"period": cell.period, "due_date": cell.due_date, "component": row.component}
+            for cell in row.cells
+            if cell.state == "overdue"
+        ]
+    overdue.sort(key=lambda item: item["due_date"], reverse=True)
+    return Dashboard(
+        year,
+        as_of,
+        period_label(year, quarter),
+        calendar,
+        poverty,
+        rows,
+        totals,
+        charts,
+        overdue=overdue[:OVERDUE_SHOWN],
+        overdue_more=max(len(overdue) - OVERDUE_SHOWN, 0),
+    )

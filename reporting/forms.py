@@ -1,0 +1,89 @@
+"""Forms of the report pages: shape only (lengths, dates); the services check the rules."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+
+from reporting.models import COMMENT_MAX, NARRATIVE_MAX, RESULTS_MAX
+
+DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
+
+
+def _textarea(rows: int) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows})
+
+
+def _helper(*buttons) -> FormHelper:
+    helper = FormHelper()
+    for name, label, css in buttons:
+        helper.add_input(Submit(name, label, css_class=css))
+    return helper
+
+
+class ReportForm(forms.Form):
+    results = forms.CharField(
+        label="Kết quả thực hiện", max_length=RESULTS_MAX, required=False, widget=_textarea(8),
+        help_text="Mỗi đoạn một dòng. Số liệu phía trên được lấy tự động từ dữ liệu.",
+    )  # fmt: skip
+    problems = forms.CharField(
+        label="Tồn tại, vướng mắc", max_length=NARRATIVE_MAX, required=False, widget=_textarea(4)
+    )
+    proposals = forms.CharField(
+        label="Kiến nghị, đề xuất", max_length=NARRATIVE_MAX, required=False, widget=_textarea(4)
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            ("save", "Lưu nháp", "btn-outline-primary"), ("submit_report", "Gửi báo cáo", "btn-primary")
+        )
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(label="Lý do trả lại", max_length=COMMENT_MAX, widget=_textarea(3))
+
+    def __init__(self, *args, action: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(("return", "Trả lại", "btn-outline-danger"))
+        self.helper.form_action = action
+
+
+class CompiledReportForm(forms.Form):
+    general_situation = forms.CharField(
+        label="I. Tình hình chung", max_length=NARRATIVE_MAX, required=False, widget=_textarea(5)
+    )
+    results = forms.CharField(
+        label="Nhận xét, đánh giá kết quả", max_length=RESULTS_MAX, required=False, widget=_textarea(5),
+        help_text="Kết quả của từng dự án lấy từ báo cáo của đơn vị chủ trì; bảng số liệu lấy tự động.",
+    )  # fmt: skip
+    problems = forms.CharField(
+        label="III. Tồn tại, vướng mắc", max_length=NARRATIVE_MAX, required=False, widget=_textarea(4)
+    )
+    proposals = forms.CharField(
+        label="IV. Kiến nghị, đề xuất", max_length=NARRATIVE_MAX, required=False, widget=_textarea(4)
+    )
+    recipients = forms.CharField(
+        label="Nơi nhận",
+        max_length=1000,
+        required=False,
+        widget=_textarea(4),
+        help_text="Mỗi nơi nhận một dòng",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            ("save", "Lưu nháp", "btn-outline-primary"), ("submit_report", "Trình Chủ tịch", "btn-primary")
+        )
+
+
+class ApproveForm(forms.Form):
+    document_number = forms.CharField(
+        label="Số văn bản", max_length=10, help_text="Phần số trong “Số: …/BC-UBND”"
+    )
+    issued_on = forms.DateField(label="Ngày ban hành", widget=DATE_WIDGET)
+
+    def __init__(self, *args, action: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(("approve", "Phê duyệt và ban hành", "btn-success"))
+        self.helper.form_action = action

@@ -1,0 +1,42 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from households.models import Commune
+from programs.models import Plan
+from programs.queries import with_document
+from reporting.documents.plan import build_plan_document
+from reporting.pdf import render_pdf
+
+
+class Command(BaseCommand):
+    help = "In kế hoạch năm ra PDF: render_plan --year 2024 [--commune MÃ] --out TỆP.pdf"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--year", type=int, required=True, help="Năm kế hoạch")
+        parser.add_argument("--commune", help="Mã xã/phường/thị trấn (mặc định: đơn vị duy nhất)")
+        parser.add_argument("--out", required=True, help="Đường dẫn tệp PDF sẽ ghi")
+
+    def handle(self, *args, year, commune=None, out, **options):
+        communes = Commune.objects.all()
+        if commune:
+            communes = communes.filter(code=commune)
+        if communes.count() != 1:
+            raise CommandError("Không xác định được xã/phường/thị trấn: hãy ghi --commune MÃ (mã đúng).")
+        commune = communes.get()
+        # The plan in force (newest approved version), else the newest draft, which prints "DỰ THẢO".
+        plan = Plan.objects.approved_for(commune, year) or (
+            Plan.objects.filter(commune=commune, year=year).order_by("-pk").first()
+        )
+        if plan is None:
+            raise CommandError(f"{commune} chưa có kế hoạch năm {year}.")
+        plan = with_document(Plan.objects.filter(pk=plan.pk)).get()
+        doc = build_plan_document(plan)
+        pdf = render_pdf(
+            "reporting/documents/pdf.html", {"doc": doc, "document_template": "reporting/documents/plan.html"}
+        )
+        Path(out).write_bytes(pdf)
+        state = "dự thảo" if doc.frame.is_draft else plan.get_status_display().lower()
+        self.stdout.write(
+            self.style.SUCCESS(f"Đã ghi {out} ({len(pdf):,} byte, kế hoạch năm {year}, {state}).")
+        )

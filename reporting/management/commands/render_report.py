@@ -1,0 +1,54 @@
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from reporting import messages
+from reporting.periods import parse_period
+from reporting.queries import compiled_for_output, resolve_commune
+
+
+class Command(BaseCommand):
+    help = (
+        "Xuất báo cáo tổng hợp của một kỳ: render_report --period 2024-Q2 --format pdf|xlsx --out TỆP "
+        "[--commune MÃ] [--annex]. Báo cáo đã phê duyệt in đúng số liệu lúc phê duyệt; chưa có thì in dự thảo."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--period", required=True, help="Kỳ báo cáo: 2024-Q1 … 2024-Q4, 2024-H1 hoặc 2024"
+        )
+        parser.add_argument("--format", required=True, dest="fmt", help="pdf hoặc xlsx")
+        parser.add_argument("--out", required=True, help="Đường dẫn tệp sẽ ghi")
+        parser.add_argument("--commune", help="Mã xã/phường/thị trấn (mặc định: đơn vị duy nhất)")
+        parser.add_argument("--annex", action="store_true", help="PDF kèm phụ lục danh sách hộ được hỗ trợ")
+
+    def handle(self, *args, period, fmt, out, commune=None, annex=False, **options):
+        from reporting.documents.report import build_compiled_document, household_annex
+        from reporting.excel import render_compiled_xlsx
+        from reporting.report_pdf import render_compiled_pdf
+
+        try:
+            parsed = parse_period(period)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        fmt = (fmt or "").lower()
+        if fmt not in ("pdf", "xlsx"):
+            raise CommandError(messages.FORMAT_UNKNOWN)
+        try:
+            commune_obj = resolve_commune(commune)
+            compiled = compiled_for_output(commune_obj, parsed)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
+        doc = build_compiled_document(
+            compiled, annex=household_annex(compiled) if annex and fmt == "pdf" else None
+        )
+        if fmt == "pdf":
+            content, pages = render_compiled_pdf(doc)
+            detail = f"{pages} trang"
+        else:
+            content = render_compiled_xlsx(doc)
+            detail = "Excel"
+        Path(out).write_bytes(content)
+        state = "dự thảo" if doc.frame.is_draft else f"số {doc.frame.number_line[4:].strip()}"
+        self.stdout.write(self.style.SUCCESS(f"Đã ghi {out} ({detail}, báo cáo {parsed.label}, {state})."))

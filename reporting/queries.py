@@ -1,0 +1,202 @@
+"""Reads of the reporting side, each with its own select_related/prefetch_related and a fixed
+number of queries whatever the number of households."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from households.models import Commune
+from programs.models import Plan
+from reporting import messages
+from reporting.figures import plan_components
+from reporting.models import CompiledReport, CompiledStatus, Report, ReportingPeriod, ReportStatus
+from reporting.periods import PERIOD_ORDER, Period, Timeliness, on_time_rate, timeliness
+from thoxuan_gnbv import access
+
+
+def current_commune() -> Commune | None:
+    """One installation serves one commune for now: the first one."""
+    return Commune.objects.order_by("pk").first()
+
+
+def resolve_commune(code: str | None) -> Commune:
+    if code:
+        commune = Commune.objects.filter(code=code).first()
+        if commune is None:
+            raise ValidationError(messages.COMMUNE_NOT_FOUND.format(code=code))
+        return commune
+    commune = current_commune()
+    if commune is None:
+        raise ValidationError(messages.NO_COMMUNE)
+    return commune
+
+
+def compiled_for_output(commune, period: Period) -> CompiledReport:
+    """The period's compiled report, or an unsaved draft over the live figures when none exists yet
+    (the period itself is opened from the plan's rule, refused if the plan has no such period)."""
+    from reporting.services import period_open
+
+    reporting_period = period_open(commune=commune, period=period)
+    compiled = (
+        CompiledReport.objects.select_related("period__commune", "period__plan__program", "approved_by")
+        .filter(period=reporting_period)
+        .first()
+    )
+    if compiled is None:
+        compiled = CompiledReport(period=reporting_period, recipients="")
+    return compiled
+
+
+# --- the calendar -------------------------------------------------------------------------------
+
+
+@dataclass
+class CalendarCell:
+    period: Period
+    due_date: datetime.date
+    state: Timeliness
+    report: Report | None
+
+
+@dataclass
+class CalendarRow:
+    component: object
+    cells: list[CalendarCell] = field(default_factory=list)
+
+    @property
+    def on_time_rate(self):
+        return on_time_rate([cell.state for cell in self.cells])
+
+
+@dataclass
+class CalendarColumn:
+    period: Period
+    due_date: datetime.date
+    rate: float | None = None
+    compiled: CompiledReport | None = None
+
+
+@dataclass
+class Calendar:
+    year: int
+    plan: Plan | None
+    columns: list[CalendarColumn]
+    rows: list[CalendarRow]
+    today: datetime.date
+
+    @property
+    def overdue(self) -> list[CalendarCell]:
+        return [cell for row in self.rows for cell in row.cells if cell.state == Timeliness.OVERDUE]
+
+    @property
+    def unit_rates(self) -> list[tuple[str, float | None]]:
+        """On-time rate per lead unit (DHIS2-style), over all its components and periods."""
+        states: dict[str, list] = {}
+        for row in self.rows:
+            states.setdefault(str(row.component.lead_unit), []).extend(cell.state for cell in row.cells)
+        return [(unit, on_time_rate(values)) for unit, values in states.items()]
+
+
+def reporting_calendar(commune, year: int, *, today: datetime.date | None = None) -> Calendar:
+    """Every expected report of the year (one per component and period of the approved plan's
+    regime) with its state. Six queries whatever the number of reports or households."""
+    today = today or timezone.localdate()
+    plan = Plan.objects.approved_for(commune, year)
+    if plan is None:
+        return Calendar(year=year, plan=None, columns=[], rows=[], today=today)
+    rules = sorted(plan.reporting_rules.all(), key=lambda r: PERIOD_ORDER.index(r.period))
+    components = plan_components(plan)
+    reports = {
+        (r.period.code, r.component_id): r
+        for r in Report.objects.filter(period__commune=commune, period__year=year).select_related("period")
+    }
+    compiled = {
+        c.period.code: c
+        for c in CompiledReport.objects.filter(period__commune=commune, period__year=year).select_related(
+            "period"
+        )
+    }
+    columns = [
+        CalendarColumn(
+            period=Period(year, rule.period), due_date=rule.due_date, compiled=compiled.get(rule.period)
+        )
+        for rule in rules
+    ]
+    rows = []
+    for component in components:
+        row = CalendarRow(component=component)
+        for column in columns:
+            report = reports.get((column.period.code, component.pk))
+            submitted_on = timezone.localdate(report.submitted_at) if report and report.submitted_at else None
+            state = timeliness(
+                due_date=column.due_date, today=today, exists=report is not None, submitted_on=submitted_on
+            )
+            row.cells.append(
+                CalendarCell(period=column.period, due_date=column.due_date, state=state, report=report)
+            )
+        rows.append(row)
+    for index, column in enumerate(columns):
+        column.rate = on_time_rate([row.cells[index].state for row in rows])
+    return Calendar(year=year, plan=plan, columns=columns, rows=rows, today=today)
+
+
+def calendar_years(commune) -> list[int]:
+    return sorted(
+        set(Plan.objects.approved().filter(commune=commune).values_list("year", flat=True)), reverse=True
+    )
+
+
+# --- single objects, in scope -------------------------------------------------------------------
+
+
+def get_report_for_user(user, pk: int) -> Report:
+    queryset = access.reports_visible_to(user, Report.objects.for_page())
+    return get_object_or_404(queryset, pk=pk)
+
+
+def get_compiled_for_user(user, pk: int) -> CompiledReport:
+    queryset = access.compiled_reports_visible_to(
+        user,
+        CompiledReport.objects.select_related(
+            "period__commune", "period__plan__program", "approved_by", "compiled_by"
+        ),
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def get_period(commune, slug: str) -> ReportingPeriod | None:
+    from reporting.periods import parse_period
+
+    period = parse_period(slug)
+    return ReportingPeriod.objects.filter(commune=commune, year=period.year, code=period.code).first()
+
+
+# --- home tasks ---------------------------------------------------------------------------------
+
+
+def reports_due_for(user, commune, today: datetime.date | None = None) -> list[CalendarCell]:
+    """The user's own expected reports not yet submitted whose due date is within 30 days or past."""
+    today = today or timezone.localdate()
+    calendar = reporting_calendar(commune, today.year, today=today)
+    due = []
+    for row in calendar.rows:
+        if not access.can_write_report(user, row.component):
+            continue
+        for cell in row.cells:
+            soon = (cell.due_date - today).days <= 30
+            if cell.state == Timeliness.OVERDUE or (
+                cell.state in (Timeliness.NOT_STARTED, Timeliness.DRAFT) and soon
+            ):
+                due.append(cell)
+    return due
+
+
+def reports_awaiting_acceptance():
+    return Report.objects.filter(status=ReportStatus.SUBMITTED)
+
+
+def compiled_awaiting_approval():
+    return CompiledReport.objects.filter(status=CompiledStatus.SUBMITTED)

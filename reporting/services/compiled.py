@@ -1,0 +1,161 @@
+"""The compiled commune report: drafted by the labour officer, approved (numbered, dated and frozen
+with its figures) or returned by the chairman."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from reporting import messages
+from reporting.figures import commune_report_figures
+from reporting.models import CompiledReport, CompiledReportTransition, CompiledStatus, ReportingPeriod
+from thoxuan_gnbv import access
+
+EDITABLE_FIELDS = ("general_situation", "results", "problems", "proposals", "recipients")
+
+
+def default_recipients(period: ReportingPeriod) -> str:
+    """Nơi nhận of a report to the level above: where the commune reports, the Party and Council
+    standing committees, the Steering Committee."""
+    lines = []
+    if period.commune.reports_to:
+        lines.append(f"{period.commune.reports_to} (B/c)")
+    lines += ["Thường trực Đảng ủy, HĐND (B/c)", "Ban Chỉ đạo các Chương trình MTQG"]
+    return "\n".join(lines)
+
+
+def _log(compiled, from_status, user, comment=""):
+    CompiledReportTransition.objects.create(
+        compiled_report=compiled,
+        from_status=from_status or "",
+        to_status=compiled.status,
+        actor=user,
+        comment=comment,
+    )
+
+
+@transaction.atomic
+def compiled_open(*, period: ReportingPeriod, user) -> CompiledReport:
+    """Start the period's compiled report (one per period), prefilled with the units' problems and
+    proposals so the labour officer edits rather than retypes."""
+    if not access.can_compile_report(user):
+        raise ValidationError(messages.NOT_COMPILER, code="forbidden")
+    existing = CompiledReport.objects.filter(period=period).first()
+    if existing:
+        return existing
+    reports = period.reports.select_related("component__project", "component__subproject").order_by(
+        "component__position"
+    )
+    problems = "\n".join(r.problems.strip() for r in reports if r.problems.strip() and r.status != "draft")
+    proposals = "\n".join(r.proposals.strip() for r in reports if r.proposals.strip() and r.status != "draft")
+    compiled = CompiledReport(
+        period=period,
+        compiled_by=user,
+        problems=problems[: CompiledReport._meta.get_field("problems").max_length],
+        proposals=proposals[: CompiledReport._meta.get_field("proposals").max_length],
+        recipients=default_recipients(period),
+    )
+    compiled.full_clean()
+    compiled.save()
+    _log(compiled, "", user)
+    return compiled
+
+
+def _lock(compiled: CompiledReport) -> CompiledReport:
+    return (
+        CompiledReport.objects.select_for_update()
+        .select_related("period__commune", "period__plan")
+        .get(pk=compiled.pk)
+    )
+
+
+@transaction.atomic
+def compiled_update(*, compiled: CompiledReport, user, **fields) -> CompiledReport:
+    compiled = _lock(compiled)
+    if not compiled.is_editable:
+        raise ValidationError(messages.COMPILED_NOT_EDITABLE, code="frozen")
+    if not access.can_compile_report(user, compiled):
+        raise ValidationError(messages.NOT_COMPILER, code="forbidden")
+    for name in EDITABLE_FIELDS:
+        if name in fields:
+            setattr(compiled, name, fields[name])
+    compiled.full_clean()
+    compiled.save()
+    return compiled
+
+
+@transaction.atomic
+def compiled_submit(*, compiled: CompiledReport, user) -> CompiledReport:
+    """Send the draft to the chairman."""
+    compiled = _lock(compiled)
+    if not compiled.is_editable:
+        raise ValidationError(messages.COMPILED_NOT_EDITABLE, code="frozen")
+    if not access.can_compile_report(user, compiled):
+        raise ValidationError(messages.NOT_COMPILER, code="forbidden")
+    if not compiled.general_situation.strip():
+        raise ValidationError({"general_situation": messages.GENERAL_SITUATION_REQUIRED})
+    previous = compiled.status
+    compiled.status = CompiledStatus.SUBMITTED
+    compiled.submitted_at = timezone.now()
+    compiled.full_clean()
+    compiled.save()
+    _log(compiled, previous, user)
+    return compiled
+
+
+@transaction.atomic
+def compiled_return(*, compiled: CompiledReport, user, comment: str) -> CompiledReport:
+    compiled = _lock(compiled)
+    if compiled.status != CompiledStatus.SUBMITTED:
+        raise ValidationError(messages.COMPILED_NOT_SUBMITTED, code="not_submitted")
+    if not access.can_approve_compiled_report(user, compiled):
+        raise ValidationError(messages.NOT_APPROVER, code="forbidden")
+    comment = (comment or "").strip()
+    if not comment:
+        raise ValidationError({"return_comment": messages.RETURN_COMMENT_REQUIRED})
+    compiled.status = CompiledStatus.RETURNED
+    compiled.return_comment = comment
+    compiled.full_clean()
+    compiled.save()
+    _log(compiled, CompiledStatus.SUBMITTED, user, comment)
+    return compiled
+
+
+@transaction.atomic
+def compiled_approve(
+    *, compiled: CompiledReport, user, document_number: str, issued_on: datetime.date | None
+) -> CompiledReport:
+    """The chairman approves and numbers the report ("Số: …/BC-UBND"); the figures are frozen into
+    ``snapshot`` as they are now, so later data changes never alter the issued report."""
+    compiled = _lock(compiled)
+    if compiled.status != CompiledStatus.SUBMITTED:
+        raise ValidationError(messages.COMPILED_NOT_SUBMITTED, code="not_submitted")
+    if not access.can_approve_compiled_report(user, compiled):
+        raise ValidationError(messages.NOT_APPROVER, code="forbidden")
+    errors = {}
+    document_number = (document_number or "").strip()
+    if not document_number:
+        errors["document_number"] = messages.DOCUMENT_NUMBER_REQUIRED
+    elif not document_number.isdigit() or len(document_number) > 10:
+        errors["document_number"] = messages.DOCUMENT_NUMBER_INVALID
+    if issued_on is None:
+        errors["issued_on"] = messages.ISSUED_ON_REQUIRED
+    elif issued_on > timezone.localdate():
+        errors["issued_on"] = messages.ISSUED_ON_FUTURE
+    elif issued_on < compiled.period.start_date:
+        errors["issued_on"] = messages.ISSUED_ON_BEFORE_PERIOD
+    if errors:
+        raise ValidationError(errors)
+    # Timeliness in the snapshot is stated as of the issue date printed on the report.
+    compiled.snapshot = commune_report_figures(compiled.period, today=issued_on)
+    compiled.document_number = document_number
+    compiled.issued_on = issued_on
+    compiled.status = CompiledStatus.APPROVED
+    compiled.approved_by = user
+    compiled.approved_at = timezone.now()
+    compiled.return_comment = ""
+    compiled.full_clean()
+    compiled.save()
+    _log(compiled, CompiledStatus.SUBMITTED, user)
+    return compiled

@@ -1,0 +1,61 @@
+"""Background jobs (Django 6 tasks, run by the django-tasks-db worker: ``manage.py db_worker``).
+
+A compiled report with its household annex runs past 30 pages: rendering it inside a request would
+keep the officer waiting (and a proxy may cut the request), so the page queues a ``DocumentJob``
+and shows its progress while the worker renders it.
+"""
+
+from django.db import transaction
+from django.tasks import task
+from django.utils import timezone
+
+from reporting.models import CompiledReport, DocumentJob
+
+
+def _progress(job_id: int, progress: int, message: str, **fields) -> None:
+    DocumentJob.objects.filter(pk=job_id).update(progress=progress, message=message, **fields)
+
+
+@task()
+def render_compiled_pdf_job(job_id: int) -> int:
+    """Render the compiled report PDF (with the household annex) for ``job_id``; returns the pages."""
+    from reporting.documents.report import build_compiled_document, household_annex
+    from reporting.report_pdf import render_compiled_pdf
+
+    job = DocumentJob.objects.select_related("compiled_report").get(pk=job_id)
+    _progress(job_id, 5, "Đang lấy số liệu…", status=DocumentJob.Status.RUNNING)
+    try:
+        compiled = CompiledReport.objects.select_related(
+            "period__commune", "period__plan__program", "approved_by"
+        ).get(pk=job.compiled_report_id)
+        annex = household_annex(compiled) if job.with_annex else []
+        doc = build_compiled_document(compiled, annex=annex)
+        _progress(job_id, 30, f"Đang dàn trang ({len(annex)} hộ trong phụ lục)…")
+        content, pages = render_compiled_pdf(
+            doc, on_layout=lambda n: _progress(job_id, 80, f"Đang ghi tệp PDF ({n} trang)…", pages=n)
+        )
+    except Exception as error:  # the page must show the failure rather than spin forever
+        _progress(job_id, 100, f"Không tạo được tệp: {error}"[:255], status=DocumentJob.Status.FAILED)
+        raise
+    _progress(
+        job_id,
+        100,
+        f"Đã xong: {pages} trang.",
+        status=DocumentJob.Status.DONE,
+        pages=pages,
+        content=content,
+        finished_at=timezone.now(),
+    )
+    return pages
+
+
+def document_job_start(*, compiled: CompiledReport, user, with_annex: bool = True) -> DocumentJob:
+    """Queue the large PDF of a compiled report; the worker picks it up after the commit."""
+    job = DocumentJob.objects.create(compiled_report=compiled, with_annex=with_annex, requested_by=user)
+
+    def enqueue():
+        result = render_compiled_pdf_job.enqueue(job_id=job.pk)
+        DocumentJob.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
+
+    transaction.on_commit(enqueue)
+    return job

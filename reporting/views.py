@@ -1,0 +1,33 @@
+"""Document pages of the reporting side: the plan as it reads on paper, and its PDF."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from programs.queries import get_plan_for_user
+from reporting.documents.plan import build_plan_document
+from reporting.pdf import render_pdf
+from thoxuan_gnbv import access
+
+
+def _plan_document(request, pk):
+    if not access.can_view_plans(request.user):
+        raise PermissionDenied
+    plan = get_plan_for_user(request.user, pk, document=True)
+    return plan, build_plan_document(plan)
+
+
+def plan_document(request, pk):
+    """The plan laid out as the official document (same template and context as the PDF)."""
+    plan, doc = _plan_document(request, pk)
+    return render(request, "reporting/plan_document.html", {"plan": plan, "doc": doc})
+
+
+def plan_pdf(request, pk):
+    _, doc = _plan_document(request, pk)
+    pdf = render_pdf(
+        "reporting/documents/pdf.html", {"doc": doc, "document_template": "reporting/documents/plan.html"}
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{doc.frame.filename}"'
+    return response

@@ -1,0 +1,43 @@
+"""Builders of household workbooks for the import tests."""
+
+import io
+
+from openpyxl import Workbook
+
+from households import workbook as wb
+
+HEADERS = [
+    wb.CODE, wb.NEIGHBORHOOD, wb.HEAD_NAME, wb.HEAD_NATIONAL_ID, wb.ADDRESS, wb.SIZE, wb.YEAR, wb.INCOME,
+    *wb.INDICATORS, wb.WITHOUT_LABOUR_CAPACITY, wb.ETHNIC_MINORITY, wb.MERITORIOUS,
+]  # fmt: skip
+
+
+def row(code="KP1-0001", neighborhood="Khu phố 1", head="Nguyễn Thị Hường", national_id="038190000123", size=3,
+        year=2024, income=1_800_000, deprived=(0, 1, 2), without_labour="", ethnic="", merit="", address="Số 1"):  # fmt: skip
+    marks = ["x" if i in deprived else "" for i in range(12)]
+    return [
+        code,
+        neighborhood,
+        head,
+        national_id,
+        address,
+        size,
+        year,
+        income,
+        *marks,
+        without_labour,
+        ethnic,
+        merit,
+    ]
+
+
+def workbook_bytes(rows, headers=HEADERS) -> io.BytesIO:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(headers)
+    for values in rows:
+        sheet.append(values)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    return buffer

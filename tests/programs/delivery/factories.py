@@ -1,0 +1,195 @@
+"""Factories of the delivery and budget tests: an approved plan with the 2024 plan's nine components,
+households with members, approved review rounds (which decide a household's status), and the
+budget chain allocation → estimate → line → disbursement.
+
+Catalogue rows are fetched with get_or_create: tests that use real transactions flush the data the
+migrations seeded."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from households.models import Category, Household, Member, PovertyStandard, Relation, Review, ReviewRound, Sex
+from households.services.registry import build_search_key
+from programs.models import (
+    Estimate,
+    EstimateLine,
+    EstimateStatus,
+    FundingSource,
+    Plan,
+    PlanComponent,
+    PlanStatus,
+    Program,
+    Project,
+    SubProject,
+)
+from tests.factories import NeighborhoodFactory, UnitFactory
+from thoxuan_gnbv.models import Role
+
+# code, lead role (the advising officer of section III of the 2024 plan)
+NINE_COMPONENTS = [
+    ("2", Role.LABOUR_OFFICER),
+    ("3.1", Role.AGRICULTURE_OFFICER),
+    ("3.2", Role.HEALTH_STATION),
+    ("4.1", Role.LABOUR_OFFICER),
+    ("4.3", Role.LABOUR_OFFICER),
+    ("6.1", Role.CULTURE_OFFICER),
+    ("6.2", Role.LABOUR_OFFICER),
+    ("7.1", Role.LABOUR_OFFICER),
+    ("7.2", Role.LABOUR_OFFICER),
+]
+
+
+# Names as QĐ 90 gives them, for tests that run after a real-transaction test flushed the catalogue.
+NAMES = {
+    "2": "Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo",
+    "3": "Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng",
+    "3.1": "Hỗ trợ phát triển sản xuất trong lĩnh vực nông nghiệp",
+    "3.2": "Cải thiện dinh dưỡng",
+    "4": "Phát triển giáo dục nghề nghiệp, việc làm bền vững",
+    "4.1": "Phát triển giáo dục nghề nghiệp vùng nghèo, vùng khó khăn",
+    "4.3": "Hỗ trợ việc làm bền vững",
+    "6": "Truyền thông và giảm nghèo về thông tin",
+    "6.1": "Giảm nghèo về thông tin",
+    "6.2": "Truyền thông về giảm nghèo đa chiều",
+    "7": "Nâng cao năng lực và giám sát, đánh giá Chương trình",
+    "7.1": "Nâng cao năng lực thực hiện Chương trình",
+    "7.2": "Giám sát, đánh giá",
+}
+
+
+def program() -> Program:
+    found, _ = Program.objects.get_or_create(
+        code="GNBV-2021-2025",
+        defaults={"name": "Chương trình MTQG giảm nghèo bền vững", "start_year": 2021, "end_year": 2025},
+    )
+    return found
+
+
+def project_and_subproject(code: str) -> tuple[Project, SubProject | None]:
+    number, _, sub_number = code.partition(".")
+    project, _ = Project.objects.get_or_create(
+        program=program(), number=int(number), defaults={"name": NAMES.get(number, f"Dự án {number}")}
+    )
+    if not sub_number:
+        return project, None
+    subproject, _ = SubProject.objects.get_or_create(
+        project=project,
+        number=int(sub_number),
+        defaults={"name": NAMES.get(code, f"Tiểu dự án {sub_number}")},
+    )
+    return project, subproject
+
+
+def make_plan(
+    commune, *, year=2024, approved=True, approver, author, lead_unit=None, components=NINE_COMPONENTS
+):
+    """A plan of ``commune`` with the given components; approved (by ``approver``) unless told not."""
+    lead_unit = lead_unit or UnitFactory(commune=commune, name=f"UBND {commune.name}")
+    plan = Plan.objects.create(
+        commune=commune, program=program(), year=year, title=f"Kế hoạch năm {year}", created_by=author
+    )
+    for position, (code, lead_role) in enumerate(components, start=1):
+        project, subproject = project_and_subproject(code)
+        PlanComponent.objects.create(
+            plan=plan,
+            position=position,
+            project=project,
+            subproject=subproject,
+            lead_unit=lead_unit,
+            lead_role=lead_role,
+            deadline=datetime.date(year, 12, 31),
+        )
+    if approved:
+        plan.status = PlanStatus.APPROVED
+        plan.approved_by = approver
+        plan.approved_at = timezone.now()
+        plan.save()
+    return plan
+
+
+def components_by_code(plan) -> dict[str, PlanComponent]:
+    return {
+        c.code: c
+        for c in plan.components.select_related("project", "subproject", "plan__commune", "lead_unit")
+    }
+
+
+class HouseholdFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Household
+
+    neighborhood = factory.SubFactory(NeighborhoodFactory)
+    commune = factory.LazyAttribute(lambda o: o.neighborhood.commune)
+    code = factory.Sequence(lambda n: f"KP-{n:04d}")
+    head_name = factory.Faker("name")
+    search_key = factory.LazyAttribute(lambda o: build_search_key(o.code, o.head_name))
+
+
+class MemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Member
+
+    household = factory.SubFactory(HouseholdFactory)
+    full_name = factory.Faker("name")
+    date_of_birth = datetime.date(1980, 5, 1)
+    sex = Sex.MALE
+    relation_to_head = Relation.HEAD
+
+
+def standard() -> PovertyStandard:
+    found = PovertyStandard.objects.order_by("valid_from").first()
+    if found:
+        return found
+    return PovertyStandard.objects.create(
+        name="Chuẩn nghèo đa chiều giai đoạn 2022–2025",
+        legal_basis="Nghị định 07/2021/NĐ-CP",
+        valid_from=datetime.date(2022, 1, 1),
+        urban_income_line=2_000_000,
+        rural_income_line=1_500_000,
+        urban_average_line=3_000_000,
+        rural_average_line=2_250_000,
+        deprivation_cutoff=3,
+    )
+
+
+def approve_round(commune, decided_on: datetime.date, categories: dict, approver) -> ReviewRound:
+    """An approved review round decided on ``decided_on`` classifying ``{household: category}``."""
+    number = ReviewRound.objects.filter(commune=commune, year=decided_on.year).count() + 1
+    review_round = ReviewRound.objects.create(commune=commune, year=decided_on.year, number=number)
+    for household, category in categories.items():
+        Review.objects.create(
+            household=household,
+            round=review_round,
+            year=decided_on.year,
+            standard=standard(),
+            income=1_000_000 if category in (Category.POOR, Category.NEAR_POOR) else 4_000_000,
+            category=category,
+        )
+    # The round is frozen once approved, so it is approved after its reviews are in.
+    ReviewRound.objects.filter(pk=review_round.pk).update(
+        status="approved",
+        decision_number=f"{number}/QĐ-UBND",
+        decision_date=decided_on,
+        approved_by=approver,
+        approved_at=timezone.now(),
+    )
+    return review_round
+
+
+def approved_estimate(
+    commune, component, *, amount, accountant, approver, year=2024, source=FundingSource.CENTRAL
+):
+    """An approved estimate with one line of ``amount`` for ``component``; returns the line."""
+    estimate = Estimate.objects.create(
+        commune=commune, year=year, title=f"Dự toán năm {year}", prepared_by=accountant
+    )
+    line = EstimateLine.objects.create(
+        estimate=estimate, component=component, source=source, content="Chi hỗ trợ", amount=amount
+    )
+    estimate.status = EstimateStatus.APPROVED
+    estimate.approved_by = approver
+    estimate.approved_at = timezone.now()
+    estimate.save()
+    return line

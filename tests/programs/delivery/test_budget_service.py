@@ -1,0 +1,266 @@
+"""Allocations, estimates (submit / return / approve, frozen) and disbursements (no overdraft)."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from programs import delivery_messages as msg
+from programs.models import Allocation, Disbursement, Estimate, EstimateLine, EstimateStatus, FundingSource
+from programs.services.budget import (
+    allocation_record,
+    disbursement_record,
+    estimate_approve,
+    estimate_create,
+    estimate_line_add,
+    estimate_line_remove,
+    estimate_return,
+    estimate_submit,
+)
+from tests.programs.delivery.factories import approved_estimate, make_plan
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.date(2024, 4, 10)
+
+
+@pytest.fixture
+def estimate(commune, components, accountant):
+    estimate = estimate_create(
+        commune=commune, year=2024, title="Dự toán chi Chương trình năm 2024", user=accountant
+    )
+    estimate_line_add(
+        estimate=estimate,
+        component=components["3.1"],
+        source=FundingSource.CENTRAL,
+        content="Hỗ trợ giống bò sinh sản",
+        amount="120.000.000",
+        user=accountant,
+    )
+    return estimate
+
+
+def test_accountant_records_an_allocation_with_its_decision(components, accountant):
+    allocation = allocation_record(
+        component=components["3.1"],
+        source=FundingSource.CENTRAL,
+        amount="150.000.000",
+        decision_number="03/QĐ-UBND",
+        decision_date=datetime.date(2024, 1, 10),
+        user=accountant,
+    )
+    assert allocation.amount == 150_000_000
+    assert allocation.history.count() == 1
+
+
+def test_only_the_accountant_records_allocations(components, labour_officer):
+    with pytest.raises(ValidationError) as caught:
+        allocation_record(
+            component=components["3.1"],
+            source=FundingSource.LOCAL,
+            amount=1,
+            decision_number="1",
+            decision_date=DAY,
+            user=labour_officer,
+        )
+    assert caught.value.messages == [msg.ALLOCATION_NOT_ALLOWED]
+    assert not Allocation.objects.exists()
+
+
+def test_estimate_goes_draft_submitted_approved(estimate, accountant, chairman):
+    estimate_submit(estimate=estimate, user=accountant)
+    estimate.refresh_from_db()
+    assert estimate.status == EstimateStatus.SUBMITTED
+    estimate_approve(estimate=estimate, user=chairman)
+    estimate.refresh_from_db()
+    assert estimate.status == EstimateStatus.APPROVED
+    assert estimate.approved_by == chairman
+    assert [h.status for h in estimate.history.order_by("history_id")][-3:] == [
+        "draft",
+        "submitted",
+        "approved",
+    ]
+
+
+def test_vice_chairman_may_approve_but_not_the_accountant(estimate, accountant, vice_chairman):
+    estimate_submit(estimate=estimate, user=accountant)
+    with pytest.raises(ValidationError) as caught:
+        estimate_approve(estimate=estimate, user=accountant)
+    assert caught.value.messages == [msg.ESTIMATE_APPROVE_NOT_ALLOWED]
+    estimate_approve(estimate=estimate, user=vice_chairman)
+    estimate.refresh_from_db()
+    assert estimate.is_approved
+
+
+def test_second_approval_is_refused(estimate, accountant, chairman, vice_chairman):
+    estimate_submit(estimate=estimate, user=accountant)
+    estimate_approve(estimate=estimate, user=chairman)
+    with pytest.raises(ValidationError) as caught:
+        estimate_approve(estimate=estimate, user=vice_chairman)
+    assert caught.value.code == "already_approved"
+    estimate.refresh_from_db()
+    assert estimate.approved_by == chairman
+
+
+def test_returned_estimate_needs_a_reason_and_can_be_edited_again(estimate, accountant, chairman, components):
+    estimate_submit(estimate=estimate, user=accountant)
+    with pytest.raises(ValidationError) as caught:
+        estimate_return(estimate=estimate, comment="  ", user=chairman)
+    assert caught.value.message_dict["comment"] == [msg.ESTIMATE_RETURN_NEEDS_REASON]
+    estimate_return(estimate=estimate, comment="Tách riêng nguồn địa phương", user=chairman)
+    estimate.refresh_from_db()
+    assert estimate.status == EstimateStatus.RETURNED
+    estimate_line_add(
+        estimate=estimate,
+        component=components["3.1"],
+        source=FundingSource.LOCAL,
+        content="Đối ứng ngân sách thị trấn",
+        amount=10_000_000,
+        user=accountant,
+    )
+    assert estimate.lines.count() == 2
+
+
+def test_submitted_estimate_is_not_edited(estimate, accountant, components):
+    estimate_submit(estimate=estimate, user=accountant)
+    with pytest.raises(ValidationError) as caught:
+        estimate_line_add(
+            estimate=estimate,
+            component=components["2"],
+            source=FundingSource.CENTRAL,
+            content="x",
+            amount=1,
+            user=accountant,
+        )
+    assert caught.value.messages == [msg.ESTIMATE_NOT_EDITABLE]
+
+
+def test_empty_estimate_cannot_be_submitted(commune, accountant, components):
+    empty = estimate_create(commune=commune, year=2024, title="Trống", user=accountant)
+    with pytest.raises(ValidationError) as caught:
+        estimate_submit(estimate=empty, user=accountant)
+    assert caught.value.messages == [msg.ESTIMATE_EMPTY]
+
+
+def test_approved_estimate_is_frozen_by_every_path(estimate, accountant, chairman, components):
+    estimate_submit(estimate=estimate, user=accountant)
+    estimate_approve(estimate=estimate, user=chairman)
+    line = estimate.lines.get()
+    # The service
+    with pytest.raises(ValidationError) as caught:
+        estimate_line_add(
+            estimate=estimate,
+            component=components["3.1"],
+            source=FundingSource.CENTRAL,
+            content="Thêm",
+            amount=1,
+            user=accountant,
+        )
+    assert caught.value.messages == [msg.ESTIMATE_FROZEN]
+    with pytest.raises(ValidationError):
+        estimate_line_remove(line=line, user=accountant)
+    # Model save/delete (what the admin and any other code path use)
+    stored = Estimate.objects.get(pk=estimate.pk)
+    stored.title = "Sửa sau phê duyệt"
+    with pytest.raises(ValidationError):
+        stored.save()
+    with pytest.raises(ValidationError):
+        stored.delete()
+    line.amount = 999_000_000
+    with pytest.raises(ValidationError):
+        line.save()
+    with pytest.raises(ValidationError):
+        EstimateLine(
+            estimate=estimate, component=components["2"], source="local", content="x", amount=5
+        ).save()
+    line.refresh_from_db()
+    assert line.amount == 120_000_000
+    assert Estimate.objects.get(pk=estimate.pk).title == "Dự toán chi Chương trình năm 2024"
+
+
+def test_approved_status_without_approver_is_refused_by_the_database(commune, accountant):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Estimate.objects.create(
+            commune=commune, year=2024, title="x", prepared_by=accountant, status="approved"
+        )
+
+
+def test_estimate_line_must_use_a_component_of_that_years_approved_plan(
+    commune, other_commune, chairman, labour_officer, accountant
+):
+    other_plan = make_plan(other_commune, approver=chairman, author=labour_officer)
+    estimate = estimate_create(commune=commune, year=2024, title="Dự toán", user=accountant)
+    with pytest.raises(ValidationError) as caught:
+        estimate_line_add(
+            estimate=estimate,
+            component=other_plan.components.first(),
+            source=FundingSource.CENTRAL,
+            content="x",
+            amount=1,
+            user=accountant,
+        )
+    assert caught.value.message_dict["component"] == [msg.LINE_COMPONENT_OTHER_PLAN.format(year=2024)]
+
+
+# --- disbursements -------------------------------------------------------------------------------
+
+
+def pay(line, user, amount, voucher="PC-01", paid_on=DAY):
+    return disbursement_record(
+        line=line, paid_on=paid_on, amount=amount, voucher_number=voucher, payee="HTX", user=user
+    )
+
+
+@pytest.fixture
+def line(commune, components, accountant, chairman):
+    return approved_estimate(
+        commune, components["3.1"], amount=10_000_000, accountant=accountant, approver=chairman
+    )
+
+
+def test_disbursements_up_to_the_line_pass_and_one_more_dong_is_refused(line, accountant):
+    pay(line, accountant, "6.000.000", "PC-01")
+    pay(line, accountant, 4_000_000, "PC-02")
+    with pytest.raises(ValidationError) as caught:
+        pay(line, accountant, 1, "PC-03")
+    assert caught.value.message_dict["amount"] == [
+        msg.DISBURSEMENT_OVERDRAFT.format(remaining="0", amount="1")
+    ]
+    line.refresh_from_db()
+    assert line.disbursed_amount == 10_000_000
+    assert Disbursement.objects.count() == 2
+
+
+def test_disbursement_against_an_estimate_not_approved_is_refused(estimate, accountant):
+    with pytest.raises(ValidationError) as caught:
+        pay(estimate.lines.get(), accountant, 1_000)
+    assert caught.value.message_dict["line"] == [msg.DISBURSEMENT_NOT_APPROVED]
+    assert not Disbursement.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("amount", "message"),
+    [("-1000", msg.MONEY_NEGATIVE), ("1000,5", msg.MONEY_NOT_INTEGER), (0, msg.AMOUNT_MUST_BE_POSITIVE)],
+)
+def test_disbursement_amount_must_be_whole_and_positive(line, accountant, amount, message):
+    with pytest.raises(ValidationError) as caught:
+        pay(line, accountant, amount)
+    assert caught.value.message_dict["amount"] == [message]
+
+
+def test_disbursement_date_outside_the_estimate_year_is_refused(line, accountant):
+    with pytest.raises(ValidationError) as caught:
+        pay(line, accountant, 1_000, paid_on=datetime.date(2025, 1, 3))
+    assert "paid_on" in caught.value.message_dict
+
+
+def test_only_the_accountant_disburses(line, chairman):
+    with pytest.raises(ValidationError) as caught:
+        pay(line, chairman, 1_000)
+    assert caught.value.messages == [msg.DISBURSEMENT_NOT_ALLOWED]
+
+
+def test_database_refuses_a_running_total_above_the_line(line):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        EstimateLine.objects.filter(pk=line.pk).update(disbursed_amount=line.amount + 1)

@@ -1,0 +1,44 @@
+"""Fixtures of the reporting tests: the commune's approved 2024 plan with its reporting regime."""
+
+import pytest
+from django.core.cache import cache
+
+from tests.reporting.factories import component, make_reporting_plan
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Poverty figures are cached by approved round; ids are reused between tests on SQLite."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def plan(commune, peoples_committee, health_unit, chairman, labour_officer):
+    """The approved 2024 plan: nine components, 3.2 (nutrition) led by the health station."""
+    return make_reporting_plan(
+        commune,
+        approver=chairman,
+        author=labour_officer,
+        lead_unit=peoples_committee,
+        health_unit=health_unit,
+    )
+
+
+@pytest.fixture
+def nutrition(plan):
+    """Dự án 3 – Tiểu dự án 2 (Cải thiện dinh dưỡng), the health station's component."""
+    return component(plan, "3.2")
+
+
+@pytest.fixture
+def livelihood(plan):
+    """Dự án 2, the labour officer's component (carries the poverty figures)."""
+    return component(plan, "2")
+
+
+@pytest.fixture
+def farming(plan):
+    """Dự án 3 – Tiểu dự án 1, the agriculture officer's component."""
+    return component(plan, "3.1")

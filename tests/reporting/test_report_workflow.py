@@ -1,0 +1,227 @@
+"""Unit reports: opened from the plan's regime, written by the lead unit, submitted on time or late
+(time frozen on both sides of each deadline), accepted or returned by the labour officer, frozen
+once accepted by every path."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+
+from reporting import messages, services
+from reporting.models import Report, ReportStatus, ReportTransition
+from reporting.periods import parse_period
+from tests.reporting.factories import RULES_2024, make_reporting_plan, open_period
+
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+pytestmark = pytest.mark.django_db
+
+
+def at(day: datetime.date, hour=9, minute=0):
+    return time_machine.travel(
+        datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=HCM), tick=False
+    )
+
+
+def written(period, component, user, results="Đã cấp 20 suất dinh dưỡng cho trẻ em."):
+    report = services.report_open(period=period, component=component, user=user)
+    return services.report_update(report=report, user=user, results=results, problems="", proposals="")
+
+
+def test_period_takes_its_due_date_from_the_plan(commune, plan):
+    for code, due in RULES_2024.items():
+        slug = "2024" if code == "YEAR" else f"2024-{code}"
+        assert open_period(commune, slug).due_date == due
+
+
+def test_due_dates_are_data_a_different_plan_gives_different_dates(other_commune, chairman, labour_officer):
+    from tests.factories import UnitFactory
+
+    rules = {"Q2": datetime.date(2025, 7, 5)}
+    make_reporting_plan(
+        other_commune,
+        approver=chairman,
+        author=labour_officer,
+        lead_unit=UnitFactory(commune=other_commune),
+        rules=rules,
+        year=2025,
+    )
+    assert open_period(other_commune, "2025-Q2").due_date == datetime.date(2025, 7, 5)
+    with pytest.raises(ValidationError) as error:
+        open_period(other_commune, "2025-Q1")
+    assert "không quy định kỳ báo cáo" in str(error.value)
+
+
+def test_period_without_approved_plan_is_refused(commune):
+    with pytest.raises(ValidationError) as error:
+        services.period_open(commune=commune, period=parse_period("2030-Q1"))
+    assert error.value.messages == [messages.NO_APPROVED_PLAN.format(year=2030)]
+
+
+@pytest.mark.parametrize(("code", "due"), list(RULES_2024.items()))
+def test_submitted_at_the_last_minute_of_the_due_date_is_on_time(
+    commune, plan, nutrition, health_station, code, due
+):
+    period = open_period(commune, "2024" if code == "YEAR" else f"2024-{code}")
+    report = written(period, nutrition, health_station)
+    with at(due, 23, 59):
+        report = services.report_submit(report=report, user=health_station)
+    assert report.status == ReportStatus.SUBMITTED
+    assert report.is_late is False
+
+
+@pytest.mark.parametrize(("code", "due"), list(RULES_2024.items()))
+def test_submitted_just_after_midnight_is_late_but_accepted(
+    commune, plan, nutrition, health_station, code, due
+):
+    period = open_period(commune, "2024" if code == "YEAR" else f"2024-{code}")
+    report = written(period, nutrition, health_station)
+    with at(due + datetime.timedelta(days=1), 0, 1):
+        report = services.report_submit(report=report, user=health_station)
+    assert report.status == ReportStatus.SUBMITTED
+    assert report.is_late is True
+
+
+def test_resubmitting_after_a_return_keeps_the_first_submission_timeliness(
+    commune, plan, nutrition, health_station, labour_officer
+):
+    period = open_period(commune, "2024-Q2")
+    report = written(period, nutrition, health_station)
+    with at(datetime.date(2024, 6, 10)):
+        report = services.report_submit(report=report, user=health_station)
+    report = services.report_return(report=report, user=labour_officer, comment="Bổ sung số trẻ được hỗ trợ.")
+    with at(datetime.date(2024, 6, 25)):
+        report = services.report_submit(report=report, user=health_station)
+    assert report.is_late is False
+    assert report.submitted_at.astimezone(HCM).date() == datetime.date(2024, 6, 10)
+    assert report.last_submitted_at.astimezone(HCM).date() == datetime.date(2024, 6, 25)
+
+
+def test_only_the_lead_units_officer_opens_the_report(
+    commune, plan, nutrition, agriculture_officer, labour_officer
+):
+    period = open_period(commune, "2024-Q2")
+    for user in (agriculture_officer, labour_officer):
+        with pytest.raises(ValidationError) as error:
+            services.report_open(period=period, component=nutrition, user=user)
+        assert error.value.messages == [messages.NOT_REPORT_AUTHOR]
+    assert not Report.objects.exists()
+
+
+def test_another_units_report_cannot_be_edited_or_submitted(
+    commune, plan, nutrition, health_station, agriculture_officer
+):
+    period = open_period(commune, "2024-Q2")
+    report = written(period, nutrition, health_station)
+    with pytest.raises(ValidationError):
+        services.report_update(
+            report=report, user=agriculture_officer, results="khác", problems="", proposals=""
+        )
+    with pytest.raises(ValidationError):
+        services.report_submit(report=report, user=agriculture_officer)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DRAFT
+    assert report.results == "Đã cấp 20 suất dinh dưỡng cho trẻ em."
+
+
+def test_a_component_of_another_plan_is_refused(
+    commune, plan, health_station, other_commune, chairman, labour_officer, health_unit
+):
+    from tests.factories import UnitFactory
+    from tests.reporting.factories import component
+
+    other = make_reporting_plan(
+        other_commune, approver=chairman, author=labour_officer, lead_unit=UnitFactory(commune=other_commune)
+    )
+    with pytest.raises(ValidationError) as error:
+        services.report_open(
+            period=open_period(commune, "2024-Q2"), component=component(other, "3.2"), user=health_station
+        )
+    assert messages.COMPONENT_NOT_IN_PLAN in error.value.messages
+
+
+def test_over_long_narrative_is_refused_and_nothing_changes(commune, plan, nutrition, health_station):
+    report = written(open_period(commune, "2024-Q2"), nutrition, health_station)
+    with pytest.raises(ValidationError) as error:
+        services.report_update(
+            report=report, user=health_station, results="x" * 8001, problems="", proposals=""
+        )
+    assert "results" in error.value.message_dict
+    report.refresh_from_db()
+    assert report.results == "Đã cấp 20 suất dinh dưỡng cho trẻ em."
+
+
+def test_submit_needs_results(commune, plan, nutrition, health_station):
+    report = written(open_period(commune, "2024-Q2"), nutrition, health_station, results="  ")
+    with pytest.raises(ValidationError) as error:
+        services.report_submit(report=report, user=health_station)
+    assert error.value.message_dict == {"results": [messages.RESULTS_REQUIRED]}
+
+
+def test_accepting_a_report_that_is_not_submitted_is_refused(
+    commune, plan, nutrition, health_station, labour_officer
+):
+    report = written(open_period(commune, "2024-Q2"), nutrition, health_station)
+    with pytest.raises(ValidationError) as error:
+        services.report_accept(report=report, user=labour_officer)
+    assert error.value.messages == [messages.REPORT_NOT_SUBMITTED]
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DRAFT
+
+
+def test_only_the_labour_officer_accepts(commune, plan, nutrition, health_station, chairman):
+    report = written(open_period(commune, "2024-Q2"), nutrition, health_station)
+    report = services.report_submit(report=report, user=health_station)
+    for user in (health_station, chairman):
+        with pytest.raises(ValidationError):
+            services.report_accept(report=report, user=user)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.SUBMITTED
+
+
+def test_return_needs_a_comment(commune, plan, nutrition, health_station, labour_officer):
+    report = services.report_submit(
+        report=written(open_period(commune, "2024-Q2"), nutrition, health_station), user=health_station
+    )
+    with pytest.raises(ValidationError) as error:
+        services.report_return(report=report, user=labour_officer, comment=" ")
+    assert error.value.message_dict == {"return_comment": [messages.RETURN_COMMENT_REQUIRED]}
+
+
+def test_accepted_report_is_frozen_by_every_path(commune, plan, nutrition, health_station, labour_officer):
+    report = services.report_submit(
+        report=written(open_period(commune, "2024-Q2"), nutrition, health_station), user=health_station
+    )
+    report = services.report_accept(report=report, user=labour_officer)
+    with pytest.raises(ValidationError):
+        services.report_update(report=report, user=health_station, results="sửa", problems="", proposals="")
+    report.results = "sửa trực tiếp"
+    with pytest.raises(ValidationError):
+        report.save()
+    with pytest.raises(ValidationError):
+        report.delete()
+    stored = Report.objects.get(pk=report.pk)
+    assert stored.results == "Đã cấp 20 suất dinh dưỡng cho trẻ em."
+    assert stored.status == ReportStatus.ACCEPTED
+
+
+def test_every_transition_and_change_is_recorded(commune, plan, nutrition, health_station, labour_officer):
+    report = written(open_period(commune, "2024-Q2"), nutrition, health_station)
+    report = services.report_submit(report=report, user=health_station)
+    report = services.report_return(report=report, user=labour_officer, comment="Thiếu số liệu.")
+    report = services.report_submit(report=report, user=health_station)
+    services.report_accept(report=report, user=labour_officer)
+    steps = list(
+        ReportTransition.objects.filter(report=report).values_list(
+            "from_status", "to_status", "actor__username"
+        )
+    )
+    assert steps == [
+        ("", "draft", "tramyte"),
+        ("draft", "submitted", "tramyte"),
+        ("submitted", "returned", "laodong"),
+        ("returned", "submitted", "tramyte"),
+        ("submitted", "accepted", "laodong"),
+    ]
+    assert report.history.count() >= 6
