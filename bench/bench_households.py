@@ -76,11 +76,13 @@ def pages(client, commune):
         def get(url=url):
             response = client.get(url)
             assert response.status_code == 200, (url, response.status_code)
+            return response
 
         counter = QueryCounter()
         with connection.execute_wrapper(counter):
-            get()
-        results[label] = (timed(get), counter.count)
+            response = get()
+        rows = response.content.decode().count('data-testid="household-row"') or 1
+        results[label] = (timed(get), counter.count, rows)
     return results
 
 
@@ -155,8 +157,8 @@ def main():
     print(f"CSDL: {connection.vendor} {connection.settings_dict['NAME']} · {total:,} hộ")
     client = Client()
     client.force_login(user)
-    for label, (seconds, queries) in ({} if args.no_pages else pages(client, commune)).items():
-        print(f"  {label:<32} {seconds * 1000:8.1f} ms  {queries} truy vấn")
+    for label, (seconds, queries, rows) in ({} if args.no_pages else pages(client, commune)).items():
+        print(f"  {label:<32} {seconds * 1000:8.1f} ms  {queries} truy vấn  {rows} dòng")
     if args.export:
         count, csv_time, xlsx_time, peak_big, peak_small = export_bench(commune, args.export)
         print(

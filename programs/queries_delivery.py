@@ -402,7 +402,7 @@ def beneficiaries(component, component_ids=None) -> Beneficiaries:
 
     A household is reached when it received any support. People reached: the member named on a
     record, or every member of a household supported as a whole. "Women of poor households" are
-    women reached whose household was supported as poor. Two queries (three without ids)."""
+    women reached whose household was supported as poor. Three queries (four without ids)."""
     component_ids = component_ids if component_ids is not None else same_component_ids(component)
     supports = Support.objects.filter(component_id__in=component_ids)
     households = Household.objects.filter(pk__in=supports.values("household_id")).aggregate(
@@ -411,19 +411,23 @@ def beneficiaries(component, component_ids=None) -> Beneficiaries:
         merit=Count("pk", filter=Q(has_meritorious_person=True)),
     )
     poor_households = supports.filter(eligibility_basis="poor").values("household_id")
-    # One IN over a UNION (not an OR of two INs) so the planner joins on the member key instead of
-    # scanning every member of every commune.
-    named = supports.filter(member__isnull=False).values("member_id")
-    of_whole_households = Member.objects.filter(
-        household_id__in=supports.filter(member__isnull=True).values("household_id")
-    ).values("pk")
-    people = Member.objects.filter(pk__in=named.union(of_whole_households)).aggregate(
-        total=Count("pk"),
-        ethnic=Count("pk", filter=Q(is_ethnic_minority=True)),
-        merit=Count("pk", filter=Q(is_meritorious=True)),
-        women_poor=Count("pk", filter=Q(sex="female", household_id__in=poor_households)),
-        disability=Count("pk", filter=Q(has_disability=True)),
+    whole_households = supports.filter(member__isnull=True).values("household_id")
+    counts = {
+        "total": Count("pk"),
+        "ethnic": Count("pk", filter=Q(is_ethnic_minority=True)),
+        "merit": Count("pk", filter=Q(is_meritorious=True)),
+        "women_poor": Count("pk", filter=Q(sex="female", household_id__in=poor_households)),
+        "disability": Count("pk", filter=Q(has_disability=True)),
+    }
+    # Everyone in a household supported as a whole, plus named members of other households: two
+    # disjoint sets, so their counts add up without a DISTINCT over all the people reached.
+    of_whole = Member.objects.filter(household_id__in=whole_households).aggregate(**counts)
+    named_elsewhere = (
+        Member.objects.filter(pk__in=supports.filter(member__isnull=False).values("member_id"))
+        .exclude(household_id__in=whole_households)
+        .aggregate(**counts)
     )
+    people = {key: of_whole[key] + named_elsewhere[key] for key in counts}
     return Beneficiaries(
         households=households["total"],
         households_ethnic_minority=households["ethnic"],

@@ -38,7 +38,15 @@ class ReportAdmin(SimpleHistoryAdmin):
 class CompiledReportAdmin(SimpleHistoryAdmin):
     list_display = ["period", "status", "document_number", "issued_on", "approved_by"]
     list_filter = ["status"]
-    readonly_fields = ["snapshot", "approved_by", "approved_at", "submitted_at"]
+    readonly_fields = [
+        "status",
+        "snapshot",
+        "document_number",
+        "issued_on",
+        "approved_by",
+        "approved_at",
+        "submitted_at",
+    ]
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and not (obj and obj.is_approved)

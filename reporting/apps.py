@@ -6,4 +6,4 @@ class ReportingConfig(AppConfig):
     verbose_name = "Báo cáo"
 
     def ready(self):
-        from reporting import navigation  # noqa: F401 — registers menu entries and home tasks
+        from reporting import navigation, signals  # noqa: F401 — menu entries, home tasks, signal handlers

@@ -4,14 +4,14 @@ timeliness and overdue items. Aggregates only; the registry part is cached by ap
 (see ``figures.poverty_figures``), so the page's cost does not grow with the number of households."""
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Max
 from django.utils import timezone
 
 from programs.models import Activity, Allocation, Disbursement, Support
-from reporting.figures import component_figures, plan_components, poverty_figures, rate
+from reporting.figures import component_figures, plan_components, poverty_figures, rate, shared_cached
 from reporting.periods import period_label
 from reporting.queries import Calendar, reporting_calendar
 
@@ -31,12 +31,11 @@ def _delivery_version() -> tuple:
 
 def cached_component_figures(component_ids: list[int], start: datetime.date, end: datetime.date) -> dict:
     version = "-".join(str(v) for v in _delivery_version())
-    key = f"reporting:dashboard:{hash(tuple(component_ids))}:{start}:{end}:{version}"
-    figures = cache.get(key)
-    if figures is None:
-        figures = component_figures(component_ids, start, end)
-        cache.set(key, figures, timeout=DELIVERY_CACHE_SECONDS)
-    return figures
+    ids = hashlib.sha1(",".join(str(pk) for pk in component_ids).encode()).hexdigest()[:16]
+    key = f"reporting:dashboard:{ids}:{start}:{end}:{version}"
+    figures = shared_cached(key, DELIVERY_CACHE_SECONDS, lambda: component_figures(component_ids, start, end))
+    # JSON turned the component ids into strings in the shared table.
+    return {int(pk): value for pk, value in figures.items()}
 
 
 @dataclass

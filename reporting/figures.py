@@ -10,12 +10,13 @@ disbursement rate is always reported year to date.
 """
 
 import datetime
+import hashlib
 
 from django.core.cache import cache
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Max, Q, Sum
 
-from households.models import Category, ReviewRound, RoundStatus
-from households.queries import category_counts, escaped_poor_counts, movement_table
+from households.models import Category, Household, ReviewRound, RoundStatus
+from households.queries import escaped_poor_counts, movement_table
 from programs.eligibility import EligibilityBasis
 from programs.models import (
     Activity,
@@ -185,28 +186,65 @@ def _movement_rows(commune, year: int, category: str) -> list[dict]:
     return [row.as_dict() for row in movement_table(commune, year, category)]
 
 
+# Household edits between two review decisions (a family moving khu phố, a member's labour capacity)
+# reach the cached figures within this time; a new review round or a new household at once.
+POVERTY_CACHE_SECONDS = 6 * 3600
+
+
+def poverty_cache_key(commune, targets, on_date: datetime.date, plan_year: int) -> tuple[str, dict | None]:
+    """The key naming the data the poverty figures come from: the commune, the latest review round
+    approved by ``on_date``, the newest household, the plan year and its targets (two queries)."""
+    latest = latest_approved_round(commune, on_date)
+    newest_household = Household.objects.aggregate(last=Max("pk"))["last"] or 0
+    targets_key = hashlib.sha1(",".join(f"{t.pk}x{t.quantity}" for t in targets).encode()).hexdigest()[:16]
+    key = "reporting:poverty:{}:{}:{}:{}:{}:{}".format(
+        commune.pk,
+        latest["pk"] if latest else 0,
+        int(latest["approved_at"].timestamp() * 1e6) if latest and latest["approved_at"] else 0,
+        newest_household,
+        plan_year,
+        targets_key,
+    )
+    return key, latest
+
+
 def poverty_figures(commune, targets, on_date: datetime.date, plan_year: int) -> dict:
     """Poor and near-poor households recognised on ``on_date`` (the latest approved review decided by
     then), that review's movement tables by khu phố, and the plan's targets against the households
     that escaped poverty in the plan year's approved review (0 until it is decided).
 
     The registry walk behind these figures grows with the number of households, but its inputs
-    change only when the chairman approves a review round: the result is cached under the commune,
-    the date's latest approved round and the plan year, so a page pays one query once it is warm."""
-    latest = latest_approved_round(commune, on_date)
-    targets_key = tuple((t.pk, t.quantity) for t in targets)
-    key = "reporting:poverty:{}:{}:{}:{}:{}".format(
-        commune.pk,
-        latest["pk"] if latest else 0,
-        int(latest["approved_at"].timestamp() * 1e6) if latest and latest["approved_at"] else 0,
-        plan_year,
-        hash(targets_key),
+    change only when the chairman approves a review round (or households come and go): the result is
+    kept under a key naming those inputs, in the process cache and in ``FigureCache`` (shared by
+    every process, warmed by the worker when a round is approved), so a warm page pays two or three
+    small queries whatever the size of the registry."""
+
+    key, latest = poverty_cache_key(commune, targets, on_date, plan_year)
+    return shared_cached(
+        key, POVERTY_CACHE_SECONDS, lambda: _compute_poverty(commune, targets, latest, plan_year)
     )
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
-    figures = _compute_poverty(commune, targets, latest, plan_year)
-    cache.set(key, figures, timeout=24 * 3600)
+
+
+def shared_cached(key: str, seconds: int, compute):
+    """``compute()`` once per key and time window, shared by every process: first the process cache,
+    then the ``FigureCache`` table (one query), else compute and store in both."""
+    from django.utils import timezone
+
+    from reporting.models import FigureCache
+
+    figures = cache.get(key)
+    if figures is not None:
+        return figures
+    fresh_after = timezone.now() - datetime.timedelta(seconds=seconds)
+    figures = (
+        FigureCache.objects.filter(key=key, computed_at__gte=fresh_after)
+        .values_list("data", flat=True)
+        .first()
+    )
+    if figures is None:
+        figures = compute()
+        FigureCache.objects.update_or_create(key=key, defaults={"data": figures})
+    cache.set(key, figures, timeout=seconds)
     return figures
 
 
@@ -221,7 +259,7 @@ def _compute_poverty(commune, targets, latest, plan_year: int) -> dict:
             "targets": [],
         }
     year = latest["year"]
-    counts = category_counts(commune, year)
+    # The lists at the end of the review year are the movement tables' totals (no third walk).
     movement = _movement_rows(commune, year, Category.POOR)
     near_poor = _movement_rows(commune, year, Category.NEAR_POOR)
     escaped = escaped_poor_counts(commune, plan_year) if year >= plan_year else None
@@ -263,8 +301,8 @@ def _compute_poverty(commune, targets, latest, plan_year: int) -> dict:
             "decision_number": latest["decision_number"],
             "decision_date": latest["decision_date"].isoformat(),
         },
-        "poor": counts.get(Category.POOR, 0),
-        "near_poor": counts.get(Category.NEAR_POOR, 0),
+        "poor": movement[-1]["end"],
+        "near_poor": near_poor[-1]["end"],
         "movement": movement,
         "near_poor_by_neighborhood": [
             {"label": row["label"], "end": row["end"], "end_rate": row["end_rate"]} for row in near_poor

@@ -391,3 +391,20 @@ class DocumentJob(models.Model):
 
     def __str__(self):
         return f"PDF {self.compiled_report} ({self.get_status_display()})"
+
+
+class FigureCache(models.Model):
+    """Figures that take a walk over the whole registry (poverty counts and movements by khu phố),
+    kept under a key naming the data they came from, so that every web process and the worker share
+    one computation (see ``figures.poverty_figures``). Safe to empty at any time."""
+
+    key = models.CharField("khóa", max_length=200, unique=True)
+    data = models.JSONField("số liệu")
+    computed_at = models.DateTimeField("tính lúc", auto_now=True)
+
+    class Meta:
+        verbose_name = "số liệu tính sẵn"
+        verbose_name_plural = "số liệu tính sẵn"
+
+    def __str__(self):
+        return self.key

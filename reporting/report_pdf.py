@@ -1,5 +1,9 @@
 """The compiled report as a PDF (WeasyPrint), on the shared NĐ 30 document base and the same
-static-only URL fetcher as the plan PDF."""
+static-only URL fetcher as the plan PDF.
+
+The report itself is a few pages and renders within the request; with the household annex it runs
+past 30 pages (a commune of a few thousand supported households: hundreds), so the pages always
+send that one to the background worker (``reporting.tasks``)."""
 
 from django.template.loader import render_to_string
 from weasyprint import HTML
@@ -7,10 +11,6 @@ from weasyprint import HTML
 from reporting.pdf import BASE_URL, StaticOnlyFetcher
 
 TEMPLATE = "reporting/report_pdf.html"
-# Above this many pages (the household annex) the PDF is produced by the background worker.
-BACKGROUND_PAGES = 30
-# Annex rows that fit a page at the table's size: to decide before rendering whether a job is needed.
-ANNEX_ROWS_PER_PAGE = 28
 
 
 def render_compiled_pdf(doc, *, on_layout=None) -> tuple[bytes, int]:
@@ -22,8 +22,3 @@ def render_compiled_pdf(doc, *, on_layout=None) -> tuple[bytes, int]:
     if on_layout:
         on_layout(len(document.pages))
     return document.write_pdf(), len(document.pages)
-
-
-def needs_background(annex_rows: int) -> bool:
-    """A report with a household annex over ~30 pages is rendered by the worker, not the request."""
-    return annex_rows / ANNEX_ROWS_PER_PAGE + 4 > BACKGROUND_PAGES

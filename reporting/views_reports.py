@@ -228,7 +228,8 @@ def compiled_detail(request, pk):
             ),
             "return_form": ReturnForm(action=reverse("reporting:compiled_return", args=[compiled.pk])),
             "transitions": compiled.transitions.select_related("actor"),
-            "jobs": compiled.jobs.only("pk", "status", "progress", "pages", "created_at")[:5],
+            # The annex lists households (personal data): offered to those who may export lists.
+            "can_export": access.can_export_households(request.user),
         },
     )
 

@@ -8,9 +8,12 @@ class PortalConfig(AppConfig):
     def ready(self):
         from django.conf import settings
         from django.contrib import admin
+        from django.db.models import fields
 
         from thoxuan_gnbv import home  # noqa: F401 — registers the duties shown on each home page
 
         admin.site.site_header = settings.PORTAL_TITLE
         admin.site.site_title = "Quản trị cổng GNBV"
         admin.site.index_title = "Quản trị dữ liệu"
+        # Django 6.1's blank choice label has no Vietnamese translation yet; Django invites apps to set it here.
+        fields.BLANK_CHOICE_LABEL = "— Chọn —"

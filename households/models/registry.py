@@ -108,6 +108,9 @@ class Household(models.Model):
             # The list page's keyset pagination within a khu phố (the khu phố head's view).
             models.Index(fields=["neighborhood", "code", "id"], name="household_nbh_code_idx"),
             models.Index(fields=["commune", "code", "id"], name="household_commune_code_idx"),
+            # "Households of khu phố X classified C": a merge semi-join with review_year_category_idx,
+            # both read in id order (the filtered list's capped count).
+            models.Index(fields=["commune", "neighborhood", "id"], name="household_commune_nbh_id_idx"),
         ]
 
     def __str__(self):

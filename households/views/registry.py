@@ -19,6 +19,13 @@ from households.views.common import (
 from thoxuan_gnbv import access
 
 COUNT_CAP = 200
+SCANNING_FILTERS = (
+    "q",
+    "category",
+    "is_ethnic_minority",
+    "has_meritorious_person",
+    "without_labour_capacity",
+)
 
 
 def list_years(commune) -> list[int]:
@@ -55,13 +62,19 @@ def household_list(request):
     ):
         reviews[review.household_id] = review  # the latest round of the year wins
     rows = [(household, reviews.get(household.pk)) for household in page.items]
-    # The total: exact when it fits on one page; otherwise capped at 200 ("over 200"), so the page
-    # costs about the same at any size (counting 1,001 matches among a million households took 110 ms).
-    # A search scans for its matches, so beyond one page it shows no total at all.
-    searching = bool(household_filter.is_bound and household_filter.form.cleaned_data.get("q"))
+    # The total: exact when it fits on one page; beyond that a count capped at 200 ("over 200") for the
+    # whole list or a khu phố, which an index answers at once. A search, category or flag filter would
+    # have to scan for its matches (110 ms for 1,001 of them among a million households), so beyond one
+    # page it shows no total: the page itself costs the same at any size.
+    data = (
+        household_filter.form.cleaned_data
+        if household_filter.is_bound and household_filter.form.is_valid()
+        else {}
+    )
+    scanning = any(data.get(name) for name in SCANNING_FILTERS)
     if page.is_first and page.is_last:
         count = len(page.items)
-    elif searching:
+    elif scanning:
         count = None
     else:
         count = filtered.order_by()[: COUNT_CAP + 1].count()

@@ -124,6 +124,9 @@ class Support(models.Model):
         indexes = [
             # The list pages walk support records newest first (keyset pagination on date, id).
             models.Index(fields=["-supported_on", "-id"], name="support_newest_first"),
+            # The component overview's per-component aggregates (households and people reached)
+            # read only these columns: an index-only scan instead of visiting every support row.
+            models.Index(fields=["component", "household", "member"], name="support_component_reach"),
         ]
         constraints = [
             # An exception is only an exception with its written justification.

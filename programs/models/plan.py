@@ -56,7 +56,6 @@ class PlanQuerySet(models.QuerySet):
                 raise ValidationError(messages.PLAN_FROZEN, code="frozen")
         return super().update(**kwargs)
 
-
     def delete(self):
         if self.filter(status__in=FROZEN_STATUSES).exists():
             raise ValidationError(messages.PLAN_FROZEN, code="frozen")
@@ -262,7 +261,6 @@ class PlanPartQuerySet(models.QuerySet):
     def update(self, **kwargs):
         self._refuse_if_frozen()
         return super().update(**kwargs)
-
 
     def delete(self):
         self._refuse_if_frozen()

@@ -35,7 +35,10 @@
           },
         },
         scales: horizontal
-          ? { x: { ticks: { callback: function (v) { return number.format(v); } } } }
+          ? {
+              x: { ticks: { callback: function (v) { return number.format(v); } } },
+              y: { ticks: { autoSkip: false } },
+            }
           : { y: { ticks: { callback: function (v) { return number.format(v); } } } },
       },
     });

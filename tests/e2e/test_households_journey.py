@@ -11,6 +11,7 @@ from tests.factories import PASSWORD
 from tests.households.factories import HouseholdFactory, ensure_standards
 from tests.households.workbooks import row, workbook_bytes
 
+# A journey's flush removes data-migration rows; ensure_standards() puts the poverty standards back.
 pytestmark = pytest.mark.django_db(transaction=True)
 
 

@@ -2,9 +2,11 @@
 accepts it and compiles the commune report, the chairman approves it; the PDF and the Excel
 workbook download and open."""
 
+import importlib
 import io
 
 import pytest
+from django.apps import apps as django_apps
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -14,12 +16,15 @@ from programs.demo_plan import seed_plan_2024
 from tests.e2e.conftest import login
 from thoxuan_gnbv.demo import DEMO_PASSWORD, seed_users
 
-# serialized_rollback: the program catalogue is seeded by a data migration that a flush would remove.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def demo(transactional_db):
+    # Browser tests flush the database between tests, taking the migration-seeded catalogue with it:
+    # seed it again (the migration's function is idempotent).
+    catalogue = importlib.import_module("programs.migrations.0003_seed_program_catalogue_qd90")
+    catalogue.seed(django_apps, None)
     users = seed_users()
     commune = seed_commune(users)
     seed_units(commune, users)

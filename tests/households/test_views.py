@@ -465,3 +465,22 @@ def test_detail_shows_who_changed_what_old_to_new(client_for, labour_officer, ho
     text = client.get(reverse("households:household_detail", args=[house1.pk])).text
     assert "Địa chỉ: (trống) → Số 5 Lê Lai" in text
     assert labour_officer.display_name in text
+
+
+def test_list_total_is_capped_beyond_200_households(client_for, labour_officer, neighborhood1):
+    Household.objects.bulk_create(
+        [
+            Household(
+                commune=neighborhood1.commune,
+                neighborhood=neighborhood1,
+                code=f"KP1-{i:04d}",
+                head_name="A",
+                search_key=f"kp1-{i:04d} a",
+            )
+            for i in range(201)
+        ]
+    )
+    text = get(client_for, labour_officer, reverse("households:household_list")).text
+    assert "Hơn 200 hộ" in text
+    text = get(client_for, labour_officer, reverse("households:household_list") + "?q=kp1-000").text
+    assert "10 hộ" in text  # one page of matches: the exact number

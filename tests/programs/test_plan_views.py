@@ -405,3 +405,32 @@ def test_copy_button_is_offered_only_when_next_year_is_free_and_in_the_program(
     assert (
         "Sao chép sang năm 2026" not in client.get(reverse("programs:plan_detail", args=[plan_2025.pk])).text
     )
+
+
+def test_component_with_partners_added_moved_and_removed_through_the_page(
+    client_for, draft_plan, labour_officer, peoples_committee, health_unit
+):
+    from tests.programs.factories import project, subproject
+
+    client = client_for(labour_officer)
+    response = client.post(
+        reverse("programs:plan_part_create", args=[draft_plan.pk, "components"]),
+        {
+            "project": project(3).pk,
+            "subproject": subproject(3, 2).pk,
+            "objective": "Cải thiện dinh dưỡng trẻ em.",
+            "funding_text": "Theo phân bổ của huyện.",
+            "lead_unit": health_unit.pk,
+            "lead_role": "health_station",
+            "partner_units": [peoples_committee.pk],
+            "deadline": "30/09/2024",
+        },
+    )
+    assert response.status_code == 302
+    added = draft_plan.components.get(subproject__number=2, project__number=3)
+    assert list(added.partner_units.all()) == [peoples_committee]
+    assert added.deadline_text == "Hoàn thành quý III năm 2024"
+    client.post(reverse("programs:plan_part_move", args=[draft_plan.pk, "components", added.pk, "up"]))
+    assert draft_plan.components.order_by("position").first() == added
+    client.post(reverse("programs:plan_part_delete", args=[draft_plan.pk, "components", added.pk]))
+    assert not draft_plan.components.filter(pk=added.pk).exists()

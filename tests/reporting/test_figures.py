@@ -5,6 +5,7 @@ import datetime
 import random
 
 import pytest
+from django.core.cache import cache
 
 from households.models import Category
 from programs.models import Allocation, Disbursement
@@ -169,7 +170,58 @@ def test_compiled_figures_query_count_does_not_grow(
     households = make_households(commune, [neighborhood1], n, rng)
     approve_round(commune, datetime.date(2023, 12, 20), dict.fromkeys(households, Category.POOR), chairman)
     period = open_period(commune, "2024-Q2")
-    # reports, components, 7 aggregates, targets + lines, latest round, then the (cold) registry walk
-    with django_assert_num_queries(18):
+    # reports, components, 7 aggregates, targets + lines, latest round, newest household, the shared
+    # figure cache (miss, then stored), then the (cold) registry walk
+    with django_assert_num_queries(25):
         figures = commune_report_figures(period)
     assert figures["poverty"]["poor"] == n
+
+
+def test_cached_poverty_figures_follow_a_new_household(commune, neighborhood1, plan, chairman):
+    from reporting.figures import poverty_figures
+
+    households = [
+        HouseholdFactory(neighborhood=neighborhood1, commune=commune, code=f"N-{i}") for i in range(3)
+    ]
+    approve_round(commune, datetime.date(2023, 12, 20), dict.fromkeys(households, Category.POOR), chairman)
+    on = datetime.date(2024, 6, 30)
+    first = poverty_figures(commune, [], on, 2024)["movement"][0]["households"]
+    HouseholdFactory(neighborhood=neighborhood1, commune=commune, code="N-new")
+    second = poverty_figures(commune, [], on, 2024)["movement"][0]["households"]
+    assert (first, second) == (3, 4)
+
+
+def test_warm_poverty_figures_come_from_the_shared_cache(
+    commune, neighborhood1, plan, chairman, django_assert_num_queries
+):
+    from reporting.figures import poverty_figures
+
+    households = [
+        HouseholdFactory(neighborhood=neighborhood1, commune=commune, code=f"W-{i}") for i in range(3)
+    ]
+    approve_round(commune, datetime.date(2023, 12, 20), dict.fromkeys(households, Category.POOR), chairman)
+    on = datetime.date(2024, 6, 30)
+    first = poverty_figures(commune, [], on, 2024)
+    cache.clear()  # another process: only the database copy is shared
+    with django_assert_num_queries(3):  # latest round, newest household, the stored figures
+        assert poverty_figures(commune, [], on, 2024) == first
+
+
+def test_approving_a_round_warms_the_figures_in_the_background(
+    commune, neighborhood1, plan, chairman, settings, django_capture_on_commit_callbacks
+):
+    from django.utils import timezone
+
+    from households.models import ReviewRound
+    from reporting.models import FigureCache
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    review_round = ReviewRound.objects.create(commune=commune, year=2024, number=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        review_round.status = "approved"
+        review_round.decision_number = "9/QĐ-UBND"
+        review_round.decision_date = datetime.date(2024, 12, 20)
+        review_round.approved_by = chairman
+        review_round.approved_at = timezone.now()
+        review_round.save()
+    assert FigureCache.objects.filter(key__contains=f":{review_round.pk}:").exists()

@@ -253,3 +253,11 @@ def test_render_plan_command_refuses_a_year_without_plan(plan_2024, tmp_path):
         call_command(
             "render_plan", "--year", "2023", "--commune", "tho-xuan", "--out", str(tmp_path / "x.pdf")
         )
+
+
+def test_render_plan_command_asks_for_the_commune_when_several_exist(plan_2024, other_commune, tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="--commune"):
+        call_command("render_plan", "--year", "2024", "--out", str(tmp_path / "x.pdf"))
+    assert not (tmp_path / "x.pdf").exists()

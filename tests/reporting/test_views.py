@@ -384,3 +384,36 @@ def test_dashboard_figures_follow_new_support_despite_the_cache(
     add_support(nutrition, household, on=datetime.date(2024, 3, 3), user=health_station)
     after = client.get(url).context["data"].totals["households"]
     assert (before, after) == (0, 1)
+
+
+# A real transaction: the worker closes its database connection between tasks, which PostgreSQL would
+# not survive inside the test's wrapping transaction.
+@pytest.mark.django_db(transaction=True)
+def test_large_pdf_job_is_run_by_the_documented_db_worker(
+    client_for, compiled, labour_officer, django_capture_on_commit_callbacks
+):
+    """With the configured django-tasks-db backend the job waits in the database until
+    ``manage.py db_worker`` (README, Triển khai) picks it up."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(labour_officer).post(reverse("reporting:compiled_pdf_job", args=[compiled.pk]))
+    job = DocumentJob.objects.get()
+    assert job.status == DocumentJob.Status.QUEUED
+    assert DBTaskResult.objects.get().task_path == "reporting.tasks.render_compiled_pdf_job"
+    page = client_for(labour_officer).get(reverse("reporting:job_detail", args=[job.pk])).content.decode()
+    assert 'http-equiv="refresh"' in page and "Đang chờ" in page
+    call_command("db_worker", "--batch", "--no-startup-delay")
+    job.refresh_from_db()
+    assert job.status == DocumentJob.Status.DONE and bytes(job.content).startswith(b"%PDF")
+
+
+def test_admin_pages_of_reports_open(client_for, draft, compiled, admin_user):
+    client = client_for(admin_user)
+    for url in (
+        reverse("admin:reporting_report_change", args=[draft.pk]),
+        reverse("admin:reporting_compiledreport_change", args=[compiled.pk]),
+        reverse("admin:reporting_report_changelist"),
+    ):
+        assert client.get(url).status_code == 200

@@ -27,3 +27,16 @@ def test_dates_render_dd_mm_yyyy_in_templates():
     with translation.override("vi"):
         assert date_format(datetime.date(2024, 4, 3), "SHORT_DATE_FORMAT") == "03/04/2024"
         assert date_format(datetime.date(2024, 4, 3)) == "03/04/2024"
+
+
+def test_empty_choice_of_a_select_is_labelled_in_vietnamese():
+    from thoxuan_gnbv.models import User
+
+    class RoleForm(forms.ModelForm):
+        class Meta:
+            model = User
+            fields = ["role"]
+
+    html = str(RoleForm()["role"])
+    assert "— Chọn —" in html
+    assert "Select an option" not in html

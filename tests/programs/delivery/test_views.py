@@ -519,3 +519,46 @@ def test_overview_and_budget_pages_cost_the_same_queries_whatever_the_records(
     for url, count in zip(urls, counts, strict=True):
         with django_assert_num_queries(count):
             assert client.get(url).status_code == 200
+
+
+def test_accountant_prepares_and_submits_and_chairman_returns_through_the_pages(
+    client_for, components, accountant, chairman
+):
+    client = client_for(accountant)
+    response = client.post(reverse("programs:estimate_create"), {"year": "2024", "title": "Dự toán quý IV"})
+    estimate = client.get(response.url).context["estimate"]
+    add = reverse("programs:estimate_line_add", args=[estimate.pk])
+    bad = client.post(
+        add, {"component": components["7.2"].pk, "source": "local", "content": "Giám sát", "amount": "-3"}
+    )
+    assert bad.status_code == 400 and msg.MONEY_NEGATIVE in bad.text
+    client.post(
+        add,
+        {"component": components["7.2"].pk, "source": "local", "content": "Giám sát", "amount": "3.000.000"},
+    )
+    assert estimate.lines.get().amount == 3_000_000
+    client.post(reverse("programs:estimate_submit", args=[estimate.pk]))
+    estimate.refresh_from_db()
+    assert estimate.status == EstimateStatus.SUBMITTED
+    assert (
+        client.post(reverse("programs:estimate_return", args=[estimate.pk]), {"comment": "x"}).status_code
+        == 403
+    )
+    chair = client_for(chairman)
+    empty = chair.post(reverse("programs:estimate_return", args=[estimate.pk]), {"comment": ""})
+    assert empty.status_code == 400
+    chair.post(reverse("programs:estimate_return", args=[estimate.pk]), {"comment": "Bổ sung căn cứ chi"})
+    estimate.refresh_from_db()
+    assert estimate.status == EstimateStatus.RETURNED and estimate.return_comment == "Bổ sung căn cứ chi"
+    assert (
+        "Bổ sung căn cứ chi"
+        in client_for(accountant).get(reverse("programs:estimate_detail", args=[estimate.pk])).text
+    )
+
+
+def test_household_page_shows_the_support_it_received(client_for, components, poor_household, agriculture_officer):
+    make_support(components["3.1"], poor_household, agriculture_officer, 1)
+    page = client_for(agriculture_officer).get(reverse("households:household_detail", args=[poor_household.pk]))
+    assert page.status_code == 200
+    assert 'data-testid="household-support"' in page.text
+    assert "Hỗ trợ giống gà lần 1" in page.text
