@@ -556,9 +556,13 @@ def test_accountant_prepares_and_submits_and_chairman_returns_through_the_pages(
     )
 
 
-def test_household_page_shows_the_support_it_received(client_for, components, poor_household, agriculture_officer):
+def test_household_page_shows_the_support_it_received(
+    client_for, components, poor_household, agriculture_officer
+):
     make_support(components["3.1"], poor_household, agriculture_officer, 1)
-    page = client_for(agriculture_officer).get(reverse("households:household_detail", args=[poor_household.pk]))
+    page = client_for(agriculture_officer).get(
+        reverse("households:household_detail", args=[poor_household.pk])
+    )
     assert page.status_code == 200
     assert 'data-testid="household-support"' in page.text
     assert "Hỗ trợ giống gà lần 1" in page.text
