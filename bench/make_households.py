@@ -42,7 +42,7 @@ from households.models import (  # noqa: E402
     ReviewRound,
     RoundStatus,
 )
-from households.services.registry import build_search_key  # noqa: E402
+from households.services.registry import MEMBER_FIELDS, build_search_key  # noqa: E402
 from thoxuan_gnbv.models import Role, User  # noqa: E402
 
 CHUNK = 50_000
@@ -209,19 +209,7 @@ def main():
             if postgres:
                 copy_rows(
                     "households_member",
-                    [
-                        "household_id",
-                        "full_name",
-                        "date_of_birth",
-                        "sex",
-                        "relation_to_head",
-                        "national_id",
-                        "is_ethnic_minority",
-                        "has_disability",
-                        "is_meritorious",
-                        "has_health_insurance",
-                        "able_to_work",
-                    ],
+                    ["household_id", *MEMBER_FIELDS],
                     members,
                 )
                 import json

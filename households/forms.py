@@ -7,6 +7,8 @@ from django import forms
 from households import messages
 from households.models import Household, Member
 from households.services.importing import MAX_UPLOAD_BYTES
+from households.services.registry import MEMBER_FIELDS
+from thoxuan_gnbv.formatting import format_money
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
@@ -63,18 +65,7 @@ class MemberForm(forms.ModelForm):
 
     class Meta:
         model = Member
-        fields = [
-            "full_name",
-            "date_of_birth",
-            "sex",
-            "relation_to_head",
-            "national_id",
-            "is_ethnic_minority",
-            "has_disability",
-            "is_meritorious",
-            "has_health_insurance",
-            "able_to_work",
-        ]
+        fields = list(MEMBER_FIELDS)
         widgets = {"date_of_birth": forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y")}
 
     def __init__(self, *args, allow_move=False, **kwargs):
@@ -124,8 +115,8 @@ class ReviewForm(forms.Form):
                 f"(bằng hoặc thấp hơn tương đương thu nhập dưới chuẩn)."
             )
         self.fields["income"].help_text = (
-            f"Chuẩn nghèo của khu vực: {thresholds.income_line:,} đồng; mức sống trung bình đến "
-            f"{thresholds.average_line:,} đồng.".replace(",", ".")
+            f"Chuẩn nghèo của khu vực: {format_money(thresholds.income_line)}; mức sống trung bình đến "
+            f"{format_money(thresholds.average_line)}."
         )
         # The note goes last; the template puts the result box and the two buttons under the fields.
         self.order_fields(

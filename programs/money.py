@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from programs import delivery_messages as msg
+from thoxuan_gnbv.formatting import format_number
 
 # Dots (or spaces) may group thousands, as Vietnamese documents write them: 1.234.567
 _GROUPED = re.compile(r"^\d{1,3}([. ]\d{3})+$")
@@ -59,7 +60,7 @@ class MoneyField(forms.CharField):
 
     def prepare_value(self, value):
         if isinstance(value, int) and not isinstance(value, bool):
-            return f"{value:,}".replace(",", ".")
+            return format_number(value)
         return value
 
     def to_python(self, value):

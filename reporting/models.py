@@ -8,17 +8,16 @@ final states consistent.
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from households.models import Commune
 from programs.models import Plan, PlanComponent, ReportingPeriodCode, Unit
 from reporting import messages
 from reporting.periods import Period
+from thoxuan_gnbv.workflow import FrozenWhenStored, TransitionLog
 
 # Sane lengths for narratives: a unit's quarterly report runs to a page or two.
 RESULTS_MAX = 8000
@@ -103,9 +102,12 @@ class ReportQuerySet(models.QuerySet):
         return self.filter(status=ReportStatus.SUBMITTED)
 
 
-class Report(models.Model):
+class Report(FrozenWhenStored, models.Model):
     """A lead unit's report on one component for one period: figures from the data up to the period's
     end (frozen into ``figures`` when submitted) and the unit's narrative."""
+
+    frozen_statuses = frozenset({"accepted"})
+    frozen_message = messages.REPORT_ACCEPTED_FROZEN
 
     period = models.ForeignKey(
         ReportingPeriod, on_delete=models.PROTECT, related_name="reports", verbose_name="kỳ báo cáo"
@@ -181,16 +183,6 @@ class Report(models.Model):
     def __str__(self):
         return f"Báo cáo {self.period.label} – {self.component}"
 
-    def save(self, *args, **kwargs):
-        if self._stored_status() == ReportStatus.ACCEPTED:
-            raise ValidationError(messages.REPORT_ACCEPTED_FROZEN, code="frozen")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        if self._stored_status() == ReportStatus.ACCEPTED:
-            raise ValidationError(messages.REPORT_ACCEPTED_FROZEN, code="frozen")
-        return super().delete(*args, **kwargs)
-
     @property
     def is_editable(self) -> bool:
         return self.status in REPORT_EDITABLE
@@ -199,13 +191,8 @@ class Report(models.Model):
     def is_accepted(self) -> bool:
         return self.status == ReportStatus.ACCEPTED
 
-    def _stored_status(self):
-        if self.pk is None:
-            return None
-        return type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()
 
-
-class ReportTransition(models.Model):
+class ReportTransition(TransitionLog):
     """One step of a unit report's workflow: who moved it from which status to which, and why."""
 
     report = models.ForeignKey(
@@ -213,19 +200,11 @@ class ReportTransition(models.Model):
     )
     from_status = models.CharField("từ trạng thái", max_length=12, choices=ReportStatus.choices, blank=True)
     to_status = models.CharField("sang trạng thái", max_length=12, choices=ReportStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="người thực hiện"
-    )
-    at = models.DateTimeField("lúc", default=timezone.now)
-    comment = models.TextField("ý kiến", blank=True)
 
     class Meta:
         verbose_name = "bước xử lý báo cáo"
         verbose_name_plural = "nhật ký xử lý báo cáo"
         ordering = ["report", "at", "pk"]
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
 class CompiledStatus(models.TextChoices):
@@ -238,10 +217,13 @@ class CompiledStatus(models.TextChoices):
 COMPILED_EDITABLE = (CompiledStatus.DRAFT, CompiledStatus.RETURNED)
 
 
-class CompiledReport(models.Model):
+class CompiledReport(FrozenWhenStored, models.Model):
     """The commune's report for a period (báo cáo tổng hợp), drafted by the labour officer from the
     units' reports and the data, approved by the chairman. Approval freezes it with ``snapshot``:
     the figures and unit narratives as they were, so later data changes never alter it."""
+
+    frozen_statuses = frozenset({"approved"})
+    frozen_message = messages.COMPILED_APPROVED_FROZEN
 
     period = models.OneToOneField(
         ReportingPeriod, on_delete=models.PROTECT, related_name="compiled_report", verbose_name="kỳ báo cáo"
@@ -306,16 +288,6 @@ class CompiledReport(models.Model):
     def __str__(self):
         return f"Báo cáo tổng hợp {self.period.label}"
 
-    def save(self, *args, **kwargs):
-        if self._stored_status() == CompiledStatus.APPROVED:
-            raise ValidationError(messages.COMPILED_APPROVED_FROZEN, code="frozen")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        if self._stored_status() == CompiledStatus.APPROVED:
-            raise ValidationError(messages.COMPILED_APPROVED_FROZEN, code="frozen")
-        return super().delete(*args, **kwargs)
-
     @property
     def is_editable(self) -> bool:
         return self.status in COMPILED_EDITABLE
@@ -328,31 +300,18 @@ class CompiledReport(models.Model):
     def document_reference(self) -> str:
         return f"{self.document_number}/{COMPILED_SYMBOL}" if self.document_number else ""
 
-    def _stored_status(self):
-        if self.pk is None:
-            return None
-        return type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()
 
-
-class CompiledReportTransition(models.Model):
+class CompiledReportTransition(TransitionLog):
     compiled_report = models.ForeignKey(
         CompiledReport, on_delete=models.CASCADE, related_name="transitions", verbose_name="báo cáo tổng hợp"
     )
     from_status = models.CharField("từ trạng thái", max_length=12, choices=CompiledStatus.choices, blank=True)
     to_status = models.CharField("sang trạng thái", max_length=12, choices=CompiledStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="người thực hiện"
-    )
-    at = models.DateTimeField("lúc", default=timezone.now)
-    comment = models.TextField("ý kiến", blank=True)
 
     class Meta:
         verbose_name = "bước phê duyệt báo cáo tổng hợp"
         verbose_name_plural = "nhật ký phê duyệt báo cáo tổng hợp"
         ordering = ["compiled_report", "at", "pk"]
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
 
 
 class DocumentJob(models.Model):

@@ -9,6 +9,8 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from programs import delivery_messages as msg
+from thoxuan_gnbv.formatting import format_money
+from thoxuan_gnbv.workflow import FrozenWhenStored
 
 
 class FundingSource(models.TextChoices):
@@ -47,7 +49,7 @@ class Allocation(models.Model):
         ordering = ["component", "source", "decision_date", "pk"]
 
     def __str__(self):
-        return f"{self.get_source_display()} – {self.amount:,} đ ({self.decision_number})".replace(",", ".")
+        return f"{self.get_source_display()} – {format_money(self.amount)} ({self.decision_number})"
 
 
 class EstimateStatus(models.TextChoices):
@@ -65,9 +67,12 @@ class EstimateQuerySet(models.QuerySet):
         return self.filter(status=EstimateStatus.SUBMITTED)
 
 
-class Estimate(models.Model):
+class Estimate(FrozenWhenStored, models.Model):
     """A dự toán: the accountant prepares it, the chairman (or a vice chairman) approves it. Once
-    approved it is frozen — by the services, by ``save``/``delete`` here and by the admin."""
+    approved it is frozen — by the services, by ``save``/``delete`` (the mixin) and by the admin."""
+
+    frozen_statuses = frozenset({"approved"})
+    frozen_message = msg.ESTIMATE_FROZEN
 
     commune = models.ForeignKey(
         "households.Commune",
@@ -114,17 +119,6 @@ class Estimate(models.Model):
     def __str__(self):
         return f"{self.title} ({self.year})"
 
-    def save(self, *args, **kwargs):
-        # Every path (page, admin, shell) goes through here: an approved estimate never changes.
-        if self._stored_status() == EstimateStatus.APPROVED:
-            raise ValidationError(msg.ESTIMATE_FROZEN, code="frozen")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        if self._stored_status() == EstimateStatus.APPROVED:
-            raise ValidationError(msg.ESTIMATE_FROZEN, code="frozen")
-        return super().delete(*args, **kwargs)
-
     @property
     def is_approved(self) -> bool:
         return self.status == EstimateStatus.APPROVED
@@ -132,11 +126,6 @@ class Estimate(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in (EstimateStatus.DRAFT, EstimateStatus.RETURNED)
-
-    def _stored_status(self):
-        if self.pk is None:
-            return None
-        return type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()
 
 
 class EstimateLine(models.Model):
@@ -224,4 +213,4 @@ class Disbursement(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.voucher_number} – {self.amount:,} đ".replace(",", ".")
+        return f"{self.voucher_number} – {format_money(self.amount)}"

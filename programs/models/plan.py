@@ -15,7 +15,6 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from households.models import Commune
@@ -23,6 +22,7 @@ from programs import messages
 from programs.models.catalogue import Program, Project, SubProject
 from programs.models.units import Unit
 from thoxuan_gnbv.models import Role
+from thoxuan_gnbv.workflow import TransitionLog
 
 # The document type and symbol printed in "Số: 12/KH-UBND" (NĐ 30/2020, Phụ lục III).
 PLAN_SYMBOL = "KH-UBND"
@@ -623,7 +623,7 @@ class Recipient(PlanPart):
         return self.name
 
 
-class PlanTransition(models.Model):
+class PlanTransition(TransitionLog):
     """One step of the approval workflow: who moved the plan from which status to which, and why."""
 
     plan = models.ForeignKey(
@@ -631,16 +631,8 @@ class PlanTransition(models.Model):
     )
     from_status = models.CharField("từ trạng thái", max_length=20, choices=PlanStatus.choices, blank=True)
     to_status = models.CharField("sang trạng thái", max_length=20, choices=PlanStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="người thực hiện"
-    )
-    at = models.DateTimeField("lúc", default=timezone.now)
-    comment = models.TextField("ý kiến", blank=True)
 
     class Meta:
         verbose_name = "bước phê duyệt"
         verbose_name_plural = "nhật ký phê duyệt"
         ordering = ["plan", "at", "pk"]
-
-    def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"

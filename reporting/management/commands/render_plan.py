@@ -7,6 +7,7 @@ from programs.models import Plan
 from programs.queries import with_document
 from reporting.documents.plan import build_plan_document
 from reporting.pdf import render_pdf
+from thoxuan_gnbv.formatting import format_number
 
 
 class Command(BaseCommand):
@@ -38,5 +39,7 @@ class Command(BaseCommand):
         Path(out).write_bytes(pdf)
         state = "dự thảo" if doc.frame.is_draft else plan.get_status_display().lower()
         self.stdout.write(
-            self.style.SUCCESS(f"Đã ghi {out} ({len(pdf):,} byte, kế hoạch năm {year}, {state}).")
+            self.style.SUCCESS(
+                f"Đã ghi {out} ({format_number(len(pdf))} byte, kế hoạch năm {year}, {state})."
+            )
         )

@@ -7,11 +7,9 @@ migrations seeded."""
 
 import datetime
 
-import factory
 from django.utils import timezone
 
-from households.models import Category, Household, Member, PovertyStandard, Relation, Review, ReviewRound, Sex
-from households.services.registry import build_search_key
+from households.models import Category, PovertyStandard, Relation, Review, ReviewRound
 from programs.models import (
     Estimate,
     EstimateLine,
@@ -20,11 +18,13 @@ from programs.models import (
     Plan,
     PlanComponent,
     PlanStatus,
-    Program,
     Project,
     SubProject,
 )
-from tests.factories import NeighborhoodFactory, UnitFactory
+from tests.factories import UnitFactory
+from tests.households import factories as households_factories
+from tests.households.factories import HouseholdFactory  # noqa: F401 — re-exported for delivery tests
+from tests.programs import factories as catalogue
 from thoxuan_gnbv.models import Role
 
 # code, lead role (the advising officer of section III of the 2024 plan)
@@ -41,45 +41,13 @@ NINE_COMPONENTS = [
 ]
 
 
-# Names as QĐ 90 gives them, for tests that run after a real-transaction test flushed the catalogue.
-NAMES = {
-    "2": "Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo",
-    "3": "Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng",
-    "3.1": "Hỗ trợ phát triển sản xuất trong lĩnh vực nông nghiệp",
-    "3.2": "Cải thiện dinh dưỡng",
-    "4": "Phát triển giáo dục nghề nghiệp, việc làm bền vững",
-    "4.1": "Phát triển giáo dục nghề nghiệp vùng nghèo, vùng khó khăn",
-    "4.3": "Hỗ trợ việc làm bền vững",
-    "6": "Truyền thông và giảm nghèo về thông tin",
-    "6.1": "Giảm nghèo về thông tin",
-    "6.2": "Truyền thông về giảm nghèo đa chiều",
-    "7": "Nâng cao năng lực và giám sát, đánh giá Chương trình",
-    "7.1": "Nâng cao năng lực thực hiện Chương trình",
-    "7.2": "Giám sát, đánh giá",
-}
-
-
-def program() -> Program:
-    found, _ = Program.objects.get_or_create(
-        code="GNBV-2021-2025",
-        defaults={"name": "Chương trình MTQG giảm nghèo bền vững", "start_year": 2021, "end_year": 2025},
-    )
-    return found
-
-
 def project_and_subproject(code: str) -> tuple[Project, SubProject | None]:
+    """The catalogue rows of a component code ("2", "3.1" …), re-seeded if a flush removed them."""
     number, _, sub_number = code.partition(".")
-    project, _ = Project.objects.get_or_create(
-        program=program(), number=int(number), defaults={"name": NAMES.get(number, f"Dự án {number}")}
-    )
     if not sub_number:
-        return project, None
-    subproject, _ = SubProject.objects.get_or_create(
-        project=project,
-        number=int(sub_number),
-        defaults={"name": NAMES.get(code, f"Tiểu dự án {sub_number}")},
-    )
-    return project, subproject
+        return catalogue.project(int(number)), None
+    found = catalogue.subproject(int(number), int(sub_number))
+    return found.project, found
 
 
 def make_plan(
@@ -88,7 +56,11 @@ def make_plan(
     """A plan of ``commune`` with the given components; approved (by ``approver``) unless told not."""
     lead_unit = lead_unit or UnitFactory(commune=commune, name=f"UBND {commune.name}")
     plan = Plan.objects.create(
-        commune=commune, program=program(), year=year, title=f"Kế hoạch năm {year}", created_by=author
+        commune=commune,
+        program=catalogue.program(),
+        year=year,
+        title=f"Kế hoạch năm {year}",
+        created_by=author,
     )
     for position, (code, lead_role) in enumerate(components, start=1):
         project, subproject = project_and_subproject(code)
@@ -116,25 +88,7 @@ def components_by_code(plan) -> dict[str, PlanComponent]:
     }
 
 
-class HouseholdFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Household
-
-    neighborhood = factory.SubFactory(NeighborhoodFactory)
-    commune = factory.LazyAttribute(lambda o: o.neighborhood.commune)
-    code = factory.Sequence(lambda n: f"KP-{n:04d}")
-    head_name = factory.Faker("name")
-    search_key = factory.LazyAttribute(lambda o: build_search_key(o.code, o.head_name))
-
-
-class MemberFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Member
-
-    household = factory.SubFactory(HouseholdFactory)
-    full_name = factory.Faker("name")
-    date_of_birth = datetime.date(1980, 5, 1)
-    sex = Sex.MALE
+class MemberFactory(households_factories.MemberFactory):
     relation_to_head = Relation.HEAD
 
 
