@@ -45,6 +45,13 @@ def _commune():
     return commune
 
 
+def _default_year(plan_years: list[int], today) -> int:
+    """The current year when it has an approved plan, else the latest planned year before it: the
+    pages open on figures that exist rather than on an empty year."""
+    earlier = [y for y in plan_years if y <= today.year]
+    return max(earlier) if earlier else today.year
+
+
 def _year(request, default: int) -> int:
     try:
         year = int(request.GET.get("year", default))
@@ -77,14 +84,15 @@ def report_calendar(request):
     _require(access.can_view_reports(request.user))
     commune = _commune()
     today = timezone.localdate()
-    year = _year(request, today.year)
+    years = calendar_years(commune)
+    year = _year(request, _default_year(years, today))
     calendar = reporting_calendar(commune, year, today=today)
     return render(
         request,
         "reporting/calendar.html",
         {
             "calendar": calendar,
-            "years": calendar_years(commune),
+            "years": years,
             "can_compile": access.can_compile_report(request.user),
             "user_can_write": {
                 row.component.pk
@@ -327,6 +335,7 @@ def dashboard(request):
     _require(access.can_view_dashboard(request.user))
     commune = _commune()
     today = timezone.localdate()
-    year = _year(request, today.year)
+    years = calendar_years(commune)
+    year = _year(request, _default_year(years, today))
     data = dashboard_data(commune, year, today=today)
-    return render(request, "reporting/dashboard.html", {"data": data, "years": calendar_years(commune)})
+    return render(request, "reporting/dashboard.html", {"data": data, "years": years})
