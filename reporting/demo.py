@@ -82,7 +82,9 @@ def seed_reports_2024(commune, users) -> int:
                 submitted_at=_at(day), last_submitted_at=_at(day), is_late=day > period.due_date
             )
             report.refresh_from_db()
-            report = services.report_accept(report=report, user=officer)
+            # Nobody accepts their own report: the labour officer's own go to the chairman.
+            acceptor = chairman if author == officer else officer
+            report = services.report_accept(report=report, user=acceptor)
             Report.objects.filter(pk=report.pk).update(accepted_at=_at(day + datetime.timedelta(days=1), 15))
             ReportTransition.objects.filter(report=report, to_status="draft").update(
                 at=_at(day - datetime.timedelta(days=3))

@@ -27,9 +27,9 @@ def report_tasks(user):
         url = reverse("reporting:calendar") + f"?year={cell.period.year}"
         tasks.append(HomeTask(text, url, level="danger" if overdue else "warning"))
     if access.can_review_report(user):
-        for report in queries.reports_awaiting_acceptance().select_related(
-            "period", "component__project", "component__subproject"
-        ):
+        for report in access.reports_reviewable_by(
+            user, queries.reports_awaiting_acceptance()
+        ).select_related("period", "component__project", "component__subproject"):
             tasks.append(
                 HomeTask(
                     f"Báo cáo {report.period.label} của {report.component} chờ tiếp nhận",

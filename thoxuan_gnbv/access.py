@@ -308,8 +308,24 @@ def can_edit_report(user, report) -> bool:
 
 def can_review_report(user, report=None) -> bool:
     """The labour officer accepts or returns a submitted unit report (section VII: reports go to the
-    UBND through the labour officer)."""
-    return has_role(user, Role.LABOUR_OFFICER) and (report is None or report.status == "submitted")
+    UBND through the labour officer). Nobody accepts their own report: the labour officer's own
+    reports go to the chairman or a vice chairman. Without ``report``: may this user review any."""
+    if report is None:
+        return has_role(user, Role.LABOUR_OFFICER, *APPROVERS)
+    if report.status != "submitted" or report.submitted_by_id == user.pk:
+        return False
+    if has_role(user, Role.LABOUR_OFFICER):
+        return True
+    return is_approver(user) and role_of(report.submitted_by) == Role.LABOUR_OFFICER
+
+
+def reports_reviewable_by(user, queryset):
+    """Scope submitted unit reports to those ``user`` may accept or return (see can_review_report)."""
+    if has_role(user, Role.LABOUR_OFFICER):
+        return queryset.exclude(submitted_by=user)
+    if is_approver(user):
+        return queryset.filter(submitted_by__role=Role.LABOUR_OFFICER)
+    return queryset.none()
 
 
 def can_view_compiled_reports(user) -> bool:

@@ -180,6 +180,35 @@ def test_only_the_labour_officer_accepts(commune, plan, nutrition, health_statio
     assert report.status == ReportStatus.SUBMITTED
 
 
+def test_labour_officer_cannot_accept_their_own_report_the_chairman_does(
+    commune, plan, livelihood, labour_officer, chairman
+):
+    report = written(open_period(commune, "2024-Q2"), livelihood, labour_officer)
+    report = services.report_submit(report=report, user=labour_officer)
+    with pytest.raises(ValidationError) as error:
+        services.report_accept(report=report, user=labour_officer)
+    assert error.value.messages == [messages.NOT_REPORT_REVIEWER]
+    report.refresh_from_db()
+    assert report.status == ReportStatus.SUBMITTED
+    report = services.report_accept(report=report, user=chairman)
+    assert report.status == ReportStatus.ACCEPTED
+    assert report.accepted_by == chairman
+
+
+def test_home_page_lists_each_report_for_the_one_who_may_accept_it(
+    client_for, commune, plan, livelihood, nutrition, labour_officer, health_station, chairman
+):
+    period = open_period(commune, "2024-Q2")
+    own = services.report_submit(report=written(period, livelihood, labour_officer), user=labour_officer)
+    unit = services.report_submit(report=written(period, nutrition, health_station), user=health_station)
+    officer_home = client_for(labour_officer).get("/").text
+    chairman_home = client_for(chairman).get("/").text
+    assert f"của {unit.component} chờ tiếp nhận" in officer_home
+    assert f"của {own.component} chờ tiếp nhận" not in officer_home
+    assert f"của {own.component} chờ tiếp nhận" in chairman_home
+    assert f"của {unit.component} chờ tiếp nhận" not in chairman_home
+
+
 def test_return_needs_a_comment(commune, plan, nutrition, health_station, labour_officer):
     report = services.report_submit(
         report=written(open_period(commune, "2024-Q2"), nutrition, health_station), user=health_station
