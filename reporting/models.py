@@ -17,7 +17,7 @@ from households.models import Commune
 from programs.models import Plan, PlanComponent, ReportingPeriodCode, Unit
 from reporting import messages
 from reporting.periods import Period
-from thoxuan_gnbv.workflow import FrozenWhenStored, TransitionLog
+from thoxuan_gnbv.workflow import FrozenWhenStored, TransitionLog, actor_field
 
 # Sane lengths for narratives: a unit's quarterly report runs to a page or two.
 RESULTS_MAX = 8000
@@ -129,26 +129,12 @@ class Report(FrozenWhenStored, models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="người lập"
     )
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="người gửi",
-    )
+    submitted_by = actor_field("người gửi")
     # The first submission decides timeliness; a resubmission after a return keeps it.
     submitted_at = models.DateTimeField("gửi lần đầu lúc", null=True, blank=True)
     last_submitted_at = models.DateTimeField("gửi gần nhất lúc", null=True, blank=True)
     is_late = models.BooleanField("gửi muộn", default=False)
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="người tiếp nhận",
-    )
+    accepted_by = actor_field("người tiếp nhận")
     accepted_at = models.DateTimeField("tiếp nhận lúc", null=True, blank=True)
     created_at = models.DateTimeField("lập lúc", auto_now_add=True)
     updated_at = models.DateTimeField("sửa lúc", auto_now=True)
@@ -252,14 +238,7 @@ class CompiledReport(FrozenWhenStored, models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="người lập"
     )
     submitted_at = models.DateTimeField("trình lúc", null=True, blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="người phê duyệt",
-    )
+    approved_by = actor_field("người phê duyệt")
     approved_at = models.DateTimeField("phê duyệt lúc", null=True, blank=True)
     created_at = models.DateTimeField("lập lúc", auto_now_add=True)
     updated_at = models.DateTimeField("sửa lúc", auto_now=True)

@@ -57,3 +57,16 @@ class TransitionLog(models.Model):
 
     def __str__(self):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+def actor_field(verbose_name: str):
+    """The user who took a workflow step (submitted, approved, accepted …): empty until the step is
+    taken, and protected so that the record of who signed can never disappear with the account."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=verbose_name,
+    )

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -6,6 +5,7 @@ from simple_history.models import HistoricalRecords
 from households.models.geography import Commune
 from households.models.registry import Household
 from households.models.standard import PovertyStandard
+from thoxuan_gnbv.workflow import actor_field
 
 
 class Category(models.TextChoices):
@@ -36,28 +36,14 @@ class ReviewRound(models.Model):
     status = models.CharField(
         "trạng thái", max_length=12, choices=RoundStatus.choices, default=RoundStatus.OPEN
     )
-    opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="người mở",
-    )
+    opened_by = actor_field("người mở")
     opened_at = models.DateTimeField("mở lúc", auto_now_add=True)
     submitted_at = models.DateTimeField("trình lúc", null=True, blank=True)
     decision_number = models.CharField(
         "số quyết định", max_length=50, blank=True, help_text="Ví dụ: 215/QĐ-UBND"
     )
     decision_date = models.DateField("ngày quyết định", null=True, blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="người phê duyệt",
-    )
+    approved_by = actor_field("người phê duyệt")
     approved_at = models.DateTimeField("phê duyệt lúc", null=True, blank=True)
     # Counts per category frozen at approval (the snapshot the decision recognised).
     summary = models.JSONField("kết quả khi phê duyệt", default=dict, blank=True)
@@ -131,14 +117,7 @@ class Review(models.Model):
     deprivations = models.JSONField("chỉ số thiếu hụt", default=list, blank=True)
     deprivation_count = models.PositiveSmallIntegerField("số chỉ số thiếu hụt", default=0)
     category = models.CharField("phân loại", max_length=12, choices=Category.choices)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="người nhập",
-    )
+    recorded_by = actor_field("người nhập")
     recorded_at = models.DateTimeField("nhập lúc", auto_now=True)
     note = models.CharField("ghi chú", max_length=255, blank=True)
 

@@ -34,10 +34,9 @@ def list_years(commune) -> list[int]:
     return sorted(set(rounds), reverse=True)
 
 
-def household_list(request):
-    """Households in the user's scope with filters, accent-insensitive search and keyset pages."""
-    require(access.can_view_households(request.user))
-    commune = current_commune()
+def filtered_households(request, commune) -> tuple[HouseholdFilter, object]:
+    """The list's filter bound to the request and the households it selects in the user's scope;
+    the list page and the workbook export read the same selection."""
     years = list_years(commune)
     default_year = years[0] if years else timezone.localdate().year
     scope = access.households_visible_to(request.user, Household.objects.in_commune(commune))
@@ -48,7 +47,14 @@ def household_list(request):
         years=years,
         default_year=default_year,
     )
-    filtered = household_filter.qs if household_filter.is_bound else scope
+    return household_filter, (household_filter.qs if household_filter.is_bound else scope)
+
+
+def household_list(request):
+    """Households in the user's scope with filters, accent-insensitive search and keyset pages."""
+    require(access.can_view_households(request.user))
+    commune = current_commune()
+    household_filter, filtered = filtered_households(request, commune)
     year = household_filter.selected_year
     page = keyset_page(
         filtered.for_list(),

@@ -6,16 +6,13 @@ from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from households.filters import HouseholdFilter
 from households.forms import ImportForm
-from households.models import Household
 from households.services.exporting import export_to_tempfile
 from households.services.importing import households_import, workbook_read
-from households.views.common import current_commune, require, visible_neighborhoods
-from households.views.registry import list_years
+from households.views.common import current_commune, require
+from households.views.registry import filtered_households
 from thoxuan_gnbv import access
 
 SESSION_KEY = "household_import"
@@ -91,18 +88,7 @@ def household_import_confirm(request):
 def household_export(request):
     """The current filter of the list as the household workbook (streamed from a temporary file)."""
     require(access.can_export_households(request.user))
-    commune = current_commune()
-    years = list_years(commune)
-    default_year = years[0] if years else timezone.localdate().year
-    scope = access.households_visible_to(request.user, Household.objects.in_commune(commune))
-    household_filter = HouseholdFilter(
-        request.GET or None,
-        queryset=scope,
-        neighborhoods=visible_neighborhoods(request.user, commune),
-        years=years,
-        default_year=default_year,
-    )
-    households = household_filter.qs if household_filter.is_bound else scope
+    household_filter, households = filtered_households(request, current_commune())
     year = household_filter.selected_year
     handle = export_to_tempfile(households, year)
     return FileResponse(handle, as_attachment=True, filename=f"ho-gia-dinh-{year}.xlsx")

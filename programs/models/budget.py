@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from programs import delivery_messages as msg
 from thoxuan_gnbv.formatting import format_money
-from thoxuan_gnbv.workflow import FrozenWhenStored
+from thoxuan_gnbv.workflow import FrozenWhenStored, actor_field
 
 
 class FundingSource(models.TextChoices):
@@ -90,14 +90,7 @@ class Estimate(FrozenWhenStored, models.Model):
     )
     submitted_at = models.DateTimeField("trình lúc", null=True, blank=True)
     return_comment = models.TextField("lý do trả lại", blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="người phê duyệt",
-    )
+    approved_by = actor_field("người phê duyệt")
     approved_at = models.DateTimeField("phê duyệt lúc", null=True, blank=True)
     created_at = models.DateTimeField("lập lúc", auto_now_add=True)
     history = HistoricalRecords()

@@ -22,7 +22,7 @@ from programs import messages
 from programs.models.catalogue import Program, Project, SubProject
 from programs.models.units import Unit
 from thoxuan_gnbv.models import Role
-from thoxuan_gnbv.workflow import TransitionLog
+from thoxuan_gnbv.workflow import TransitionLog, actor_field
 
 # The document type and symbol printed in "Số: 12/KH-UBND" (NĐ 30/2020, Phụ lục III).
 PLAN_SYMBOL = "KH-UBND"
@@ -137,23 +137,9 @@ class Plan(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="người tạo"
     )
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="người trình",
-    )
+    submitted_by = actor_field("người trình")
     submitted_at = models.DateTimeField("lúc trình", null=True, blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="người phê duyệt",
-    )
+    approved_by = actor_field("người phê duyệt")
     approved_at = models.DateTimeField("lúc phê duyệt", null=True, blank=True)
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("sửa lúc", auto_now=True)

@@ -284,72 +284,33 @@ def _shift_year(day: datetime.date | None, years: int) -> datetime.date | None:
         return day.replace(year=day.year + years, day=28)
 
 
+def _clone(instance, **changes):
+    """Store a copy of ``instance``: every stored field but the primary key, then ``changes``
+    (given by attribute name, e.g. ``plan_id``)."""
+    model = type(instance)
+    values = {
+        f.attname: getattr(instance, f.attname) for f in model._meta.concrete_fields if not f.primary_key
+    }
+    return model.objects.create(**(values | changes))
+
+
 def _copy_parts(source: Plan, target: Plan, years: int) -> None:
     """Copy every part of ``source`` into ``target``, moving deadlines and due dates by ``years``."""
     for basis in source.legal_bases.all():
-        LegalBasis.objects.create(
-            plan=target,
-            position=basis.position,
-            kind=basis.kind,
-            number=basis.number,
-            issued_on=basis.issued_on,
-            issuer=basis.issuer,
-            subject=basis.subject,
-        )
+        _clone(basis, plan_id=target.pk)
     for old in source.targets.prefetch_related("lines"):
-        new = Target.objects.create(
-            plan=target,
-            position=old.position,
-            action=old.action,
-            quantity=old.quantity,
-            unit=old.unit,
-            text=old.text,
-            metric=old.metric,
-        )
+        new = _clone(old, plan_id=target.pk)
         for line in old.lines.all():
-            TargetLine.objects.create(
-                target=new,
-                position=line.position,
-                label=line.label,
-                quantity=line.quantity,
-                unit=line.unit,
-                metric=line.metric,
-            )
+            _clone(line, target_id=new.pk)
     for old in source.components.prefetch_related("partner_units"):
-        new = PlanComponent.objects.create(
-            plan=target,
-            position=old.position,
-            project_id=old.project_id,
-            subproject_id=old.subproject_id,
-            title=old.title,
-            objective=old.objective,
-            beneficiary_groups=old.beneficiary_groups,
-            support_content=old.support_content,
-            funding_text=old.funding_text,
-            lead_unit_id=old.lead_unit_id,
-            lead_role=old.lead_role,
-            deadline=_shift_year(old.deadline, years),
-        )
+        new = _clone(old, plan_id=target.pk, deadline=_shift_year(old.deadline, years))
         new.partner_units.set(old.partner_units.all())
     for old in source.assignments.all():
-        Assignment.objects.create(
-            plan=target,
-            position=old.position,
-            heading=old.heading,
-            unit_id=old.unit_id,
-            role=old.role,
-            duties=old.duties,
-        )
+        _clone(old, plan_id=target.pk)
     for old in source.reporting_rules.all():
-        ReportingRule.objects.create(
-            plan=target,
-            position=old.position,
-            period=old.period,
-            due_date=_shift_year(old.due_date, years),
-            recipients=old.recipients,
-        )
+        _clone(old, plan_id=target.pk, due_date=_shift_year(old.due_date, years))
     for old in source.recipients.all():
-        Recipient.objects.create(plan=target, position=old.position, name=old.name)
+        _clone(old, plan_id=target.pk)
 
 
 _TEXT_FIELDS = (
