@@ -29,8 +29,8 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 
+from demo.builders import FAMILY, INDICATOR_CODES, full_name  # noqa: E402
 from households.classification import classify, thresholds_for  # noqa: E402
-from households.demo import FAMILY, GIVEN_FEMALE, GIVEN_MALE, INDICATOR_CODES, MIDDLE_FEMALE, MIDDLE_MALE  # noqa: E402
 from households.models import (  # noqa: E402
     AreaType,
     Commune,
@@ -50,10 +50,10 @@ CODE = "bench"
 
 
 def names(rng):
+    """A (full name, sex) pair from the demo's name builder; the family name is drawn first."""
     family = rng.choice(FAMILY)
-    if rng.random() < 0.5:
-        return f"{family} {rng.choice(MIDDLE_MALE)} {rng.choice(GIVEN_MALE)}", "male"
-    return f"{family} {rng.choice(MIDDLE_FEMALE)} {rng.choice(GIVEN_FEMALE)}", "female"
+    sex = "male" if rng.random() < 0.5 else "female"
+    return full_name(rng, sex, family), sex
 
 
 def copy_rows(table, columns, rows):

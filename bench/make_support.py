@@ -32,6 +32,8 @@ from django.db import connection, transaction  # noqa: E402
 from django.db.models import Min  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from demo.builders import SUPPORT_KINDS  # noqa: E402
+from demo.plan_builder import COMPONENT_LEADS  # noqa: E402
 from households.models import (  # noqa: E402
     AreaType,
     Category,
@@ -65,34 +67,11 @@ from thoxuan_gnbv.models import Role, User  # noqa: E402
 
 YEAR = 2024
 CHUNK = 50_000
-# code, lead role, support type, description, unit, central amount, to a member?
-COMPONENTS = [
-    (
-        "2",
-        Role.LABOUR_OFFICER,
-        "seedlings_livestock",
-        "Hỗ trợ 01 con bò cái giống sinh sản",
-        "con",
-        15_000_000,
-        False,
-    ),
-    (
-        "3.1",
-        Role.AGRICULTURE_OFFICER,
-        "seedlings_livestock",
-        "Hỗ trợ 100 con gà giống và thức ăn",
-        "con",
-        6_500_000,
-        False,
-    ),
-    ("3.2", Role.HEALTH_STATION, "nutrition", "Sữa và vi chất dinh dưỡng 6 tháng", "tháng", 720_000, True),
-    ("4.1", Role.LABOUR_OFFICER, "vocational_training", "Học nghề may công nghiệp", "khóa", 3_500_000, True),
-    ("4.3", Role.LABOUR_OFFICER, "job_placement", "Giới thiệu việc làm", "lượt", 500_000, True),
-    ("6.1", Role.CULTURE_OFFICER, "communication", "Hỗ trợ 01 đài thu thanh", "chiếc", 1_200_000, False),
-    ("6.2", Role.LABOUR_OFFICER, None, "", "", 0, False),
-    ("7.1", Role.LABOUR_OFFICER, None, "", "", 0, False),
-    ("7.2", Role.LABOUR_OFFICER, None, "", "", 0, False),
-]
+# code → lead role: the nine components of the demo's 2024 plan, in its order; each household's
+# support comes from the same catalogue as the demo's (demo/builders.py).
+COMPONENTS = {
+    f"{project}.{sub}" if sub else str(project): lead[1] for (project, sub), lead in COMPONENT_LEADS.items()
+}
 SUPPORT_COLUMNS = [
     "component_id", "household_id", "member_id", "support_type", "description", "quantity", "unit",
     "central_amount", "local_amount", "mobilised_amount", "credit_amount", "counterpart_cash",
@@ -184,7 +163,7 @@ def plan_for(commune, users) -> dict[str, PlanComponent]:
         commune=commune, program=program, year=YEAR, title=f"Kế hoạch năm {YEAR}", created_by=users["officer"]
     )
     components = {}
-    for position, (code, lead_role, *_rest) in enumerate(COMPONENTS, start=1):
+    for position, (code, lead_role) in enumerate(COMPONENTS.items(), start=1):
         number, _, sub = code.partition(".")
         project = Project.objects.get(program=program, number=int(number))
         subproject = SubProject.objects.get(project=project, number=int(sub)) if sub else None
@@ -234,7 +213,7 @@ def supports_for(commune, components, users, rng) -> int:
         .values_list("household_id", "category")
         .order_by("household_id")
     )  # fmt: skip
-    kinds = [c for c in COMPONENTS if c[2]]
+    kinds = list(SUPPORT_KINDS.items())
     now = timezone.now().isoformat()
     total = 0
     for start in range(0, len(beneficiary_ids), CHUNK):
@@ -244,13 +223,13 @@ def supports_for(commune, components, users, rng) -> int:
         )  # fmt: skip
         rows = []
         for household_id, category in chunk:
-            for code, _role, kind, description, unit, amount, to_member in rng.sample(kinds, 3):
+            for code, kind in rng.sample(kinds, 3):
                 day = datetime.date(YEAR, 12, rng.randint(21, 31))
-                member = first_member.get(household_id) if to_member else None
+                member = first_member.get(household_id) if kind.to_member else None
                 rows.append((
-                    components[code].pk, household_id, member if member else "\\N", kind, description, 1, unit,
-                    amount, 0, 0, 0, 0, "", day.isoformat(), "", "", "", 0, 0, False, category, False, "",
-                    users["officer"].pk, now,
+                    components[code].pk, household_id, member if member else "\\N", kind.support_type,
+                    kind.description, kind.quantity, kind.unit, kind.central_amount, 0, 0, 0, 0, "",
+                    day.isoformat(), "", "", "", 0, 0, False, category, False, "", users["officer"].pk, now,
                 ))  # fmt: skip
         with transaction.atomic():
             if postgres:

@@ -9,6 +9,8 @@ import datetime
 import random
 from zoneinfo import ZoneInfo
 
+from demo.activities_2024 import ACTIVITIES
+from demo.builders import SUPPORT_KINDS
 from households.models import Household, Relation, Sex
 from households.status import statuses_on
 from programs.eligibility import CHILD_AGE_LIMIT, YOUNG_CHILD_AGE_LIMIT, age_on
@@ -177,11 +179,7 @@ def _seed_supports(commune, components, lines, users, rng) -> int:
             household,
             datetime.date(YEAR, 4, 5),
             paid,
-            support_type="seedlings_livestock",
-            description="Hỗ trợ 01 con bò cái giống sinh sản",
-            quantity=1,
-            unit="con",
-            central_amount=15_000_000,
+            **SUPPORT_KINDS["2"].details(),
             counterpart_cash=3_000_000,
             counterpart_in_kind="Làm chuồng trại, trồng cỏ",
             production_model=MODEL_COW[0],
@@ -203,11 +201,7 @@ def _seed_supports(commune, components, lines, users, rng) -> int:
     for index, household in enumerate(farm):
         if index % 2 == 0:
             details = {
-                "support_type": "seedlings_livestock",
-                "description": "Hỗ trợ 100 con gà giống và 200 kg thức ăn",
-                "quantity": 100,
-                "unit": "con",
-                "central_amount": 6_500_000,
+                **SUPPORT_KINDS["3.1"].details(),
                 "production_model": MODEL_CHICKEN[0],
                 "production_model_decision": MODEL_CHICKEN[1],
                 "production_model_lead": MODEL_CHICKEN[2],
@@ -248,20 +242,10 @@ def _seed_supports(commune, components, lines, users, rng) -> int:
                 and young
             )
             if age < CHILD_AGE_LIMIT or mother:
-                record(
-                    "3.2",
-                    household,
-                    day,
-                    paid,
-                    member=member,
-                    support_type="nutrition",
-                    description="Sữa, vi chất dinh dưỡng và tư vấn dinh dưỡng 6 tháng"
-                    if not mother
-                    else "Tư vấn và bổ sung vi chất cho bà mẹ có con dưới 5 tuổi",
-                    quantity=6,
-                    unit="tháng",
-                    central_amount=720_000,
-                )
+                details = SUPPORT_KINDS["3.2"].details()
+                if mother:
+                    details["description"] = "Tư vấn và bổ sung vi chất cho bà mẹ có con dưới 5 tuổi"
+                record("3.2", household, day, paid, member=member, **details)
                 nutrition += 1
     # Dự án 4 TDA 1: vocational training for working-age members.
     trainees = [
@@ -281,20 +265,11 @@ def _seed_supports(commune, components, lines, users, rng) -> int:
         users,
     )
     for household, member in trainees:
-        record(
-            "4.1",
-            household,
-            datetime.date(YEAR, 6, 10),
-            paid,
-            member=member,
-            support_type="vocational_training",
-            description=rng.choice(
-                ["Học nghề may công nghiệp (3 tháng)", "Học nghề sửa chữa máy nông nghiệp (3 tháng)"]
-            ),
-            quantity=1,
-            unit="khóa",
-            central_amount=3_500_000,
+        details = SUPPORT_KINDS["4.1"].details()
+        details["description"] = rng.choice(
+            ["Học nghề may công nghiệp (3 tháng)", "Học nghề sửa chữa máy nông nghiệp (3 tháng)"]
         )
+        record("4.1", household, datetime.date(YEAR, 6, 10), paid, member=member, **details)
     # Dự án 4 TDA 3: job placement.
     for household, member in trainees[:8]:
         record(
@@ -302,12 +277,8 @@ def _seed_supports(commune, components, lines, users, rng) -> int:
             household,
             _day(rng, 9, 11),
             member=member,
-            support_type="job_placement",
-            description="Giới thiệu việc làm tại Khu công nghiệp Lam Sơn – Sao Vàng",
-            quantity=1,
-            unit="lượt",
+            **SUPPORT_KINDS["4.3"].details(),
             local_amount=0,
-            central_amount=500_000,
         )
     # Dự án 6 TDA 1: information devices for households without them.
     for household in working[80:86]:
@@ -315,116 +286,9 @@ def _seed_supports(commune, components, lines, users, rng) -> int:
             "6.1",
             household,
             _day(rng, 7, 10),
-            support_type="communication",
-            description="Hỗ trợ 01 đài thu thanh và lắp đặt",
-            quantity=1,
-            unit="chiếc",
-            central_amount=1_200_000,
+            **SUPPORT_KINDS["6.1"].details(),
         )
     return count
-
-
-ACTIVITIES = [
-    (
-        "3.1",
-        "training",
-        "Tập huấn kỹ thuật chăn nuôi gà thả vườn, phòng dịch bệnh",
-        "Hội trường UBND thị trấn",
-        (60, 34, 45, 3),
-        (8_000_000, 0),
-        "Tài liệu kỹ thuật: 60 bộ",
-    ),
-    (
-        "3.2",
-        "communication",
-        "Truyền thông dinh dưỡng cho bà mẹ, người chăm sóc trẻ",
-        "Trạm y tế thị trấn",
-        (85, 80, 40, 4),
-        (6_000_000, 0),
-        "In 300 tờ rơi dinh dưỡng",
-    ),
-    (
-        "3.2",
-        "communication",
-        "Tư vấn dinh dưỡng tại trường mầm non",
-        "Trường mầm non Thọ Xuân",
-        (120, 70, 30, 5),
-        (3_500_000, 0),
-        "",
-    ),
-    (
-        "6.1",
-        "communication",
-        "Chuyên mục phát thanh “Chung tay vì người nghèo”",
-        "Đài truyền thanh thị trấn",
-        (0, 0, 0, 0),
-        (4_000_000, 1_000_000),
-        "12 số phát thanh",
-    ),
-    (
-        "6.1",
-        "communication",
-        "Biên soạn, in tài liệu tuyên truyền giảm nghèo",
-        "UBND thị trấn",
-        (0, 0, 0, 0),
-        (6_000_000, 0),
-        "In 1.000 tờ gấp, 20 pa-nô",
-    ),
-    (
-        "6.2",
-        "staged",
-        "Truyền thông sân khấu hóa “Chung sức giảm nghèo bền vững”",
-        "Nhà văn hóa khu phố 3",
-        (250, 140, 60, 8),
-        (12_000_000, 3_000_000),
-        "01 chương trình sân khấu hóa",
-    ),
-    (
-        "6.2",
-        "conference",
-        "Hội nghị đối thoại chính sách giảm nghèo",
-        "Hội trường UBND thị trấn",
-        (90, 45, 50, 2),
-        (5_000_000, 0),
-        "",
-    ),
-    (
-        "7.1",
-        "training",
-        "Tập huấn nghiệp vụ rà soát hộ nghèo, cận nghèo cho khu trưởng",
-        "Hội trường UBND thị trấn",
-        (36, 12, 0, 0),
-        (9_000_000, 0),
-        "Tài liệu hướng dẫn rà soát",
-    ),
-    (
-        "7.1",
-        "experience_visit",
-        "Tham quan học tập mô hình giảm nghèo tại xã Xuân Hòa",
-        "Xã Xuân Hòa",
-        (20, 8, 0, 0),
-        (4_000_000, 0),
-        "",
-    ),
-    (
-        "7.2",
-        "monitoring",
-        "Kiểm tra, giám sát thực hiện Chương trình 6 tháng đầu năm",
-        "Các khu phố 1–12",
-        (12, 5, 0, 0),
-        (3_000_000, 1_000_000),
-        "Biên bản giám sát",
-    ),
-    (
-        "7.2",
-        "monitoring",
-        "Giám sát của MTTQ thị trấn về hỗ trợ sinh kế",
-        "Khu phố 2, 5, 9",
-        (10, 6, 0, 0),
-        (2_000_000, 0),
-        "Báo cáo kết quả giám sát",
-    ),
-]
 
 
 def _seed_activities(components, lines, users, rng) -> None:

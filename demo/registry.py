@@ -7,6 +7,7 @@ Deterministic (a seeded random generator) and safe to re-run: households are cre
 import datetime
 import random
 
+from demo.builders import FAMILY, INDICATOR_CODES, STREETS, People, members_for
 from households.classification import MemberFacts, classify, derive_flags, thresholds_for
 from households.models import (
     AreaType,
@@ -34,59 +35,6 @@ DECISIONS = {
     2023: ("203/QĐ-UBND", datetime.date(2023, 12, 22)),
     2024: ("215/QĐ-UBND", datetime.date(2024, 12, 20)),
 }
-FAMILY = [
-    "Nguyễn",
-    "Lê",
-    "Trịnh",
-    "Hoàng",
-    "Phạm",
-    "Đỗ",
-    "Bùi",
-    "Vũ",
-    "Lò",
-    "Hà",
-    "Trần",
-    "Mai",
-    "Đinh",
-    "Cao",
-]
-MIDDLE_MALE = ["Văn", "Đình", "Xuân", "Hữu", "Quang", "Công", "Minh"]
-MIDDLE_FEMALE = ["Thị", "Thị", "Thu", "Ngọc", "Hồng", "Thanh"]
-GIVEN_MALE = [
-    "Hùng",
-    "Nam",
-    "Bình",
-    "Tâm",
-    "Dũng",
-    "Cường",
-    "Long",
-    "Sơn",
-    "Thắng",
-    "Hải",
-    "Tuấn",
-    "Đức",
-    "Khánh",
-]
-GIVEN_FEMALE = [
-    "Hường",
-    "Lan",
-    "Mai",
-    "Hạnh",
-    "Thu",
-    "Hoa",
-    "Nga",
-    "Hương",
-    "Yến",
-    "Loan",
-    "Liên",
-    "Dung",
-    "Thảo",
-]
-STREETS = ["Lê Hoàn", "Lê Lai", "Lê Văn Hưu", "Đào Duy Từ", "Bà Triệu", "Nguyễn Trãi", "Trần Hưng Đạo"]
-INDICATOR_CODES = [
-    "employment", "dependants", "nutrition", "health_insurance", "adult_education", "school_attendance",
-    "housing_quality", "housing_area", "domestic_water", "latrine", "telecoms", "information_devices",
-]  # fmt: skip
 
 
 def seed_commune(users) -> Commune:
@@ -111,82 +59,6 @@ def seed_commune(users) -> Commune:
             defaults={"position": number, "head": heads.get(number)},
         )
     return commune
-
-
-class _People:
-    def __init__(self, rng: random.Random):
-        self.rng = rng
-        self.serial = 0
-
-    def name(self, sex: str, family: str | None = None) -> str:
-        rng = self.rng
-        family = family or rng.choice(FAMILY)
-        if sex == Sex.MALE:
-            return f"{family} {rng.choice(MIDDLE_MALE)} {rng.choice(GIVEN_MALE)}"
-        return f"{family} {rng.choice(MIDDLE_FEMALE)} {rng.choice(GIVEN_FEMALE)}"
-
-    def national_id(self, sex: str, born: datetime.date) -> str:
-        # 038 = Thanh Hóa; then the century/sex digit and the year of birth, then a serial.
-        self.serial += 1
-        century = (0 if born.year < 2000 else 2) + (1 if sex == Sex.FEMALE else 0)
-        return f"038{century}{born.year % 100:02d}{self.serial:06d}"
-
-    def birth(self, age_from: int, age_to: int) -> datetime.date:
-        age = self.rng.randint(age_from, age_to)
-        return datetime.date(2024 - age, self.rng.randint(1, 12), self.rng.randint(1, 28))
-
-
-def _members_for(people: _People, without_labour: bool, family: str):
-    """(head facts, [member dicts]) — an elderly household when ``without_labour`` is set."""
-    rng = people.rng
-    members = []
-    if without_labour:
-        for index in range(rng.choice([1, 1, 2])):
-            sex = rng.choice([Sex.MALE, Sex.FEMALE])
-            members.append(
-                {
-                    "sex": sex,
-                    "born": people.birth(66, 88),
-                    "able": False,
-                    "relation": Relation.HEAD if index == 0 else Relation.SPOUSE,
-                }
-            )
-    else:
-        head_sex = rng.choice([Sex.MALE, Sex.MALE, Sex.FEMALE])
-        members.append(
-            {"sex": head_sex, "born": people.birth(28, 58), "able": True, "relation": Relation.HEAD}
-        )
-        if rng.random() < 0.85:
-            sex = Sex.FEMALE if head_sex == Sex.MALE else Sex.MALE
-            members.append(
-                {
-                    "sex": sex,
-                    "born": people.birth(26, 58),
-                    "able": rng.random() < 0.95,
-                    "relation": Relation.SPOUSE,
-                }
-            )
-        for _ in range(rng.choice([0, 1, 1, 2, 2, 3])):
-            members.append(
-                {
-                    "sex": rng.choice(list(Sex)),
-                    "born": people.birth(1, 20),
-                    "able": True,
-                    "relation": Relation.CHILD,
-                }
-            )
-        if rng.random() < 0.2:
-            members.append(
-                {
-                    "sex": rng.choice(list(Sex)),
-                    "born": people.birth(65, 85),
-                    "able": False,
-                    "relation": Relation.PARENT,
-                }
-            )
-    for member in members:
-        member["name"] = people.name(member["sex"], family if member["relation"] != Relation.SPOUSE else None)
-    return members
 
 
 def _plan_categories(rng: random.Random, ids: list[int], wlc: set[int]) -> dict[int, dict[int, str]]:
@@ -260,7 +132,7 @@ def seed_households(commune, users) -> int:
     if Household.objects.filter(commune=commune).exists():
         return 0
     rng = random.Random(SEED)
-    people = _People(rng)
+    people = People(rng)
     neighborhoods = list(Neighborhood.objects.filter(commune=commune).order_by("position"))
     on = datetime.date(2024, 12, 31)
     households, member_rows = [], []
@@ -270,7 +142,7 @@ def seed_households(commune, users) -> int:
         without_labour = rng.random() < 0.07
         ethnic = rng.random() < 0.05
         family = "Phạm" if index == 0 else rng.choice(FAMILY)
-        members = _members_for(people, without_labour, family)
+        members = members_for(people, without_labour, family)
         if index == 0:  # someone to find by typing "nguyen thi huong" in Khu phố 1
             members[0].update(name="Nguyễn Thị Hường", sex=Sex.FEMALE)
             for member in members[1:]:

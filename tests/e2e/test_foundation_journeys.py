@@ -2,9 +2,9 @@
 
 import pytest
 
-from households.demo import seed_commune
+from demo.registry import seed_commune
+from demo.users import DEMO_PASSWORD, DEMO_USERS, seed_users
 from tests.e2e.conftest import login
-from thoxuan_gnbv.demo import DEMO_PASSWORD, DEMO_USERS, seed_users
 from thoxuan_gnbv.home import DUTIES
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -5,12 +5,12 @@ import subprocess
 
 import pytest
 
-from households.demo import seed_commune
-from programs.demo import seed_units
+from demo.registry import seed_commune
+from demo.units import seed_units
+from demo.users import DEMO_PASSWORD, seed_users
 from programs.models import Plan, PlanStatus, Unit
 from tests.e2e.conftest import login
 from tests.programs.factories import make_draft, program
-from thoxuan_gnbv.demo import DEMO_PASSWORD, seed_users
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

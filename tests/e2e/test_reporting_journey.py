@@ -10,11 +10,11 @@ from django.apps import apps as django_apps
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from households.demo import seed_commune
-from programs.demo import seed_units
-from programs.demo_plan import seed_plan_2024
+from demo.plan_builder import seed_plan_2024
+from demo.registry import seed_commune
+from demo.units import seed_units
+from demo.users import DEMO_PASSWORD, seed_users
 from tests.e2e.conftest import login
-from thoxuan_gnbv.demo import DEMO_PASSWORD, seed_users
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
+from demo.registry import seed_commune, seed_households
+from demo.users import seed_users
 from households import queries
-from households.demo import seed_commune, seed_households
 from households.models import Category, Household, Member, Review, ReviewRound
-from thoxuan_gnbv.demo import seed_users
 
 pytestmark = pytest.mark.django_db
 

@@ -5,14 +5,14 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from households.demo import seed_commune
-from programs.demo import seed_units
-from programs.demo_plan import seed_plan_2024
+from demo.plan_builder import seed_plan_2024
+from demo.registry import seed_commune
+from demo.reports_2024 import seed_reports_2024
+from demo.units import seed_units
+from demo.users import seed_users
 from reporting import services
-from reporting.demo import seed_reports_2024
 from reporting.models import CompiledReport, CompiledStatus, Report, ReportStatus
 from tests.reporting.factories import open_period
-from thoxuan_gnbv.demo import seed_users
 from thoxuan_gnbv.navigation import home_sections_for, nav_for
 
 pytestmark = pytest.mark.django_db

@@ -8,16 +8,16 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from households.demo import seed_commune
-from programs.demo import seed_units
-from programs.demo_plan import COMPONENT_LEADS, seed_plan_2024
+from demo.plan_builder import COMPONENT_LEADS, seed_plan_2024
+from demo.registry import seed_commune
+from demo.units import seed_units
+from demo.users import seed_users
 from programs.models import Plan, PlanStatus
 from programs.queries import with_document
 from programs.services import plans as services
 from reporting.documents.plan import build_plan_document
 from reporting.pdf import BASE_URL, StaticOnlyFetcher, render_pdf
 from tests.programs.factories import program
-from thoxuan_gnbv.demo import seed_users
 
 # What the source plan prints (seed/ke-hoach-2024.txt), written out here rather than read from the
 # code under test: component titles, lead units, partners and deadlines of section III.

@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from thoxuan_gnbv.demo import DEMO_PASSWORD, DEMO_USERS
+from demo.users import DEMO_PASSWORD, DEMO_USERS
 from thoxuan_gnbv.models import Role, User
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,12 +1,12 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from households.demo import seed_commune, seed_households
-from programs.demo import seed_units
-from programs.demo_delivery import seed_delivery_2024
-from programs.demo_plan import seed_plan_2024
-from reporting.demo import seed_reports_2024
-from thoxuan_gnbv.demo import ADMIN_USERNAME, DEMO_PASSWORD, DEMO_USERS, seed_users
+from demo.delivery_2024 import seed_delivery_2024
+from demo.plan_builder import seed_plan_2024
+from demo.registry import seed_commune, seed_households
+from demo.reports_2024 import seed_reports_2024
+from demo.units import seed_units
+from demo.users import ADMIN_USERNAME, DEMO_PASSWORD, DEMO_USERS, seed_users
 
 
 class Command(BaseCommand):
