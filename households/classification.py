@@ -94,7 +94,7 @@ class HouseholdFlags:
 
 def derive_flags(members: list[MemberFacts], on: datetime.date) -> HouseholdFlags:
     """Flags of a household from its members: without labour capacity = no member of working age
-    able to work (DOMAIN §3, *check*)."""
+    able to work (our reading of NĐ 07/2021/NĐ-CP; cần xác nhận)."""
     return HouseholdFlags(
         is_ethnic_minority=any(m.is_ethnic_minority for m in members),
         has_meritorious_person=any(m.is_meritorious for m in members),
@@ -104,7 +104,8 @@ def derive_flags(members: list[MemberFacts], on: datetime.date) -> HouseholdFlag
     )
 
 
-# Movements between the approved categories of two consecutive years (DOMAIN §4).
+# Movements between the approved categories of two consecutive years (QĐ 24/2021/QĐ-TTg yearly review;
+# counted in the result tables of TT 07/2021/TT-BLĐTBXH as amended by TT 02/2022/TT-BLĐTBXH).
 ESCAPED = "escaped"
 FELL_BACK = "fell_back"
 NEWLY_POOR = "newly_poor"

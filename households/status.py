@@ -1,7 +1,8 @@
 """A household's standing on a date, from the chairman's approved review decisions only.
 
 Other apps (supports, reports) ask here whether a household is a beneficiary: poor, near-poor, or
-recently escaped — escaped within 36 months (1,095 days, DOMAIN §2 *check*), still eligible for support.
+recently escaped — escaped within 36 months (1,095 days, QĐ 90/QĐ-TTg; cần xác nhận), still eligible for
+support.
 """
 
 import datetime

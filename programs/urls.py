@@ -5,7 +5,7 @@ from programs.views import budget, delivery, plans
 app_name = "programs"
 
 urlpatterns = [
-    # Annual plan (issue 3)
+    # Annual plan: the commune's yearly plan for QĐ 90/QĐ-TTg, printed per NĐ 30/2020/NĐ-CP
     path("plans/", plans.plan_list, name="plan_list"),
     path("plans/new/", plans.plan_create, name="plan_create"),
     path("plans/<int:pk>/", plans.plan_detail, name="plan_detail"),
@@ -24,7 +24,7 @@ urlpatterns = [
         plans.plan_part_move,
         name="plan_part_move",
     ),
-    # Delivery and budget (issue 5)
+    # Delivery and budget: support, activities and money of the plan's components (section III)
     path("support/", delivery.support_list, name="support_list"),
     path("support/new/", delivery.support_create, name="support_create"),
     path("support/exceptions/", delivery.support_exceptions, name="support_exceptions"),
