@@ -1,4 +1,4 @@
-"""The household workbook's columns (docs: ../shared/spec/household-workbook.md), shared by the
+"""The household workbook's columns (docs/spec/household-workbook.md), shared by the
 import, the export and the management commands."""
 
 CODE = "Mã hộ"
