@@ -1,20 +1,10 @@
-"""Admin of delivery and budget (imported by ``programs.admin``). Trained staff correct data here;
-an approved estimate and its lines stay read-only, and disbursements are never edited or deleted
-here (the running total of a line is kept by ``disbursement_record``)."""
+"""Admin of delivery: support records and activities. Trained staff correct data here; who
+recorded a record and the eligibility it was allowed under stay as the service wrote them."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from programs import delivery_messages as msg
-from programs.models import (
-    Activity,
-    Allocation,
-    Disbursement,
-    Estimate,
-    EstimateLine,
-    EstimateStatus,
-    Support,
-)
+from programs.models import Activity, Support
 
 
 @admin.register(Support)
@@ -34,71 +24,3 @@ class ActivityAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "place"]
     raw_id_fields = ["component", "households", "disbursement"]
     readonly_fields = ["recorded_by"]
-
-
-@admin.register(Allocation)
-class AllocationAdmin(SimpleHistoryAdmin):
-    list_display = ["component", "source", "amount", "decision_number", "decision_date"]
-    list_filter = ["source"]
-    raw_id_fields = ["component"]
-    readonly_fields = ["recorded_by"]
-
-
-class EstimateLineInline(admin.TabularInline):
-    model = EstimateLine
-    extra = 0
-    raw_id_fields = ["component"]
-    readonly_fields = ["disbursed_amount"]
-
-    def _frozen(self, obj):
-        return obj is not None and obj.status == EstimateStatus.APPROVED
-
-    def has_add_permission(self, request, obj=None):
-        return not self._frozen(obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return not self._frozen(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return not self._frozen(obj) and super().has_delete_permission(request, obj)
-
-
-@admin.register(Estimate)
-class EstimateAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "year", "status", "prepared_by", "approved_by", "approved_at"]
-    list_filter = ["status", "year"]
-    inlines = [EstimateLineInline]
-    # The workflow belongs to the pages (submit / return / approve), not to a status drop-down.
-    readonly_fields = ["status", "submitted_at", "approved_by", "approved_at", "prepared_by"]
-
-    def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.status == EstimateStatus.APPROVED:
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.status == EstimateStatus.APPROVED:
-            return False
-        return super().has_delete_permission(request, obj)
-
-    def delete_queryset(self, request, queryset):
-        # The bulk action skips Model.delete(): refuse approved estimates here too.
-        if queryset.filter(status=EstimateStatus.APPROVED).exists():
-            self.message_user(request, msg.ESTIMATE_FROZEN, messages.ERROR)
-            return
-        super().delete_queryset(request, queryset)
-
-
-@admin.register(Disbursement)
-class DisbursementAdmin(SimpleHistoryAdmin):
-    list_display = ["paid_on", "voucher_number", "payee", "amount", "line"]
-    search_fields = ["voucher_number", "payee"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
