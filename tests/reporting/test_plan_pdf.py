@@ -12,10 +12,10 @@ from households.demo import seed_commune
 from programs.demo import seed_units
 from programs.demo_plan import COMPONENT_LEADS, seed_plan_2024
 from programs.models import Plan, PlanStatus
-from programs.queries import with_document
+from programs.queries.plans import with_document
 from programs.services import plans as services
+from reporting.documents.pdf import BASE_URL, StaticOnlyFetcher, render_pdf
 from reporting.documents.plan import build_plan_document
-from reporting.pdf import BASE_URL, StaticOnlyFetcher, render_pdf
 from tests.programs.factories import program
 from thoxuan_gnbv.demo import seed_users
 
