@@ -1,11 +1,12 @@
 """Helpers every app's views share: the ability check (403), a service's ValidationError moved onto
-its form, safe parsing of whole numbers and years from the query string, and a query string with a
+its form (or flashed, after a redirect), safe parsing of whole numbers and years from the query string, and a query string with a
 parameter replaced (the next page of a keyset list).
 
 A query parameter that does not parse, or names a year or id no database can hold, is treated as
 absent: a hand-edited URL (``?year=-1``, ``?year=1e20``, ``?component=99999999999999999999``) shows
 the unfiltered page instead of failing with a 500."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 
 # The years a page may filter on: wide enough for every plan and review, narrow enough that date
@@ -30,6 +31,16 @@ def apply_service_error(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def flash_errors(request, source) -> None:
+    """Flash why an action was refused, as one message: a service's ValidationError, or the errors of
+    an invalid form (for actions posted from a page that redirects back)."""
+    if isinstance(source, ValidationError):
+        text = " ".join(source.messages)
+    else:
+        text = " ".join(e for errors in source.errors.values() for e in errors)
+    messages.error(request, text)
 
 
 def int_param(request, name: str) -> int | None:

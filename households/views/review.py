@@ -18,7 +18,7 @@ from households.views.common import (
     get_round_for_user,
 )
 from thoxuan_gnbv import access
-from thoxuan_gnbv.viewkit import apply_service_error, require, year_param
+from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, require, year_param
 
 
 def _review_form_setup(request, household):
@@ -149,7 +149,7 @@ def round_open(request):
                 commune=commune, year=form.cleaned_data["year"], user=request.user
             )
         except ValidationError as error:
-            flash.error(request, " ".join(error.messages))
+            flash_errors(request, error)
         else:
             flash.success(request, f"Đã mở {review_round}.")
             return redirect("households:round_detail", pk=review_round.pk)
@@ -199,7 +199,7 @@ def round_submit(request, pk):
     try:
         review_services.review_round_submit(review_round=review_round, user=request.user)
     except ValidationError as error:
-        flash.error(request, " ".join(error.messages))
+        flash_errors(request, error)
     else:
         flash.success(request, "Đã trình Chủ tịch phê duyệt danh sách rà soát.")
     return redirect("households:round_detail", pk=review_round.pk)
@@ -237,7 +237,7 @@ def round_return(request, pk):
                 review_round=review_round, user=request.user, note=form.cleaned_data["note"]
             )
         except ValidationError as error:
-            flash.error(request, " ".join(error.messages))
+            flash_errors(request, error)
         else:
             flash.success(request, "Đã trả lại danh sách để sửa.")
     else:

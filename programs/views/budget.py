@@ -22,7 +22,7 @@ from programs.queries.plans import approved_components
 from programs.services import budget as services
 from programs.views.delivery import current_commune
 from thoxuan_gnbv import access
-from thoxuan_gnbv.viewkit import apply_service_error, require, year_param
+from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, require, year_param
 
 
 def _default_year(commune) -> int | None:
@@ -154,7 +154,7 @@ def _transition(request, pk, action, allowed, success):
     try:
         action(estimate=estimate, user=request.user)
     except ValidationError as error:
-        flash.error(request, " ".join(error.messages))
+        flash_errors(request, error)
     else:
         flash.success(request, success)
     return redirect("programs:estimate_detail", pk=estimate.pk)
@@ -192,7 +192,7 @@ def estimate_return(request, pk):
         try:
             services.estimate_return(estimate=estimate, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            flash.error(request, " ".join(error.messages))
+            flash_errors(request, error)
         else:
             flash.success(request, "Đã trả lại dự toán cho kế toán.")
         return redirect("programs:estimate_detail", pk=estimate.pk)

@@ -41,7 +41,7 @@ from programs.progress import target_progress
 from programs.queries.plans import get_plan_for_user, plan_change_log, plan_years, plans_for_list
 from programs.services import plans as services
 from thoxuan_gnbv import access
-from thoxuan_gnbv.viewkit import apply_service_error, require, year_param
+from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, require, year_param
 
 # The parts of a plan an officer adds, edits, removes and reorders: URL kind → (model, form, heading).
 PARTS = {
@@ -199,7 +199,7 @@ def plan_part_delete(request, pk, kind, part_pk):
     try:
         services.plan_part_delete(part=part, user=request.user)
     except ValidationError as error:
-        flash.error(request, " ".join(error.messages))
+        flash_errors(request, error)
     else:
         flash.success(request, f"Đã xóa một mục: {heading.lower()}.")
     return redirect(reverse("programs:plan_detail", args=[plan.pk]) + f"#{kind}")
@@ -213,7 +213,7 @@ def plan_part_move(request, pk, kind, part_pk, direction):
     try:
         services.plan_part_move(part=part, direction=direction, user=request.user)
     except ValidationError as error:
-        flash.error(request, " ".join(error.messages))
+        flash_errors(request, error)
     return redirect(reverse("programs:plan_detail", args=[plan.pk]) + f"#{kind}")
 
 
@@ -224,7 +224,7 @@ def _workflow_plan(request, pk):
 
 
 def _refused(request, plan, error):
-    flash.error(request, " ".join(error.messages))
+    flash_errors(request, error)
     return redirect("programs:plan_detail", pk=plan.pk)
 
 

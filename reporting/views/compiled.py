@@ -18,7 +18,7 @@ from reporting.queries import get_compiled_for_user
 from reporting.tasks import document_job_start
 from reporting.views.common import installation_commune, period_from_slug
 from thoxuan_gnbv import access
-from thoxuan_gnbv.viewkit import apply_service_error, require
+from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, require
 
 
 @require_POST
@@ -83,7 +83,7 @@ def compiled_approve(request, pk):
             return redirect("reporting:compiled_detail", pk=compiled.pk)
         except ValidationError as error:
             apply_service_error(form, error)
-    flash.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    flash_errors(request, form)
     return redirect("reporting:compiled_detail", pk=compiled.pk)
 
 
@@ -99,9 +99,9 @@ def compiled_return(request, pk):
             )
             flash.success(request, "Đã trả lại báo cáo tổng hợp.")
         except ValidationError as error:
-            flash.error(request, " ".join(error.messages))
+            flash_errors(request, error)
     else:
-        flash.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        flash_errors(request, form)
     return redirect("reporting:compiled_detail", pk=compiled.pk)
 
 

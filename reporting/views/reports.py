@@ -17,7 +17,7 @@ from reporting.queries import get_report_for_user
 from reporting.services.reports import unit_report_figures
 from reporting.views.common import installation_commune, period_from_slug
 from thoxuan_gnbv import access
-from thoxuan_gnbv.viewkit import apply_service_error, require
+from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, require
 
 
 @require_POST
@@ -32,7 +32,7 @@ def report_start(request, slug, component_pk):
     try:
         report = services.report_open(period=period, component=component, user=request.user)
     except ValidationError as error:
-        flash.error(request, " ".join(error.messages))
+        flash_errors(request, error)
         return redirect(f"{reverse('reporting:calendar')}?year={period.year}")
     return redirect("reporting:report_detail", pk=report.pk)
 
@@ -83,7 +83,7 @@ def report_accept(request, pk):
         services.report_accept(report=report, user=request.user)
         flash.success(request, "Đã tiếp nhận báo cáo.")
     except ValidationError as error:
-        flash.error(request, " ".join(error.messages))
+        flash_errors(request, error)
     return redirect("reporting:report_detail", pk=report.pk)
 
 
@@ -97,7 +97,7 @@ def report_return(request, pk):
             services.report_return(report=report, user=request.user, comment=form.cleaned_data["comment"])
             flash.success(request, "Đã trả lại báo cáo cho đơn vị.")
         except ValidationError as error:
-            flash.error(request, " ".join(error.messages))
+            flash_errors(request, error)
     else:
-        flash.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        flash_errors(request, form)
     return redirect("reporting:report_detail", pk=report.pk)
