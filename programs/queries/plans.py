@@ -1,4 +1,5 @@
-"""Reads of the annual plan, each with its own select_related/prefetch_related so every page has a
+"""Reads of the annual plan and its components (the projects and sub-projects that delivery and
+budget records hang on), each with its own select_related/prefetch_related so every page has a
 known, tested query count."""
 
 from django.db.models import Count, Prefetch
