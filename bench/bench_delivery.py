@@ -28,7 +28,8 @@ from django.test import Client  # noqa: E402
 
 from households.models import Commune, Household  # noqa: E402
 from programs.models import PlanComponent, Support  # noqa: E402
-from programs.queries_delivery import budget_table, component_overview, household_support  # noqa: E402
+from programs.queries.budget import budget_table  # noqa: E402
+from programs.queries.delivery import component_overview, household_support  # noqa: E402
 from thoxuan_gnbv.models import User  # noqa: E402
 
 settings.ALLOWED_HOSTS = ["*"]

@@ -25,9 +25,9 @@ from django.template.loader import render_to_string  # noqa: E402
 from django.test import Client  # noqa: E402
 
 from programs.models import Plan  # noqa: E402
-from programs.queries import with_document  # noqa: E402
+from programs.queries.plans import with_document  # noqa: E402
+from reporting.documents.pdf import render_pdf  # noqa: E402
 from reporting.documents.plan import build_plan_document  # noqa: E402
-from reporting.pdf import render_pdf  # noqa: E402
 from thoxuan_gnbv.models import User  # noqa: E402
 
 

@@ -13,9 +13,9 @@ from demo.activities_2024 import ACTIVITIES
 from demo.builders import SUPPORT_KINDS
 from households.models import Household, Relation, Sex
 from households.status import statuses_on
-from programs.eligibility import CHILD_AGE_LIMIT, YOUNG_CHILD_AGE_LIMIT, age_on
 from programs.models import Estimate, FundingSource, Plan
 from programs.services import budget, delivery
+from programs.services.eligibility import CHILD_AGE_LIMIT, YOUNG_CHILD_AGE_LIMIT, age_on
 
 YEAR = 2024
 ALLOCATION_DECISION = ("03/QĐ-UBND", datetime.date(2024, 1, 10))  # the district's allocation decision

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from programs.models import Plan
 from reporting import services
-from reporting.figures import plan_components
+from reporting.figures.reports import plan_components
 from reporting.models import (
     CompiledReport,
     CompiledReportTransition,

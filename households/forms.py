@@ -6,8 +6,8 @@ from django import forms
 
 from households import messages
 from households.models import Household, Member
-from households.services.importing import MAX_UPLOAD_BYTES
 from households.services.registry import MEMBER_FIELDS
+from households.services.workbook_parsing import MAX_UPLOAD_BYTES
 from thoxuan_gnbv.formatting import format_money
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]

@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.core.exceptions import ValidationError
 
-from programs import delivery_messages as msg
+from programs.messages import budget as msg
 from thoxuan_gnbv.formatting import format_number
 
 # Dots (or spaces) may group thousands, as Vietnamese documents write them: 1.234.567

@@ -2,8 +2,9 @@
 
 from django.urls import reverse
 
-from programs import queries
 from programs.progress import target_progress
+from programs.queries import budget as budget_queries
+from programs.queries import plans as queries
 from thoxuan_gnbv import access
 from thoxuan_gnbv.navigation import HomeSection, HomeTask, NavItem, register_home, register_nav
 
@@ -72,15 +73,13 @@ register_nav(NavItem("Kinh phí", "programs:budget_overview", access.can_view_bu
 def budget_tasks(user):
     """Approvers see estimates awaiting their decision; the accountant sees returned estimates to fix
     and approved lines with money still to pay out."""
-    from programs import queries_delivery  # this section's reads; kept beside the section it serves
-
     tasks = [
         HomeTask(
             f"Dự toán “{estimate.title}” chờ phê duyệt",
             reverse("programs:estimate_detail", args=[estimate.pk]),
             level="warning",
         )
-        for estimate in queries_delivery.estimates_awaiting_approval(user)
+        for estimate in budget_queries.estimates_awaiting_approval(user)
     ]
     tasks += [
         HomeTask(
@@ -88,9 +87,9 @@ def budget_tasks(user):
             reverse("programs:estimate_detail", args=[estimate.pk]),
             level="danger",
         )
-        for estimate in queries_delivery.estimates_returned(user)
+        for estimate in budget_queries.estimates_returned(user)
     ]
-    open_lines = queries_delivery.lines_open_for_disbursement(user)
+    open_lines = budget_queries.lines_open_for_disbursement(user)
     first = open_lines.first()
     if first is not None:
         tasks.append(

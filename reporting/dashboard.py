@@ -1,7 +1,7 @@
 """The quarterly evaluation (định kỳ hàng quý đánh giá) for the chairman and the labour officer:
 target progress, poor / near-poor households by khu phố, support and budget by component, report
 timeliness and overdue items. Aggregates only; the registry part is cached by approved round
-(see ``figures.poverty_figures``), so the page's cost does not grow with the number of households."""
+(see ``figures.poverty.poverty_figures``), so the page's cost does not grow with the number of households."""
 
 import datetime
 import hashlib
@@ -11,7 +11,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from programs.models import Activity, Allocation, Disbursement, Support
-from reporting.figures import component_figures, plan_components, poverty_figures, rate, shared_cached
+from reporting.figures.poverty import poverty_figures, rate, shared_cached
+from reporting.figures.reports import component_figures, plan_components
 from reporting.periods import period_label
 from reporting.queries import Calendar, reporting_calendar
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from households.models import Commune
 from programs.models import Plan
 from reporting import messages
-from reporting.figures import plan_components
+from reporting.figures.reports import plan_components
 from reporting.models import CompiledReport, CompiledStatus, Report, ReportingPeriod, ReportStatus
 from reporting.periods import PERIOD_ORDER, Period, Timeliness, on_time_rate, timeliness
 from thoxuan_gnbv import access

@@ -21,8 +21,8 @@ def _progress(job_id: int, progress: int, message: str, **fields) -> None:
 @task()
 def render_compiled_pdf_job(job_id: int) -> int:
     """Render the compiled report PDF (with the household annex) for ``job_id``; returns the pages."""
+    from reporting.documents.pdf import render_compiled_pdf
     from reporting.documents.report import build_compiled_document, household_annex
-    from reporting.report_pdf import render_compiled_pdf
 
     job = DocumentJob.objects.select_related("compiled_report").get(pk=job_id)
     _progress(job_id, 5, "Đang lấy số liệu…", status=DocumentJob.Status.RUNNING)
@@ -69,7 +69,7 @@ def warm_poverty_figures(commune_id: int, year: int) -> None:
     that the first person to open the dashboard or a report does not wait for the registry walk."""
     from households.models import Commune
     from programs.models import Plan
-    from reporting.figures import poverty_figures
+    from reporting.figures.poverty import poverty_figures
 
     commune = Commune.objects.get(pk=commune_id)
     today = timezone.localdate()

@@ -1,8 +1,11 @@
-from django.core.exceptions import PermissionDenied
+"""What the household pages share: the installation's commune, the khu phố a user sees, and
+fetching a household or review round in scope (404 outside it)."""
+
 from django.shortcuts import get_object_or_404
 
 from households.models import Commune, Household, Neighborhood, ReviewRound
 from thoxuan_gnbv import access
+from thoxuan_gnbv.viewkit import require
 
 
 def current_commune() -> Commune:
@@ -13,11 +16,6 @@ def current_commune() -> Commune:
 
         raise Http404
     return commune
-
-
-def require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def visible_neighborhoods(user, commune):
@@ -43,12 +41,3 @@ def get_round_for_user(request, pk) -> ReviewRound:
         pk=pk,
         commune=current_commune(),
     )
-
-
-def apply_service_error(form, error) -> None:
-    """Move a service's ValidationError onto the form (field errors where it names a field)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)

@@ -6,17 +6,16 @@ from django.utils import timezone
 from households.filters import HouseholdFilter
 from households.forms import HouseholdForm, MemberForm
 from households.models import Category, Household, Member, Review, ReviewRound
-from households.pagination import keyset_page
 from households.services import registry
 from households.status import status_on
 from households.views.common import (
-    apply_service_error,
     current_commune,
     get_household_for_user,
-    require,
     visible_neighborhoods,
 )
 from thoxuan_gnbv import access
+from thoxuan_gnbv.pagination import keyset_page
+from thoxuan_gnbv.viewkit import apply_service_error, require
 
 COUNT_CAP = 200
 SCANNING_FILTERS = (

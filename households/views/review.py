@@ -13,13 +13,12 @@ from households.forms import ReviewForm, RoundApproveForm, RoundOpenForm, RoundR
 from households.models import Category, Review, ReviewRound, RoundStatus
 from households.services import review as review_services
 from households.views.common import (
-    apply_service_error,
     current_commune,
     get_household_for_user,
     get_round_for_user,
-    require,
 )
 from thoxuan_gnbv import access
+from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, require, year_param
 
 
 def _review_form_setup(request, household):
@@ -150,7 +149,7 @@ def round_open(request):
                 commune=commune, year=form.cleaned_data["year"], user=request.user
             )
         except ValidationError as error:
-            flash.error(request, " ".join(error.messages))
+            flash_errors(request, error)
         else:
             flash.success(request, f"Đã mở {review_round}.")
             return redirect("households:round_detail", pk=review_round.pk)
@@ -200,7 +199,7 @@ def round_submit(request, pk):
     try:
         review_services.review_round_submit(review_round=review_round, user=request.user)
     except ValidationError as error:
-        flash.error(request, " ".join(error.messages))
+        flash_errors(request, error)
     else:
         flash.success(request, "Đã trình Chủ tịch phê duyệt danh sách rà soát.")
     return redirect("households:round_detail", pk=review_round.pk)
@@ -238,7 +237,7 @@ def round_return(request, pk):
                 review_round=review_round, user=request.user, note=form.cleaned_data["note"]
             )
         except ValidationError as error:
-            flash.error(request, " ".join(error.messages))
+            flash_errors(request, error)
         else:
             flash.success(request, "Đã trả lại danh sách để sửa.")
     else:
@@ -251,10 +250,7 @@ def movement_table(request):
     require(access.can_view_movements(request.user))
     commune = current_commune()
     years = queries.approved_years(commune)
-    try:
-        year = int(request.GET.get("year") or (years[-1] if years else timezone.localdate().year))
-    except ValueError:
-        year = years[-1] if years else timezone.localdate().year
+    year = year_param(request, default=years[-1] if years else timezone.localdate().year)
     category = Category.NEAR_POOR if request.GET.get("list") == "near_poor" else Category.POOR
     rows = queries.movement_table(commune, year, category)
     return render(

@@ -11,9 +11,10 @@ from django.views.decorators.http import require_POST
 from households.forms import ImportForm
 from households.services.exporting import export_to_tempfile
 from households.services.importing import households_import, workbook_read
-from households.views.common import current_commune, require
+from households.views.common import current_commune
 from households.views.registry import filtered_households
 from thoxuan_gnbv import access
+from thoxuan_gnbv.viewkit import require
 
 SESSION_KEY = "household_import"
 

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from programs import delivery_messages as msg
+from programs.messages import budget as msg
 from thoxuan_gnbv.formatting import format_money
 from thoxuan_gnbv.workflow import FrozenWhenStored, actor_field
 

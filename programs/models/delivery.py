@@ -7,8 +7,8 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from programs import delivery_messages as msg
-from programs.eligibility import EligibilityBasis
+from programs.messages import delivery as msg
+from programs.services.eligibility import EligibilityBasis
 
 
 class SupportType(models.TextChoices):

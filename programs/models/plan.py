@@ -18,7 +18,7 @@ from django.dispatch import receiver
 from simple_history.models import HistoricalRecords
 
 from households.models import Commune
-from programs import messages
+from programs.messages import plans as messages
 from programs.models.catalogue import Program, Project, SubProject
 from programs.models.units import Unit
 from thoxuan_gnbv.models import Role

@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from programs import delivery_messages as msg
+from programs import messages as msg
 from programs.models import (
     Allocation,
     Disbursement,

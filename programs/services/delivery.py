@@ -3,7 +3,7 @@
 Every record belongs to a component of an *approved* plan, is dated within the plan's year and is
 written by the component's own officer (``access.can_record_delivery``). Support is checked against
 the household's status on the date of support (``households.status.status_on``) and the rules of
-``programs.eligibility``; an ineligible case is refused with the reason unless the officer records
+``programs.services.eligibility``; an ineligible case is refused with the reason unless the officer records
 it as an exception with a written justification.
 """
 
@@ -14,10 +14,10 @@ from django.db import transaction
 
 from households.models import Household, Member
 from households.status import status_on
-from programs import delivery_messages as msg
-from programs.eligibility import NUTRITION, EligibilityBasis, Person, age_on, check_eligibility
+from programs.messages import delivery as msg
 from programs.models import Activity, Disbursement, PlanComponent, Support
 from programs.money import parse_money
+from programs.services.eligibility import NUTRITION, EligibilityBasis, Person, age_on, check_eligibility
 from thoxuan_gnbv import access
 from thoxuan_gnbv.models import Role
 

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from programs import messages
+from programs.messages import plans as messages
 from programs.models import (
     Assignment,
     LegalBasis,

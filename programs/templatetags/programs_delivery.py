@@ -6,7 +6,7 @@ query itself: ``{% load programs_delivery %}{% household_support household %}``.
 from django import template
 from django.urls import reverse
 
-from programs.queries_delivery import household_support as support_groups_of
+from programs.queries.delivery import household_support as support_groups_of
 from thoxuan_gnbv import access
 
 register = template.Library()

@@ -2,13 +2,12 @@
 workflow (submit / return / approve) and disbursements against approved lines."""
 
 from django.contrib import messages as flash
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from programs import queries_delivery as queries
 from programs.forms.budget import (
     AllocationForm,
     DisbursementForm,
@@ -17,9 +16,13 @@ from programs.forms.budget import (
     EstimateReturnForm,
 )
 from programs.models import Allocation, EstimateLine, Plan
+from programs.queries import budget as queries
+from programs.queries.delivery import change_log
+from programs.queries.plans import approved_components
 from programs.services import budget as services
-from programs.views.delivery import current_commune, errors_to_form, int_param
+from programs.views.delivery import current_commune
 from thoxuan_gnbv import access
+from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, require, year_param
 
 
 def _default_year(commune) -> int | None:
@@ -27,15 +30,14 @@ def _default_year(commune) -> int | None:
 
 
 def _budget_components(commune):
-    return queries.approved_components(commune)
+    return approved_components(commune)
 
 
 def budget_overview(request):
     """Kinh phí: per component of the year's plan, allocated / estimated / disbursed / rate / remaining."""
-    if not access.can_view_budget(request.user):
-        raise PermissionDenied
+    require(access.can_view_budget(request.user))
     commune = current_commune()
-    year = int_param(request, "year") or _default_year(commune)
+    year = year_param(request) or _default_year(commune)
     rows, total = queries.budget_table(commune, year) if year else ([], None)
     return render(
         request,
@@ -58,14 +60,13 @@ def budget_overview(request):
 
 
 def allocation_create(request):
-    if not access.can_record_allocation(request.user):
-        raise PermissionDenied
+    require(access.can_record_allocation(request.user))
     form = AllocationForm(request.POST or None, components=_budget_components(current_commune()))
     if request.method == "POST" and form.is_valid():
         try:
             allocation = services.allocation_record(user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            errors_to_form(form, error)
+            apply_service_error(form, error)
         else:
             flash.success(request, f"Đã ghi nhận kinh phí phân bổ: {allocation}.")
             return redirect(reverse("programs:budget_overview") + f"?year={allocation.component.plan.year}")
@@ -75,15 +76,14 @@ def allocation_create(request):
 
 
 def estimate_create(request):
-    if not access.can_prepare_estimate(request.user):
-        raise PermissionDenied
+    require(access.can_prepare_estimate(request.user))
     commune = current_commune()
     form = EstimateForm(request.POST or None, initial={"year": _default_year(commune)})
     if request.method == "POST" and form.is_valid():
         try:
             estimate = services.estimate_create(commune=commune, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            errors_to_form(form, error)
+            apply_service_error(form, error)
         else:
             flash.success(request, "Đã lập dự toán: thêm các dòng rồi trình Chủ tịch phê duyệt.")
             return redirect("programs:estimate_detail", pk=estimate.pk)
@@ -91,8 +91,7 @@ def estimate_create(request):
 
 
 def _estimate_for(request, pk):
-    if not access.can_view_budget(request.user):
-        raise PermissionDenied
+    require(access.can_view_budget(request.user))
     return queries.get_estimate(current_commune(), pk)
 
 
@@ -107,7 +106,7 @@ def _detail(request, estimate, *, line_form=None, return_form=None, status=200):
         "can_edit": can_edit,
         "can_approve": access.can_approve_estimate(user, estimate),
         "can_disburse": estimate.is_approved and access.can_record_disbursement(user),
-        "history": queries.change_log(estimate),
+        "history": change_log(estimate),
     }
     if can_edit:
         context["line_form"] = line_form or EstimateLineForm(components=components)
@@ -125,15 +124,14 @@ def estimate_detail(request, pk):
 @require_POST
 def estimate_line_add(request, pk):
     estimate = _estimate_for(request, pk)
-    if not access.can_prepare_estimate(request.user, estimate):
-        raise PermissionDenied
+    require(access.can_prepare_estimate(request.user, estimate))
     components = _budget_components(estimate.commune).filter(plan__year=estimate.year)
     form = EstimateLineForm(request.POST, components=components)
     if form.is_valid():
         try:
             services.estimate_line_add(estimate=estimate, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            errors_to_form(form, error)
+            apply_service_error(form, error)
         else:
             flash.success(request, "Đã thêm dòng dự toán.")
             return redirect("programs:estimate_detail", pk=estimate.pk)
@@ -143,8 +141,7 @@ def estimate_line_add(request, pk):
 @require_POST
 def estimate_line_delete(request, pk, line_pk):
     estimate = _estimate_for(request, pk)
-    if not access.can_prepare_estimate(request.user, estimate):
-        raise PermissionDenied
+    require(access.can_prepare_estimate(request.user, estimate))
     line = get_object_or_404(EstimateLine, pk=line_pk, estimate=estimate)
     services.estimate_line_remove(line=line, user=request.user)
     flash.success(request, "Đã xóa dòng dự toán.")
@@ -153,12 +150,11 @@ def estimate_line_delete(request, pk, line_pk):
 
 def _transition(request, pk, action, allowed, success):
     estimate = _estimate_for(request, pk)
-    if not allowed(request.user, estimate):
-        raise PermissionDenied
+    require(allowed(request.user, estimate))
     try:
         action(estimate=estimate, user=request.user)
     except ValidationError as error:
-        flash.error(request, " ".join(error.messages))
+        flash_errors(request, error)
     else:
         flash.success(request, success)
     return redirect("programs:estimate_detail", pk=estimate.pk)
@@ -190,14 +186,13 @@ def estimate_approve(request, pk):
 @require_POST
 def estimate_return(request, pk):
     estimate = _estimate_for(request, pk)
-    if not access.is_approver(request.user):
-        raise PermissionDenied
+    require(access.is_approver(request.user))
     form = EstimateReturnForm(request.POST)
     if form.is_valid():
         try:
             services.estimate_return(estimate=estimate, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            flash.error(request, " ".join(error.messages))
+            flash_errors(request, error)
         else:
             flash.success(request, "Đã trả lại dự toán cho kế toán.")
         return redirect("programs:estimate_detail", pk=estimate.pk)
@@ -206,21 +201,19 @@ def estimate_return(request, pk):
 
 def disbursement_create(request, line_pk):
     """Giải ngân against one approved estimate line."""
-    if not access.can_view_budget(request.user):
-        raise PermissionDenied
+    require(access.can_view_budget(request.user))
     line = get_object_or_404(
         EstimateLine.objects.select_related("estimate", "component__project", "component__subproject"),
         pk=line_pk,
         estimate__commune=current_commune(),
     )
-    if not access.can_record_disbursement(request.user):
-        raise PermissionDenied
+    require(access.can_record_disbursement(request.user))
     form = DisbursementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.disbursement_record(line=line, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            errors_to_form(form, error)
+            apply_service_error(form, error)
         else:
             flash.success(request, "Đã ghi nhận khoản giải ngân.")
             return redirect("programs:estimate_detail", pk=line.estimate_id)

@@ -3,18 +3,20 @@ record, detail) and the per-component overview. Thin views: scope through ``acce
 functions (404 out of scope, 403 seen but not allowed), one service call per write."""
 
 from django.contrib import messages as flash
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
 from households.models import Commune, Household, Neighborhood
-from programs import queries_delivery as queries
 from programs.forms.delivery import ActivityForm, HouseholdSearchForm, RepaymentForm, SupportForm
 from programs.models import Disbursement
+from programs.queries import delivery as queries
+from programs.queries.plans import approved_components, get_component
 from programs.services import delivery as services
 from thoxuan_gnbv import access
+from thoxuan_gnbv.viewkit import apply_service_error, int_param, query_with, require, year_param
 
 
 def current_commune() -> Commune:
@@ -24,25 +26,9 @@ def current_commune() -> Commune:
     return commune
 
 
-def int_param(request, name):
-    try:
-        return int(request.GET.get(name) or 0) or None
-    except ValueError:
-        return None
-
-
-def errors_to_form(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on the named field when the form has it."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def recordable_components(user, commune):
     """Components of approved plans this user records support/activities for."""
-    components = queries.approved_components(commune)
+    components = approved_components(commune)
     allowed = [c.pk for c in components if access.can_record_delivery(user, c)]
     return components.filter(pk__in=allowed)
 
@@ -56,11 +42,7 @@ def linkable_disbursements(components):
 
 
 def _next_url(request, cursor):
-    if not cursor:
-        return ""
-    params = request.GET.copy()
-    params["cursor"] = cursor
-    return "?" + params.urlencode()
+    return query_with(request, cursor=cursor) if cursor else ""
 
 
 # --- support -------------------------------------------------------------------------------------
@@ -68,11 +50,10 @@ def _next_url(request, cursor):
 
 def support_list(request):
     """Hỗ trợ: newest first, filtered by year, component and khu phố; a khu phố head sees their own."""
-    if not access.can_view_support(request.user):
-        raise PermissionDenied
+    require(access.can_view_support(request.user))
     commune = current_commune()
     filters = {
-        "year": int_param(request, "year"),
+        "year": year_param(request),
         "component_id": int_param(request, "component"),
         "neighborhood_id": int_param(request, "neighborhood"),
     }
@@ -86,7 +67,7 @@ def support_list(request):
             "page": page,
             "next_url": _next_url(request, page.next_cursor),
             "filters": filters,
-            "components": queries.approved_components(commune),
+            "components": approved_components(commune),
             "neighborhoods": access.neighborhoods_visible_to(
                 request.user, Neighborhood.objects.filter(commune=commune)
             ),
@@ -97,8 +78,7 @@ def support_list(request):
 
 def support_create(request):
     """Record support: first find the household, then fill in what it received."""
-    if not access.can_record_any_delivery(request.user):
-        raise PermissionDenied
+    require(access.can_record_any_delivery(request.user))
     commune = current_commune()
     household_id = int_param(request, "household")
     if not household_id:
@@ -127,7 +107,7 @@ def support_create(request):
         try:
             support = services.support_record(household=household, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            errors_to_form(form, error)
+            apply_service_error(form, error)
         else:
             flash.success(request, f"Đã ghi nhận hỗ trợ cho hộ {household.code} – {household.head_name}.")
             return redirect("programs:support_detail", pk=support.pk)
@@ -139,23 +119,22 @@ def support_create(request):
 
 
 def support_detail(request, pk):
-    if not access.can_view_support(request.user):
-        raise PermissionDenied
+    require(access.can_view_support(request.user))
     support = queries.get_support_for_user(request.user, pk)
     can_edit = access.can_record_delivery(request.user, support.component)
     form = None
+    if request.method == "POST":
+        require(can_edit and bool(support.amount_to_return))  # only the repayment is edited here
     if can_edit and support.amount_to_return:
         form = RepaymentForm(request.POST or None, initial={"amount_returned": support.amount_returned})
         if request.method == "POST" and form.is_valid():
             try:
                 services.support_record_repayment(support=support, user=request.user, **form.cleaned_data)
             except ValidationError as error:
-                errors_to_form(form, error)
+                apply_service_error(form, error)
             else:
                 flash.success(request, "Đã cập nhật số vốn đã hoàn trả.")
                 return redirect("programs:support_detail", pk=support.pk)
-    elif request.method == "POST":
-        raise PermissionDenied
     return render(
         request,
         "programs/support_detail.html",
@@ -165,8 +144,7 @@ def support_detail(request, pk):
 
 def support_exceptions(request):
     """Support recorded as exceptions, each with its written justification."""
-    if not access.can_view_support(request.user):
-        raise PermissionDenied
+    require(access.can_view_support(request.user))
     supports = queries.support_exceptions(request.user, commune=current_commune())
     return render(request, "programs/support_exceptions.html", {"supports": supports})
 
@@ -175,10 +153,9 @@ def support_exceptions(request):
 
 
 def activity_list(request):
-    if not access.can_view_activities(request.user):
-        raise PermissionDenied
+    require(access.can_view_activities(request.user))
     commune = current_commune()
-    filters = {"year": int_param(request, "year"), "component_id": int_param(request, "component")}
+    filters = {"year": year_param(request), "component_id": int_param(request, "component")}
     page = queries.activities_for_list(commune=commune, cursor=request.GET.get("cursor", ""), **filters)
     return render(
         request,
@@ -187,15 +164,14 @@ def activity_list(request):
             "page": page,
             "next_url": _next_url(request, page.next_cursor),
             "filters": filters,
-            "components": queries.approved_components(commune),
+            "components": approved_components(commune),
             "can_record": access.can_record_any_delivery(request.user),
         },
     )
 
 
 def activity_create(request):
-    if not access.can_record_any_delivery(request.user):
-        raise PermissionDenied
+    require(access.can_record_any_delivery(request.user))
     commune = current_commune()
     components = recordable_components(request.user, commune)
     form = ActivityForm(
@@ -210,7 +186,7 @@ def activity_create(request):
         try:
             activity = services.activity_record(households=households, user=request.user, **data)
         except ValidationError as error:
-            errors_to_form(form, error)
+            apply_service_error(form, error)
         else:
             flash.success(request, f"Đã ghi nhận hoạt động “{activity.title}”.")
             return redirect("programs:activity_detail", pk=activity.pk)
@@ -218,8 +194,7 @@ def activity_create(request):
 
 
 def activity_detail(request, pk):
-    if not access.can_view_activities(request.user):
-        raise PermissionDenied
+    require(access.can_view_activities(request.user))
     activity = queries.get_activity(current_commune(), pk)
     return render(
         request,
@@ -233,9 +208,8 @@ def activity_detail(request, pk):
 
 def component_overview(request, pk):
     """A component's plan section, lead, support, activities, budget and beneficiaries reached."""
-    if not access.can_view_component_overview(request.user):
-        raise PermissionDenied
-    component = queries.get_component(pk)
+    require(access.can_view_component_overview(request.user))
+    component = get_component(pk)
     if component.plan.commune_id != current_commune().pk:
         raise Http404
     overview = queries.component_overview(component)

@@ -7,7 +7,7 @@ not allowed); every write goes through one service in ``programs.services.plans`
 """
 
 from django.contrib import messages as flash
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -38,9 +38,10 @@ from programs.models import (
     Target,
 )
 from programs.progress import target_progress
-from programs.queries import get_plan_for_user, plan_change_log, plan_years, plans_for_list
+from programs.queries.plans import get_plan_for_user, plan_change_log, plan_years, plans_for_list
 from programs.services import plans as services
 from thoxuan_gnbv import access
+from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, require, year_param
 
 # The parts of a plan an officer adds, edits, removes and reorders: URL kind → (model, form, heading).
 PARTS = {
@@ -53,19 +54,9 @@ PARTS = {
 }
 
 
-def _errors_to_form(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on the named field when the form has it."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 def _editable_plan(request, pk):
     plan = get_plan_for_user(request.user, pk)
-    if not access.can_edit_plan(request.user, plan):
-        raise PermissionDenied
+    require(access.can_edit_plan(request.user, plan))
     return plan
 
 
@@ -77,12 +68,8 @@ def _part_kind(kind):
 
 def plan_list(request):
     """Kế hoạch by year: every version a user may see."""
-    if not access.can_view_plans(request.user):
-        raise PermissionDenied
-    try:
-        year = int(request.GET.get("year") or 0) or None
-    except ValueError:
-        year = None
+    require(access.can_view_plans(request.user))
+    year = year_param(request)
     return render(
         request,
         "programs/plan_list.html",
@@ -96,15 +83,14 @@ def plan_list(request):
 
 
 def plan_create(request):
-    if not access.can_create_plan(request.user):
-        raise PermissionDenied
+    require(access.can_create_plan(request.user))
     commune = Commune.objects.order_by("pk").first()
     form = PlanCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.plan_create(commune=commune, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            apply_service_error(form, error)
         else:
             flash.success(request, f"Đã tạo bản dự thảo kế hoạch năm {plan.year}.")
             return redirect("programs:plan_detail", pk=plan.pk)
@@ -145,8 +131,7 @@ def _detail_context(request, plan, **forms):
 
 def plan_detail(request, pk):
     """The plan's workspace: its status and workflow, its parts with edit controls, its log."""
-    if not access.can_view_plans(request.user):
-        raise PermissionDenied
+    require(access.can_view_plans(request.user))
     plan = get_plan_for_user(request.user, pk, document=True)
     return render(request, "programs/plan_detail.html", _detail_context(request, plan))
 
@@ -159,7 +144,7 @@ def plan_edit(request, pk):
         try:
             services.plan_update(plan=plan, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            apply_service_error(form, error)
         else:
             flash.success(request, "Đã lưu các mục của kế hoạch.")
             return redirect("programs:plan_detail", pk=plan.pk)
@@ -195,7 +180,7 @@ def plan_part_edit(request, pk, kind, part_pk=None):
                 partners = form.cleaned_data.get("partner_units") if "partner_units" in form.fields else None
                 services.plan_part_save(part=form.instance, user=request.user, partner_units=partners)
         except ValidationError as error:
-            _errors_to_form(form, error)
+            apply_service_error(form, error)
         else:
             flash.success(request, f"Đã lưu: {heading.lower()}.")
             return redirect(reverse("programs:plan_detail", args=[plan.pk]) + f"#{kind}")
@@ -214,7 +199,7 @@ def plan_part_delete(request, pk, kind, part_pk):
     try:
         services.plan_part_delete(part=part, user=request.user)
     except ValidationError as error:
-        flash.error(request, " ".join(error.messages))
+        flash_errors(request, error)
     else:
         flash.success(request, f"Đã xóa một mục: {heading.lower()}.")
     return redirect(reverse("programs:plan_detail", args=[plan.pk]) + f"#{kind}")
@@ -228,19 +213,18 @@ def plan_part_move(request, pk, kind, part_pk, direction):
     try:
         services.plan_part_move(part=part, direction=direction, user=request.user)
     except ValidationError as error:
-        flash.error(request, " ".join(error.messages))
+        flash_errors(request, error)
     return redirect(reverse("programs:plan_detail", args=[plan.pk]) + f"#{kind}")
 
 
 def _workflow_plan(request, pk):
     """A plan for a workflow action: 404 out of scope; the service decides who may act."""
-    if not access.can_view_plans(request.user) or access.is_read_only(request.user):
-        raise PermissionDenied
+    require(access.can_view_plans(request.user) and not access.is_read_only(request.user))
     return get_plan_for_user(request.user, pk)
 
 
 def _refused(request, plan, error):
-    flash.error(request, " ".join(error.messages))
+    flash_errors(request, error)
     return redirect("programs:plan_detail", pk=plan.pk)
 
 
@@ -267,8 +251,7 @@ def plan_return(request, pk):
     plan = _workflow_plan(request, pk)
     form = PlanReturnForm(request.POST)
     if not form.is_valid():
-        if not access.can_approve_plan(request.user, plan):
-            raise PermissionDenied
+        require(access.can_approve_plan(request.user, plan))
         return _rerender_with(request, plan, return_form=form)
     try:
         services.plan_return(plan=plan, user=request.user, comment=form.cleaned_data["comment"])
@@ -301,12 +284,11 @@ def plan_issue(request, pk):
         except ValidationError as error:
             if not access.can_issue_plan(request.user, plan):
                 return _refused(request, plan, error)
-            _errors_to_form(form, error)
+            apply_service_error(form, error)
         else:
             flash.success(request, f"Đã ban hành kế hoạch số {plan.document_number}/KH-UBND.")
             return redirect("programs:plan_detail", pk=plan.pk)
-    if not access.can_issue_plan(request.user, plan):
-        raise PermissionDenied
+    require(access.can_issue_plan(request.user, plan))
     return _rerender_with(request, plan, issue_form=form)
 
 

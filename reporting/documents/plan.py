@@ -129,7 +129,7 @@ def _project_groups(components) -> list[ProjectGroup]:
 
 
 def build_plan_document(plan: Plan) -> PlanDocument:
-    """Everything the plan prints, from a plan fetched with ``programs.queries.with_document``."""
+    """Everything the plan prints, from a plan fetched with ``programs.queries.plans.with_document``."""
     signer = Signer(plan.signer_authority, plan.signer_title, plan.signer_name)
     frame = frame_for(
         plan.commune,

@@ -10,7 +10,7 @@ from django.db.models import Sum
 from households.models import Commune
 from households.status import status_on
 from programs.models import Activity, Allocation, Disbursement, Estimate, EstimateStatus, Support
-from programs.queries_delivery import budget_table
+from programs.queries.budget import budget_table
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from households.models import Category
 from programs.models import Plan
 from programs.progress import target_progress
-from programs.queries import with_document
+from programs.queries.plans import with_document
 from tests.programs.delivery.factories import HouseholdFactory, approve_round
 
 

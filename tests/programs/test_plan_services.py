@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from programs import messages
+from programs.messages import plans as messages
 from programs.models import LegalBasis, Plan, PlanComponent, PlanStatus, PlanTransition, ReportingRule, Target
 from programs.services import plans as services
 from tests.factories import UnitFactory, UserFactory

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from programs import messages
+from programs.messages import plans as messages
 from programs.models import Plan, PlanStatus, Target
 from tests.factories import UserFactory
 from tests.programs.factories import make_approved, make_draft

@@ -12,9 +12,9 @@ from pypdf import PdfReader
 
 from households.models import Category
 from reporting import services
+from reporting.documents.excel import render_compiled_xlsx
+from reporting.documents.pdf import render_compiled_pdf
 from reporting.documents.report import build_compiled_document
-from reporting.excel import render_compiled_xlsx
-from reporting.report_pdf import render_compiled_pdf
 from tests.programs.delivery.factories import HouseholdFactory, approve_round
 from tests.reporting.factories import add_support, open_period
 

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from households.models import Category
 from programs.models import Allocation, Disbursement
 from reporting import services
-from reporting.figures import commune_report_figures, component_figures
+from reporting.figures.reports import commune_report_figures, component_figures
 from tests.programs.delivery.factories import (
     HouseholdFactory,
     MemberFactory,
@@ -178,7 +178,7 @@ def test_compiled_figures_query_count_does_not_grow(
 
 
 def test_cached_poverty_figures_follow_a_new_household(commune, neighborhood1, plan, chairman):
-    from reporting.figures import poverty_figures
+    from reporting.figures.poverty import poverty_figures
 
     households = [
         HouseholdFactory(neighborhood=neighborhood1, commune=commune, code=f"N-{i}") for i in range(3)
@@ -194,7 +194,7 @@ def test_cached_poverty_figures_follow_a_new_household(commune, neighborhood1, p
 def test_warm_poverty_figures_come_from_the_shared_cache(
     commune, neighborhood1, plan, chairman, django_assert_num_queries
 ):
-    from reporting.figures import poverty_figures
+    from reporting.figures.poverty import poverty_figures
 
     households = [
         HouseholdFactory(neighborhood=neighborhood1, commune=commune, code=f"W-{i}") for i in range(3)

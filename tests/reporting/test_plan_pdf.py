@@ -13,10 +13,10 @@ from demo.registry import seed_commune
 from demo.units import seed_units
 from demo.users import seed_users
 from programs.models import Plan, PlanStatus
-from programs.queries import with_document
+from programs.queries.plans import with_document
 from programs.services import plans as services
+from reporting.documents.pdf import BASE_URL, StaticOnlyFetcher, render_pdf
 from reporting.documents.plan import build_plan_document
-from reporting.pdf import BASE_URL, StaticOnlyFetcher, render_pdf
 from tests.programs.factories import program
 
 # What the source plan prints (seed/ke-hoach-2024.txt), written out here rather than read from the

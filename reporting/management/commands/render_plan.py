@@ -4,9 +4,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from households.models import Commune
 from programs.models import Plan
-from programs.queries import with_document
+from programs.queries.plans import with_document
+from reporting.documents.pdf import render_plan_pdf
 from reporting.documents.plan import build_plan_document
-from reporting.pdf import render_pdf
 from thoxuan_gnbv.formatting import format_number
 
 
@@ -33,9 +33,7 @@ class Command(BaseCommand):
             raise CommandError(f"{commune} chưa có kế hoạch năm {year}.")
         plan = with_document(Plan.objects.filter(pk=plan.pk)).get()
         doc = build_plan_document(plan)
-        pdf = render_pdf(
-            "reporting/documents/pdf.html", {"doc": doc, "document_template": "reporting/documents/plan.html"}
-        )
+        pdf = render_plan_pdf(doc)
         Path(out).write_bytes(pdf)
         state = "dự thảo" if doc.frame.is_draft else plan.get_status_display().lower()
         self.stdout.write(

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from programs import delivery_messages as msg
+from programs import messages as msg
 from programs.models import Activity
 from programs.services.delivery import activity_record
 from tests.factories import NeighborhoodFactory

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from programs import delivery_messages as msg
+from programs.messages import budget as msg
 from programs.models import Allocation, Disbursement, Estimate, EstimateLine, EstimateStatus, FundingSource
 from programs.services.budget import (
     allocation_record,

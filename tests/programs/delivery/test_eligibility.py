@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from programs import delivery_messages as msg
-from programs.eligibility import (
+from programs.messages import delivery as msg
+from programs.services.eligibility import (
     EligibilityBasis,
     Person,
     age_on,

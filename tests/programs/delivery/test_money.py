@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from programs import delivery_messages as msg
+from programs.messages import budget as msg
 from programs.money import MoneyField, parse_money
 
 

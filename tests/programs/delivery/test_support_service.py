@@ -6,10 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from households.models import Category
-from programs import delivery_messages as msg
-from programs.eligibility import EligibilityBasis
+from programs import messages as msg
 from programs.models import PlanStatus, Support, SupportType
 from programs.services.delivery import support_record
+from programs.services.eligibility import EligibilityBasis
 from tests.factories import NeighborhoodFactory
 from tests.programs.delivery.factories import HouseholdFactory, MemberFactory, approve_round, make_plan
 

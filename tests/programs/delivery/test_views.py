@@ -6,11 +6,11 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from programs import delivery_messages as msg
-from programs.eligibility import EligibilityBasis
+from programs import messages as msg
 from programs.models import Activity, Disbursement, EstimateStatus, Support, SupportType
-from programs.queries_delivery import household_support
+from programs.queries.delivery import household_support
 from programs.services.budget import estimate_create, estimate_line_add, estimate_submit
+from programs.services.eligibility import EligibilityBasis
 from tests.factories import UserFactory
 from tests.programs.delivery.factories import approved_estimate
 
@@ -430,7 +430,7 @@ def test_list_pages_cost_the_same_queries_at_5_and_50_rows(
     fill(45)
     with django_assert_num_queries(len(five.captured_queries)):
         response = client.get(url)
-    assert len(response.context["page"].rows) == 50
+    assert len(response.context["page"].items) == 50
 
 
 def test_list_pages_page_by_keyset(
@@ -440,9 +440,9 @@ def test_list_pages_page_by_keyset(
         make_support(components["3.1"], poor_household, agriculture_officer, n)
     client = client_for(labour_officer)
     first = client.get(reverse("programs:support_list"))
-    assert len(first.context["page"].rows) == 50
+    assert len(first.context["page"].items) == 50
     second = client.get(reverse("programs:support_list") + first.context["next_url"])
-    seen = {s.pk for s in first.context["page"].rows} | {s.pk for s in second.context["page"].rows}
+    seen = {s.pk for s in first.context["page"].items} | {s.pk for s in second.context["page"].items}
     assert len(seen) == 55
 
 

@@ -1,3 +1,5 @@
+"""Admin of the annual plan: the programme catalogue, units, and plans with their parts."""
+
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -139,6 +141,3 @@ class PlanAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return not (obj is not None and obj.is_approved) and super().has_delete_permission(request, obj)
-
-
-from programs import admin_delivery  # noqa: E402, F401 — admin of delivery and budget (issue 5)

@@ -1,34 +1,24 @@
-"""Reads of delivery and budget: the support and activity lists (keyset pagination, one query per
-page whatever its length), a household's support, the per-component overview and the budget table.
+"""Reads of delivery: the support and activity lists (keyset pagination, one query per page
+whatever its length), a household's support and the per-component overview.
 
 Figures are aggregates in the database (``Sum``/``Count`` grouped by component or source), never
 Python loops over records. A component is matched by its project/sub-project within the commune's
 plans of that year, so records made against an amended plan's earlier version still count."""
 
-import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, Sum, Value
+from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from households.models import Household, Member
-from programs.models import (
-    Activity,
-    Allocation,
-    Disbursement,
-    Estimate,
-    EstimateLine,
-    EstimateStatus,
-    FundingSource,
-    Plan,
-    PlanComponent,
-    Support,
-)
+from programs.models import Activity, FundingSource, PlanComponent, Support
+from programs.queries.budget import BudgetRow, component_budget_by_source
+from programs.queries.plans import same_component_ids
 from thoxuan_gnbv import access
 from thoxuan_gnbv.models import Role
+from thoxuan_gnbv.pagination import PAGE_SIZE, KeysetPage, keyset_page
 
-PAGE_SIZE = 50
 SOURCE_FIELDS = {
     FundingSource.CENTRAL: "central_amount",
     FundingSource.LOCAL: "local_amount",
@@ -38,72 +28,12 @@ SOURCE_FIELDS = {
 _TOTAL = F("central_amount") + F("local_amount") + F("mobilised_amount") + F("credit_amount")
 
 
-# --- components ----------------------------------------------------------------------------------
-
-
-def components_of_year(commune, year: int) -> list[PlanComponent]:
-    """The components of the commune's approved plan in force for ``year`` (empty without one)."""
-    plan = Plan.objects.approved_for(commune, year)
-    if plan is None:
-        return []
-    return list(
-        plan.components.select_related("plan__commune", "project", "subproject", "lead_unit").order_by(
-            "position", "pk"
-        )
-    )
-
-
-def approved_components(commune):
-    """Components of every approved plan of the commune (for choosing where support is recorded)."""
-    return (
-        PlanComponent.objects.filter(plan__commune=commune, plan__status__in=("approved", "issued"))
-        .select_related("plan", "project", "subproject")
-        .order_by("-plan__year", "position")
-    )
-
-
-def get_component(pk: int) -> PlanComponent:
-    return get_object_or_404(
-        PlanComponent.objects.select_related(
-            "plan__commune", "project", "subproject", "lead_unit"
-        ).prefetch_related("partner_units"),
-        pk=pk,
-    )
-
-
 # --- lists ---------------------------------------------------------------------------------------
-
-
-@dataclass
-class Page:
-    rows: list
-    next_cursor: str = ""
-
-
-def _cursor_filter(queryset, cursor: str, date_field: str):
-    """Keyset pagination on (date, id) descending: ``cursor`` is "YYYY-MM-DD_id" of the last row."""
-    if not cursor:
-        return queryset
-    try:
-        day_text, _, pk_text = cursor.partition("_")
-        day, pk = datetime.date.fromisoformat(day_text), int(pk_text)
-    except ValueError:
-        return queryset
-    return queryset.filter(Q(**{f"{date_field}__lt": day}) | Q(**{date_field: day, "pk__lt": pk}))
-
-
-def _page(queryset, cursor: str, date_field: str, size: int) -> Page:
-    rows = list(_cursor_filter(queryset, cursor, date_field).order_by(f"-{date_field}", "-pk")[: size + 1])
-    if len(rows) <= size:
-        return Page(rows)
-    rows = rows[:size]
-    last = rows[-1]
-    return Page(rows, f"{getattr(last, date_field).isoformat()}_{last.pk}")
 
 
 def supports_for_list(
     user, *, commune, year=None, component_id=None, neighborhood_id=None, cursor="", size=PAGE_SIZE
-) -> Page:
+) -> KeysetPage:
     """Support records the user may see, newest first, one query per page."""
     queryset = access.supports_visible_to(user, Support.objects.filter(household__commune=commune)).for_list()
     if year:
@@ -112,7 +42,7 @@ def supports_for_list(
         queryset = queryset.filter(component_id=component_id)
     if neighborhood_id:
         queryset = queryset.filter(household__neighborhood_id=neighborhood_id)
-    return _page(queryset, cursor, "supported_on", size)
+    return keyset_page(queryset, key="supported_on", descending=True, after=cursor, size=size)
 
 
 def support_exceptions(user, *, commune):
@@ -132,7 +62,7 @@ def get_support_for_user(user, pk: int) -> Support:
     return get_object_or_404(queryset, pk=pk)
 
 
-def activities_for_list(*, commune, year=None, component_id=None, cursor="", size=PAGE_SIZE) -> Page:
+def activities_for_list(*, commune, year=None, component_id=None, cursor="", size=PAGE_SIZE) -> KeysetPage:
     queryset = (
         Activity.objects.filter(component__plan__commune=commune)
         .for_list()
@@ -142,7 +72,7 @@ def activities_for_list(*, commune, year=None, component_id=None, cursor="", siz
         queryset = queryset.filter(held_on__year=year)
     if component_id:
         queryset = queryset.filter(component_id=component_id)
-    return _page(queryset, cursor, "held_on", size)
+    return keyset_page(queryset, key="held_on", descending=True, after=cursor, size=size)
 
 
 def get_activity(commune, pk: int) -> Activity:
@@ -188,167 +118,6 @@ def household_support(household) -> list[SupportGroup]:
     return groups
 
 
-# --- budget --------------------------------------------------------------------------------------
-
-
-@dataclass
-class BudgetRow:
-    label: str
-    allocated: int = 0
-    estimated: int = 0
-    disbursed: int = 0
-    component: PlanComponent | None = None
-
-    @property
-    def rate(self) -> float | None:
-        """Disbursed as a share of what was allocated (tỷ lệ giải ngân)."""
-        return self.disbursed / self.allocated if self.allocated else None
-
-    @property
-    def remaining(self) -> int:
-        return self.allocated - self.disbursed
-
-
-def _key(project_number, subproject_number) -> str:
-    return f"{project_number}.{subproject_number}" if subproject_number else str(project_number)
-
-
-def _grouped(queryset, prefix: str, amount) -> dict[str, int]:
-    rows = queryset.values(f"{prefix}project__number", f"{prefix}subproject__number").annotate(
-        total=Sum(amount)
-    )
-    return {
-        _key(r[f"{prefix}project__number"], r[f"{prefix}subproject__number"]): r["total"] or 0 for r in rows
-    }
-
-
-def budget_table(commune, year: int) -> tuple[list[BudgetRow], BudgetRow]:
-    """Per component of the year's plan: allocated, estimated (approved), disbursed, rate, remaining;
-    plus the total row. Four queries whatever the number of components."""
-    components = components_of_year(commune, year)
-    in_year = {"plan__commune": commune, "plan__year": year}
-    allocated = _grouped(
-        Allocation.objects.filter(**{f"component__{k}": v for k, v in in_year.items()}),
-        "component__",
-        "amount",
-    )
-    estimated = _grouped(
-        EstimateLine.objects.filter(
-            estimate__status=EstimateStatus.APPROVED, **{f"component__{k}": v for k, v in in_year.items()}
-        ),
-        "component__",
-        "amount",
-    )
-    disbursed = _grouped(
-        Disbursement.objects.filter(**{f"line__component__{k}": v for k, v in in_year.items()}),
-        "line__component__",
-        "amount",
-    )
-    rows = [
-        BudgetRow(
-            label=str(c),
-            allocated=allocated.get(c.code, 0),
-            estimated=estimated.get(c.code, 0),
-            disbursed=disbursed.get(c.code, 0),
-            component=c,
-        )
-        for c in components
-    ]
-    total = BudgetRow(
-        "Tổng cộng",
-        sum(r.allocated for r in rows),
-        sum(r.estimated for r in rows),
-        sum(r.disbursed for r in rows),
-    )
-    return rows, total
-
-
-def component_budget_by_source(component, component_ids=None) -> tuple[list[BudgetRow], BudgetRow]:
-    """One component's allocated / estimated / disbursed by funding source, three queries."""
-    ids = component_ids if component_ids is not None else same_component_ids(component)
-    allocated = dict(
-        Allocation.objects.filter(component_id__in=ids).values_list("source").annotate(t=Sum("amount"))
-    )
-    estimated = dict(
-        EstimateLine.objects.filter(component_id__in=ids, estimate__status=EstimateStatus.APPROVED)
-        .values_list("source")
-        .annotate(t=Sum("amount"))
-    )
-    disbursed = dict(
-        Disbursement.objects.filter(line__component_id__in=ids)
-        .values_list("line__source")
-        .annotate(t=Sum("amount"))
-    )
-    rows = [
-        BudgetRow(
-            label, allocated.get(source, 0) or 0, estimated.get(source, 0) or 0, disbursed.get(source, 0) or 0
-        )
-        for source, label in FundingSource.choices
-    ]
-    total = BudgetRow(
-        "Tổng cộng",
-        sum(r.allocated for r in rows),
-        sum(r.estimated for r in rows),
-        sum(r.disbursed for r in rows),
-    )
-    return rows, total
-
-
-def estimates_for_list(commune, year=None):
-    queryset = Estimate.objects.filter(commune=commune).select_related("prepared_by", "approved_by")
-    if year:
-        queryset = queryset.filter(year=year)
-    return queryset.annotate(
-        total=Coalesce(Sum("lines__amount"), Value(0)),
-        disbursed=Coalesce(Sum("lines__disbursed_amount"), Value(0)),
-    ).order_by("-year", "-pk")
-
-
-def get_estimate(commune, pk: int) -> Estimate:
-    return get_object_or_404(
-        Estimate.objects.filter(commune=commune).select_related("prepared_by", "approved_by", "commune"),
-        pk=pk,
-    )
-
-
-def estimate_lines(estimate):
-    return list(
-        estimate.lines.select_related("component__project", "component__subproject")
-        .annotate(disbursement_count=Count("disbursements"))
-        .order_by("component__position", "source", "pk")
-    )
-
-
-def disbursements_of(estimate):
-    return list(Disbursement.objects.filter(line__estimate=estimate).for_list().order_by("-paid_on", "-pk"))
-
-
-def estimates_awaiting_approval(user):
-    if not access.is_approver(user):
-        return Estimate.objects.none()
-    return Estimate.objects.awaiting_approval().order_by("year", "pk")
-
-
-def estimates_returned(user):
-    """For the accountant: estimates the chairman sent back, to fix and submit again."""
-    if not access.can_prepare_estimate(user):
-        return Estimate.objects.none()
-    return Estimate.objects.filter(status=EstimateStatus.RETURNED).order_by("year", "pk")
-
-
-def lines_open_for_disbursement(user):
-    """For the accountant: approved lines with money left to pay out."""
-    if not access.can_record_disbursement(user):
-        return EstimateLine.objects.none()
-    return (
-        EstimateLine.objects.filter(
-            estimate__status=EstimateStatus.APPROVED, disbursed_amount__lt=F("amount")
-        )
-        .select_related("estimate", "component__project", "component__subproject")
-        .order_by("estimate__year", "estimate_id", "pk")
-    )
-
-
 # --- the component overview ----------------------------------------------------------------------
 
 
@@ -381,20 +150,6 @@ class ComponentOverview:
     beneficiaries: Beneficiaries
     recent_supports: list
     recent_activities: list
-
-
-def same_component_ids(component) -> list[int]:
-    """Primary keys of this component in every version of the year's plan (one query); filtering
-    records by these ids lets PostgreSQL use the component_id indexes."""
-    plan = component.plan
-    return list(
-        PlanComponent.objects.filter(
-            plan__commune_id=plan.commune_id,
-            plan__year=plan.year,
-            project_id=component.project_id,
-            subproject_id=component.subproject_id,
-        ).values_list("pk", flat=True)
-    )
 
 
 def beneficiaries(component, component_ids=None) -> Beneficiaries:

@@ -1,39 +1,12 @@
-"""Admin of delivery and budget (imported by ``programs.admin``). Trained staff correct data here;
-an approved estimate and its lines stay read-only, and disbursements are never edited or deleted
-here (the running total of a line is kept by ``disbursement_record``)."""
+"""Admin of the budget: allocations, estimates and disbursements. An approved estimate and its
+lines stay read-only, and disbursements are never edited or deleted here (the running total of a
+line is kept by ``disbursement_record``)."""
 
 from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
-from programs import delivery_messages as msg
-from programs.models import (
-    Activity,
-    Allocation,
-    Disbursement,
-    Estimate,
-    EstimateLine,
-    EstimateStatus,
-    Support,
-)
-
-
-@admin.register(Support)
-class SupportAdmin(SimpleHistoryAdmin):
-    list_display = ["supported_on", "household", "member", "component", "support_type", "eligibility_basis"]
-    list_filter = ["support_type", "eligibility_basis", "is_exception"]
-    search_fields = ["household__code", "household__head_name", "member__full_name", "description"]
-    raw_id_fields = ["household", "member", "component", "disbursement"]
-    readonly_fields = ["eligibility_basis", "recorded_by"]
-    date_hierarchy = "supported_on"
-
-
-@admin.register(Activity)
-class ActivityAdmin(SimpleHistoryAdmin):
-    list_display = ["held_on", "title", "component", "activity_type", "participants"]
-    list_filter = ["activity_type"]
-    search_fields = ["title", "place"]
-    raw_id_fields = ["component", "households", "disbursement"]
-    readonly_fields = ["recorded_by"]
+from programs.messages import budget as msg
+from programs.models import Allocation, Disbursement, Estimate, EstimateLine, EstimateStatus
 
 
 @admin.register(Allocation)

@@ -1,18 +1,17 @@
 """Document pages of the reporting side: the plan as it reads on paper, and its PDF."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from programs.queries import get_plan_for_user
+from programs.queries.plans import get_plan_for_user
+from reporting.documents.pdf import render_plan_pdf
 from reporting.documents.plan import build_plan_document
-from reporting.pdf import render_pdf
 from thoxuan_gnbv import access
+from thoxuan_gnbv.viewkit import require
 
 
 def _plan_document(request, pk):
-    if not access.can_view_plans(request.user):
-        raise PermissionDenied
+    require(access.can_view_plans(request.user))
     plan = get_plan_for_user(request.user, pk, document=True)
     return plan, build_plan_document(plan)
 
@@ -25,9 +24,6 @@ def plan_document(request, pk):
 
 def plan_pdf(request, pk):
     _, doc = _plan_document(request, pk)
-    pdf = render_pdf(
-        "reporting/documents/pdf.html", {"doc": doc, "document_template": "reporting/documents/plan.html"}
-    )
-    response = HttpResponse(pdf, content_type="application/pdf")
+    response = HttpResponse(render_plan_pdf(doc), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{doc.frame.filename}"'
     return response

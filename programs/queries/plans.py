@@ -1,4 +1,5 @@
-"""Reads of the annual plan, each with its own select_related/prefetch_related so every page has a
+"""Reads of the annual plan and its components (the projects and sub-projects that delivery and
+budget records hang on), each with its own select_related/prefetch_related so every page has a
 known, tested query count."""
 
 from django.db.models import Count, Prefetch
@@ -130,4 +131,51 @@ def plan_in_force(today=None) -> Plan | None:
         .prefetch_related(Prefetch("targets", queryset=Target.objects.prefetch_related("lines")))
         .order_by("-year", "-approved_at", "-pk")
         .first()
+    )
+
+
+# --- components ----------------------------------------------------------------------------------
+
+
+def components_of_year(commune, year: int) -> list[PlanComponent]:
+    """The components of the commune's approved plan in force for ``year`` (empty without one)."""
+    plan = Plan.objects.approved_for(commune, year)
+    if plan is None:
+        return []
+    return list(
+        plan.components.select_related("plan__commune", "project", "subproject", "lead_unit").order_by(
+            "position", "pk"
+        )
+    )
+
+
+def approved_components(commune):
+    """Components of every approved plan of the commune (for choosing where support is recorded)."""
+    return (
+        PlanComponent.objects.filter(plan__commune=commune, plan__status__in=("approved", "issued"))
+        .select_related("plan", "project", "subproject")
+        .order_by("-plan__year", "position")
+    )
+
+
+def get_component(pk: int) -> PlanComponent:
+    return get_object_or_404(
+        PlanComponent.objects.select_related(
+            "plan__commune", "project", "subproject", "lead_unit"
+        ).prefetch_related("partner_units"),
+        pk=pk,
+    )
+
+
+def same_component_ids(component) -> list[int]:
+    """Primary keys of this component in every version of the year's plan (one query); filtering
+    records by these ids lets PostgreSQL use the component_id indexes."""
+    plan = component.plan
+    return list(
+        PlanComponent.objects.filter(
+            plan__commune_id=plan.commune_id,
+            plan__year=plan.year,
+            project_id=component.project_id,
+            subproject_id=component.subproject_id,
+        ).values_list("pk", flat=True)
     )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from django.db import models
 
-from programs import delivery_messages as msg
+from programs.messages import delivery as msg
 
 NUTRITION = "3.2"
 VOCATIONAL_TRAINING = "4.1"

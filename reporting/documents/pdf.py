@@ -1,4 +1,6 @@
-"""PDF rendering with WeasyPrint, reading nothing but the portal's own static files.
+"""Every PDF the portal prints (the plan, the compiled report with or without its household annex),
+rendered by one function from a template and its context with WeasyPrint, reading nothing but the
+portal's own static files. The per-document wrappers below only name the template.
 
 Documents are rendered from templates that link their CSS and fonts with ``{% static %}``. The URL
 fetcher resolves only those URLs, and only to files inside the portal's static directories: no
@@ -43,6 +45,42 @@ class StaticOnlyFetcher(URLFetcher):
         raise ValueError(f"Không có tệp tĩnh: {relative}")
 
 
-def render_pdf(template_name: str, context: dict) -> bytes:
+def render_pdf(template_name: str, context: dict, *, full_fonts: bool = False, on_layout=None) -> bytes:
+    """The PDF of ``template_name`` rendered with ``context``. ``on_layout`` is called with the page
+    count between layout and writing (a background job's progress); ``full_fonts`` embeds whole
+    fonts instead of subsets."""
     html = render_to_string(template_name, context)
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).write_pdf()
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).render(
+        full_fonts=full_fonts
+    )
+    if on_layout:
+        on_layout(len(document.pages))
+    return document.write_pdf()
+
+
+# --- the documents --------------------------------------------------------------------------------
+
+PLAN_TEMPLATE = "reporting/documents/pdf.html"
+COMPILED_TEMPLATE = "reporting/report_pdf.html"
+
+
+def render_plan_pdf(doc) -> bytes:
+    """The plan (``reporting.documents.plan.build_plan_document``) on the shared document base."""
+    return render_pdf(PLAN_TEMPLATE, {"doc": doc, "document_template": "reporting/documents/plan.html"})
+
+
+def render_compiled_pdf(doc, *, on_layout=None) -> tuple[bytes, int]:
+    """The compiled report and its page count. The report itself is a few pages and renders within
+    the request; with the household annex it runs past 30 pages (a commune of a few thousand
+    supported households: hundreds), so the pages always send that one to the background worker
+    (``reporting.tasks``)."""
+    pages = []
+
+    def count(n):
+        pages.append(n)
+        if on_layout:
+            on_layout(n)
+
+    # Whole fonts are embedded: subsetting them took a third of the time of a long annex.
+    content = render_pdf(COMPILED_TEMPLATE, {"doc": doc}, full_fonts=True, on_layout=count)
+    return content, pages[0]

@@ -1,0 +1,182 @@
+"""Reads of the budget: the per-component budget table, a component's money by funding source,
+estimates with their lines and disbursements, and the accountant's and chairman's to-do lists.
+
+Figures are aggregates in the database (``Sum`` grouped by component or source), never Python loops
+over records. A component is matched by its project/sub-project within the commune's plans of that
+year, so records made against an amended plan's earlier version still count."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Sum, Value
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+
+from programs.models import (
+    Allocation,
+    Disbursement,
+    Estimate,
+    EstimateLine,
+    EstimateStatus,
+    FundingSource,
+    PlanComponent,
+)
+from programs.queries.plans import components_of_year, same_component_ids
+from thoxuan_gnbv import access
+
+
+@dataclass
+class BudgetRow:
+    label: str
+    allocated: int = 0
+    estimated: int = 0
+    disbursed: int = 0
+    component: PlanComponent | None = None
+
+    @property
+    def rate(self) -> float | None:
+        """Disbursed as a share of what was allocated (tỷ lệ giải ngân)."""
+        return self.disbursed / self.allocated if self.allocated else None
+
+    @property
+    def remaining(self) -> int:
+        return self.allocated - self.disbursed
+
+
+def _key(project_number, subproject_number) -> str:
+    return f"{project_number}.{subproject_number}" if subproject_number else str(project_number)
+
+
+def _grouped(queryset, prefix: str, amount) -> dict[str, int]:
+    rows = queryset.values(f"{prefix}project__number", f"{prefix}subproject__number").annotate(
+        total=Sum(amount)
+    )
+    return {
+        _key(r[f"{prefix}project__number"], r[f"{prefix}subproject__number"]): r["total"] or 0 for r in rows
+    }
+
+
+def budget_table(commune, year: int) -> tuple[list[BudgetRow], BudgetRow]:
+    """Per component of the year's plan: allocated, estimated (approved), disbursed, rate, remaining;
+    plus the total row. Four queries whatever the number of components."""
+    components = components_of_year(commune, year)
+    in_year = {"plan__commune": commune, "plan__year": year}
+    allocated = _grouped(
+        Allocation.objects.filter(**{f"component__{k}": v for k, v in in_year.items()}),
+        "component__",
+        "amount",
+    )
+    estimated = _grouped(
+        EstimateLine.objects.filter(
+            estimate__status=EstimateStatus.APPROVED, **{f"component__{k}": v for k, v in in_year.items()}
+        ),
+        "component__",
+        "amount",
+    )
+    disbursed = _grouped(
+        Disbursement.objects.filter(**{f"line__component__{k}": v for k, v in in_year.items()}),
+        "line__component__",
+        "amount",
+    )
+    rows = [
+        BudgetRow(
+            label=str(c),
+            allocated=allocated.get(c.code, 0),
+            estimated=estimated.get(c.code, 0),
+            disbursed=disbursed.get(c.code, 0),
+            component=c,
+        )
+        for c in components
+    ]
+    total = BudgetRow(
+        "Tổng cộng",
+        sum(r.allocated for r in rows),
+        sum(r.estimated for r in rows),
+        sum(r.disbursed for r in rows),
+    )
+    return rows, total
+
+
+def component_budget_by_source(component, component_ids=None) -> tuple[list[BudgetRow], BudgetRow]:
+    """One component's allocated / estimated / disbursed by funding source, three queries."""
+    ids = component_ids if component_ids is not None else same_component_ids(component)
+    allocated = dict(
+        Allocation.objects.filter(component_id__in=ids).values_list("source").annotate(t=Sum("amount"))
+    )
+    estimated = dict(
+        EstimateLine.objects.filter(component_id__in=ids, estimate__status=EstimateStatus.APPROVED)
+        .values_list("source")
+        .annotate(t=Sum("amount"))
+    )
+    disbursed = dict(
+        Disbursement.objects.filter(line__component_id__in=ids)
+        .values_list("line__source")
+        .annotate(t=Sum("amount"))
+    )
+    rows = [
+        BudgetRow(
+            label, allocated.get(source, 0) or 0, estimated.get(source, 0) or 0, disbursed.get(source, 0) or 0
+        )
+        for source, label in FundingSource.choices
+    ]
+    total = BudgetRow(
+        "Tổng cộng",
+        sum(r.allocated for r in rows),
+        sum(r.estimated for r in rows),
+        sum(r.disbursed for r in rows),
+    )
+    return rows, total
+
+
+def estimates_for_list(commune, year=None):
+    queryset = Estimate.objects.filter(commune=commune).select_related("prepared_by", "approved_by")
+    if year:
+        queryset = queryset.filter(year=year)
+    return queryset.annotate(
+        total=Coalesce(Sum("lines__amount"), Value(0)),
+        disbursed=Coalesce(Sum("lines__disbursed_amount"), Value(0)),
+    ).order_by("-year", "-pk")
+
+
+def get_estimate(commune, pk: int) -> Estimate:
+    return get_object_or_404(
+        Estimate.objects.filter(commune=commune).select_related("prepared_by", "approved_by", "commune"),
+        pk=pk,
+    )
+
+
+def estimate_lines(estimate):
+    return list(
+        estimate.lines.select_related("component__project", "component__subproject")
+        .annotate(disbursement_count=Count("disbursements"))
+        .order_by("component__position", "source", "pk")
+    )
+
+
+def disbursements_of(estimate):
+    return list(Disbursement.objects.filter(line__estimate=estimate).for_list().order_by("-paid_on", "-pk"))
+
+
+def estimates_awaiting_approval(user):
+    if not access.is_approver(user):
+        return Estimate.objects.none()
+    return Estimate.objects.awaiting_approval().order_by("year", "pk")
+
+
+def estimates_returned(user):
+    """For the accountant: estimates the chairman sent back, to fix and submit again."""
+    if not access.can_prepare_estimate(user):
+        return Estimate.objects.none()
+    return Estimate.objects.filter(status=EstimateStatus.RETURNED).order_by("year", "pk")
+
+
+def lines_open_for_disbursement(user):
+    """For the accountant: approved lines with money left to pay out."""
+    if not access.can_record_disbursement(user):
+        return EstimateLine.objects.none()
+    return (
+        EstimateLine.objects.filter(
+            estimate__status=EstimateStatus.APPROVED, disbursed_amount__lt=F("amount")
+        )
+        .select_related("estimate", "component__project", "component__subproject")
+        .order_by("estimate__year", "estimate_id", "pk")
+    )

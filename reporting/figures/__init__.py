@@ -1,0 +1,21 @@
+"""The figures of reports and dashboards, from aggregate queries: ``reports`` (a component's support,
+activities and budget; the compiled commune report) and ``poverty`` (the commune's poverty figures,
+cached). The names below are re-exported for the reporting services, which import them from here."""
+
+from reporting.figures.poverty import poverty_figures, rate, shared_cached
+from reporting.figures.reports import (
+    commune_report_figures,
+    component_figures,
+    plan_components,
+    shows_poverty_figures,
+)
+
+__all__ = [
+    "commune_report_figures",
+    "component_figures",
+    "plan_components",
+    "poverty_figures",
+    "rate",
+    "shared_cached",
+    "shows_poverty_figures",
+]

@@ -1,0 +1,32 @@
+"""The reporting calendar: every unit's report of the year's periods, with its state and deadline."""
+
+from django.shortcuts import render
+from django.utils import timezone
+
+from reporting.queries import calendar_years, reporting_calendar
+from reporting.views.common import default_year, installation_commune
+from thoxuan_gnbv import access
+from thoxuan_gnbv.viewkit import require, year_param
+
+
+def report_calendar(request):
+    require(access.can_view_reports(request.user))
+    commune = installation_commune()
+    today = timezone.localdate()
+    years = calendar_years(commune)
+    year = year_param(request, default=default_year(years, today))
+    calendar = reporting_calendar(commune, year, today=today)
+    return render(
+        request,
+        "reporting/calendar.html",
+        {
+            "calendar": calendar,
+            "years": years,
+            "can_compile": access.can_compile_report(request.user),
+            "user_can_write": {
+                row.component.pk
+                for row in calendar.rows
+                if access.can_write_report(request.user, row.component)
+            },
+        },
+    )
