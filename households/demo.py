@@ -24,6 +24,7 @@ from households.models import (
     Sex,
 )
 from households.services.registry import build_search_key
+from thoxuan_gnbv import workflow
 
 NEIGHBORHOOD_COUNT = 12
 HOUSEHOLD_COUNT = 2000
@@ -377,4 +378,5 @@ def _seed_rounds(commune, households, users, rng) -> None:
         counts = dict.fromkeys(Category.values, 0)
         for review in reviews:
             counts[review.category] += 1
-        ReviewRound.objects.filter(pk=review_round.pk).update(summary=counts)
+        with workflow.seeding():  # the round was created approved; its counts come after its reviews
+            ReviewRound.objects.filter(pk=review_round.pk).update(summary=counts)
