@@ -27,6 +27,7 @@ from programs.models import (
 )
 from thoxuan_gnbv import access
 from thoxuan_gnbv.models import Role
+from thoxuan_gnbv.statuses import PLAN_APPROVED
 
 PAGE_SIZE = 50
 SOURCE_FIELDS = {
@@ -56,7 +57,7 @@ def components_of_year(commune, year: int) -> list[PlanComponent]:
 def approved_components(commune):
     """Components of every approved plan of the commune (for choosing where support is recorded)."""
     return (
-        PlanComponent.objects.filter(plan__commune=commune, plan__status__in=("approved", "issued"))
+        PlanComponent.objects.filter(plan__commune=commune, plan__status__in=PLAN_APPROVED)
         .select_related("plan", "project", "subproject")
         .order_by("-plan__year", "position")
     )
