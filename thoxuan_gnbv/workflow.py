@@ -299,6 +299,12 @@ class Freezable:
     def state(self) -> StatusFlags:
         return StatusFlags(self.workflow.statuses, self.status)
 
+    @property
+    def log_steps(self):
+        """The document's log rows, oldest first, with their actors (every log's related name is
+        ``transitions``)."""
+        return self.transitions.select_related("actor").order_by("at", "pk")
+
 
 # --- the one transition ---------------------------------------------------------------------------
 
