@@ -15,6 +15,7 @@ from programs.models import (
     Target,
     Unit,
 )
+from thoxuan_gnbv.workflow import FrozenAdminMixin
 
 
 @admin.register(Unit)
@@ -104,7 +105,7 @@ class TransitionInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(SimpleHistoryAdmin):
+class PlanAdmin(FrozenAdminMixin, SimpleHistoryAdmin):
     list_display = ["year", "commune", "status", "document_number", "issued_on", "approved_by"]
     list_filter = ["commune", "year", "status"]
     search_fields = ["title", "document_number"]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -50,7 +50,8 @@ class Step:
     and the time. ``not_by``: the user field the actor must differ from (four-eyes). ``comment_field``:
     the model field that keeps the comment (e.g. ``return_comment``); ``comment_key`` names the form
     field an error is put on. ``on_frozen``: the only fields this step may write on a frozen row (the
-    plan's approved → issued step adds number and date). The messages override the core's wording."""
+    plan's approved → issued step adds number and date). ``clears``: fields reset to their default
+    (an approval clears the reason of an earlier return). The messages override the core's wording."""
 
     to: str
     sources: tuple
@@ -61,6 +62,7 @@ class Step:
     comment_field: str = ""
     comment_key: str = "comment"
     on_frozen: tuple = ()
+    clears: tuple = ()
     wrong_state_message: str = ""
     own_message: str = ""
     comment_message: str = ""
@@ -306,6 +308,39 @@ class Freezable:
         return self.transitions.select_related("actor").order_by("at", "pk")
 
 
+def document_of(instance):
+    """The workflow document ``instance`` is or belongs to (following ``frozen_parent``)."""
+    if getattr(type(instance), "workflow", None) is not None:
+        return instance
+    document = instance
+    for name in type(instance).frozen_parent.split("__"):
+        document = getattr(document, name)
+    return document
+
+
+def is_frozen(instance) -> bool:
+    """Whether ``instance`` (a document or a child) is frozen, as loaded."""
+    document = document_of(instance)
+    return document is not None and document.status in type(document).workflow.frozen
+
+
+class FrozenAdminMixin:
+    """ModelAdmin of a workflow document or child: read-only once frozen (the model refuses such writes
+    anyway; this keeps the admin from offering them), and a bulk delete touching a frozen row is 403."""
+
+    def has_change_permission(self, request, obj=None):
+        return not (obj is not None and is_frozen(obj)) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not (obj is not None and is_frozen(obj)) and super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        try:
+            super().delete_queryset(request, queryset)
+        except ValidationError as error:
+            raise PermissionDenied(error.messages[0]) from error
+
+
 # --- the one transition ---------------------------------------------------------------------------
 
 
@@ -349,6 +384,8 @@ def transition(obj, *, to, user, comment: str = "", changes: dict | None = None)
         setattr(document, step.time_field, timezone.now())
     if step.comment_field:
         setattr(document, step.comment_field, comment)
+    for name in step.clears:
+        setattr(document, name, model._meta.get_field(name).get_default())
     document.full_clean()
     document.save()
     flow.write_log(document, from_status=from_status, user=user, comment=comment)

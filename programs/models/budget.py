@@ -93,7 +93,7 @@ class Estimate(Freezable, models.Model):
                 actor_field="approved_by",
                 time_field="approved_at",
                 not_by="submitted_by",
-                comment_field="return_comment",
+                clears=("return_comment",),
                 wrong_state_message=msg.ESTIMATE_NOT_SUBMITTED,
             ),
         ],
