@@ -64,7 +64,7 @@ register_home(plan_tasks)
 register_home(target_progress_tasks)
 
 
-# --- delivery and budget (issue 5) ---------------------------------------------------------------
+# --- delivery and budget (plan sections III, IV) ------------------------------------------------
 register_nav(NavItem("Hỗ trợ", "programs:support_list", access.can_view_support, order=30))
 register_nav(NavItem("Hoạt động", "programs:activity_list", access.can_view_activities, order=35))
 register_nav(NavItem("Kinh phí", "programs:budget_overview", access.can_view_budget, order=40))

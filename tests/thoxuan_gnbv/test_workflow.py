@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models.query import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from households.models import Review, ReviewRound, ReviewRoundTransition, RoundStatus
@@ -501,3 +502,20 @@ def test_access_offers_decisions_only_on_submitted_documents(chairman, labour_of
         assert not access.can_approve_compiled_report(chairman, _doc(status, labour_officer.pk))
     for status in (RoundStatus.OPEN, RoundStatus.APPROVED):
         assert not access.can_approve_review_round(chairman, _doc(status, labour_officer.pk))
+
+
+@pytest.mark.django_db
+def test_admin_shows_a_review_of_an_approved_round_read_only(client, admin_user, commune, neighborhood1):
+    from tests.households.factories import HouseholdFactory, add_result, approved_round
+
+    review = add_result(approved_round(commune, 2024), HouseholdFactory(neighborhood=neighborhood1), "poor")
+    client.force_login(admin_user)
+    url = reverse("admin:households_review_change", args=[review.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and b'name="_save"' not in page.content
+    assert client.post(url, {"note": "Sửa"}).status_code == 403
+    assert (
+        client.post(reverse("admin:households_review_delete", args=[review.pk]), {"post": "yes"}).status_code
+        == 403
+    )
+    assert Review.objects.filter(pk=review.pk, note="").exists()

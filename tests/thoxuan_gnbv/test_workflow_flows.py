@@ -328,6 +328,24 @@ def test_admin_change_view_saves_before_approval(flow, w, client):
     assert page.status_code == 200 and b'name="_save"' in page.content
 
 
+def test_admin_bulk_delete_action_leaves_frozen_documents_alone(flow, w, client):
+    doc = flow.make_approved(w)
+    client.force_login(w.admin_user)
+    client.post(
+        reverse(f"admin:{flow.admin}_changelist"),
+        {"action": "delete_selected", "_selected_action": [doc.pk], "post": "yes"},
+    )
+    assert flow.model.objects.filter(pk=doc.pk).exists()
+    assert stored(doc).status == flow.approved
+
+
+def test_is_frozen_reads_the_document_status(flow, w):
+    doc = flow.make_submitted(w)
+    assert not workflow.is_frozen(doc)
+    doc = flow.approve(doc, w)
+    assert workflow.is_frozen(doc) and workflow.document_of(doc) is doc
+
+
 # --- children, frozen through their parent --------------------------------------------------------
 
 
@@ -408,3 +426,15 @@ def test_raw_load_of_a_frozen_child_is_not_blocked(parent_flow, w):
 def test_messages_of_the_core_are_vietnamese_sentences():
     for text in (messages.WRONG_STATE, messages.FOUR_EYES, messages.COMMENT_REQUIRED, messages.FROZEN):
         assert text.endswith(".") and text[0].isupper()
+
+
+def test_a_child_leads_to_its_document(parent_flow, w):
+    doc = parent_flow.make_approved(w)
+    child = child_of(parent_flow, doc)
+    assert workflow.document_of(child).pk == doc.pk
+    assert workflow.is_frozen(child)
+
+
+def test_children_of_a_submitted_document_are_not_frozen(parent_flow, w):
+    doc = parent_flow.make_submitted(w)
+    assert not workflow.is_frozen(child_of(parent_flow, doc))
