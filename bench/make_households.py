@@ -43,6 +43,7 @@ from households.models import (  # noqa: E402
     RoundStatus,
 )
 from households.services.registry import MEMBER_FIELDS, build_search_key  # noqa: E402
+from thoxuan_gnbv import workflow  # noqa: E402
 from thoxuan_gnbv.models import Role, User  # noqa: E402
 
 CHUNK = 50_000
@@ -67,7 +68,9 @@ def copy_rows(table, columns, rows):
         )
 
 
+@workflow.seeding()
 def reset(commune):
+    """Remove a previous run's rows, approved ones included (benchmark data, not official records)."""
     Review.objects.filter(round__commune=commune).delete()
     ReviewRound.objects.filter(commune=commune).delete()
     Member.objects.filter(household__commune=commune).delete()

@@ -63,6 +63,7 @@ from programs.models import (  # noqa: E402
     Support,
     Unit,
 )
+from thoxuan_gnbv import workflow  # noqa: E402
 from thoxuan_gnbv.models import Role, User  # noqa: E402
 
 YEAR = 2024
@@ -91,7 +92,9 @@ def copy_rows(table, columns, rows):
         )
 
 
+@workflow.seeding()
 def reset(commune):
+    """Remove a previous run's rows, approved ones included (benchmark data, not official records)."""
     Support.objects.filter(household__commune=commune).delete()
     Activity.objects.filter(component__plan__commune=commune).delete()
     Disbursement.objects.filter(line__estimate__commune=commune).delete()

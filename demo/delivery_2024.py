@@ -16,6 +16,7 @@ from households.status import statuses_on
 from programs.models import Estimate, FundingSource, Plan
 from programs.services import budget, delivery
 from programs.services.eligibility import CHILD_AGE_LIMIT, YOUNG_CHILD_AGE_LIMIT, age_on
+from thoxuan_gnbv import workflow
 
 YEAR = 2024
 ALLOCATION_DECISION = ("03/QĐ-UBND", datetime.date(2024, 1, 10))  # the district's allocation decision
@@ -116,9 +117,10 @@ def _seed_budget(commune, components, users) -> dict:
     budget.estimate_approve(estimate=estimate, user=chairman)
     # The services stamp "now"; the demo tells the 2024 story, so the workflow dates are set back to
     # January 2024 (a direct update: the estimate is frozen for every ordinary path).
-    Estimate.objects.filter(pk=estimate.pk).update(
-        submitted_at=_moment(2024, 1, 22, 9), approved_at=_moment(2024, 1, 25, 15)
-    )
+    with workflow.seeding():
+        Estimate.objects.filter(pk=estimate.pk).update(
+            submitted_at=_moment(2024, 1, 22, 9), approved_at=_moment(2024, 1, 25, 15)
+        )
     return lines
 
 

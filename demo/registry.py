@@ -25,6 +25,7 @@ from households.models import (
     Sex,
 )
 from households.services.registry import build_search_key
+from thoxuan_gnbv import workflow
 
 NEIGHBORHOOD_COUNT = 12
 HOUSEHOLD_COUNT = 2000
@@ -249,4 +250,5 @@ def _seed_rounds(commune, households, users, rng) -> None:
         counts = dict.fromkeys(Category.values, 0)
         for review in reviews:
             counts[review.category] += 1
-        ReviewRound.objects.filter(pk=review_round.pk).update(summary=counts)
+        with workflow.seeding():  # the round was created approved; its counts come after its reviews
+            ReviewRound.objects.filter(pk=review_round.pk).update(summary=counts)

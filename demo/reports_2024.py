@@ -17,12 +17,14 @@ from reporting.figures.reports import plan_components
 from reporting.models import (
     CompiledReport,
     CompiledReportTransition,
+    CompiledStatus,
     Report,
     ReportingPeriod,
+    ReportStatus,
     ReportTransition,
 )
 from reporting.periods import parse_period
-from thoxuan_gnbv import access
+from thoxuan_gnbv import access, workflow
 
 YEAR = 2024
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -85,12 +87,17 @@ def seed_reports_2024(commune, users) -> int:
             # Nobody accepts their own report: the labour officer's own go to the chairman.
             acceptor = chairman if author == officer else officer
             report = services.report_accept(report=report, user=acceptor)
-            Report.objects.filter(pk=report.pk).update(accepted_at=_at(day + datetime.timedelta(days=1), 15))
-            ReportTransition.objects.filter(report=report, to_status="draft").update(
+            with workflow.seeding():
+                Report.objects.filter(pk=report.pk).update(
+                    accepted_at=_at(day + datetime.timedelta(days=1), 15)
+                )
+            ReportTransition.objects.filter(report=report, to_status=ReportStatus.DRAFT).update(
                 at=_at(day - datetime.timedelta(days=3))
             )
-            ReportTransition.objects.filter(report=report, to_status="submitted").update(at=_at(day))
-            ReportTransition.objects.filter(report=report, to_status="accepted").update(
+            ReportTransition.objects.filter(report=report, to_status=ReportStatus.SUBMITTED).update(
+                at=_at(day)
+            )
+            ReportTransition.objects.filter(report=report, to_status=ReportStatus.ACCEPTED).update(
                 at=_at(day + datetime.timedelta(days=1), 15)
             )
             count += 1
@@ -109,10 +116,12 @@ def seed_reports_2024(commune, users) -> int:
     services.compiled_approve(
         compiled=compiled, user=chairman, document_number="12", issued_on=datetime.date(2024, 3, 28)
     )
-    CompiledReport.objects.filter(pk=compiled.pk).update(
-        submitted_at=_at(datetime.date(2024, 3, 25)), approved_at=_at(datetime.date(2024, 3, 28), 16)
-    )
-    for status, day in (("draft", 22), ("submitted", 25), ("approved", 28)):
+    with workflow.seeding():
+        CompiledReport.objects.filter(pk=compiled.pk).update(
+            submitted_at=_at(datetime.date(2024, 3, 25)), approved_at=_at(datetime.date(2024, 3, 28), 16)
+        )
+    steps = ((CompiledStatus.DRAFT, 22), (CompiledStatus.SUBMITTED, 25), (CompiledStatus.APPROVED, 28))
+    for status, day in steps:
         CompiledReportTransition.objects.filter(compiled_report=compiled, to_status=status).update(
             at=_at(datetime.date(2024, 3, day), 16)
         )

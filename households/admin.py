@@ -13,6 +13,7 @@ from households.models import (
     Review,
     ReviewRound,
 )
+from thoxuan_gnbv.workflow import FrozenAdminMixin
 
 
 class NeighborhoodInline(admin.TabularInline):
@@ -78,38 +79,21 @@ class MemberAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ReviewRound)
-class ReviewRoundAdmin(SimpleHistoryAdmin):
+class ReviewRoundAdmin(FrozenAdminMixin, SimpleHistoryAdmin):
+    """Approved rounds are read-only (the chairman's decision); corrections go through a new round."""
+
     list_display = ["__str__", "commune", "status", "decision_number", "decision_date"]
     list_filter = ["status", "year"]
-
-    def has_change_permission(self, request, obj=None):
-        # Approved rounds are frozen (the chairman's decision); corrections go through a new round.
-        if obj is not None and obj.is_approved:
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.is_approved:
-            return False
-        return super().has_delete_permission(request, obj)
+    # The workflow moves the status and stamps who did it, through the officers' pages only.
+    readonly_fields = ["status", "submitted_by", "submitted_at", "approved_by", "approved_at"]
 
 
 @admin.register(Review)
-class ReviewAdmin(SimpleHistoryAdmin):
+class ReviewAdmin(FrozenAdminMixin, SimpleHistoryAdmin):
     list_display = ["household", "year", "round", "category", "deprivation_count"]
     list_filter = ["year", "category"]
     raw_id_fields = ["household"]
     list_select_related = ["household", "round"]
-
-    def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.round.is_approved:
-            return False
-        return super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.round.is_approved:
-            return False
-        return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
         if obj.round.is_approved:

@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from programs.models import PlanStatus
 from programs.progress import target_progress
 from programs.queries import budget as budget_queries
 from programs.queries import plans as queries
@@ -24,9 +25,9 @@ def plan_tasks(user):
             )
         )
     wording = {
-        "returned": ("Kế hoạch năm {year} bị trả lại: xem ý kiến và sửa", "danger"),
-        "draft": ("Kế hoạch năm {year} đang soạn thảo: hoàn thiện và trình phê duyệt", "info"),
-        "approved": ("Kế hoạch năm {year} đã phê duyệt: vào số, ngày ban hành", "primary"),
+        PlanStatus.RETURNED: ("Kế hoạch năm {year} bị trả lại: xem ý kiến và sửa", "danger"),
+        PlanStatus.DRAFT: ("Kế hoạch năm {year} đang soạn thảo: hoàn thiện và trình phê duyệt", "info"),
+        PlanStatus.APPROVED: ("Kế hoạch năm {year} đã phê duyệt: vào số, ngày ban hành", "primary"),
     }
     for plan in queries.plans_needing_work(user):
         text, level = wording[plan.status]

@@ -5,6 +5,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from reporting.models import CompiledReport, DocumentJob, Report, ReportingPeriod
+from thoxuan_gnbv.workflow import FrozenAdminMixin
 
 
 @admin.register(ReportingPeriod)
@@ -14,12 +15,13 @@ class ReportingPeriodAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(SimpleHistoryAdmin):
+class ReportAdmin(FrozenAdminMixin, SimpleHistoryAdmin):
     list_display = ["period", "component", "lead_unit", "status", "submitted_at", "is_late"]
     list_filter = ["status", "is_late", "period__year"]
     list_select_related = ["period", "component__project", "component__subproject", "lead_unit"]
     readonly_fields = [
         "figures",
+        "submitted_by",
         "submitted_at",
         "last_submitted_at",
         "is_late",
@@ -27,15 +29,9 @@ class ReportAdmin(SimpleHistoryAdmin):
         "accepted_at",
     ]
 
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not (obj and obj.is_accepted)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not (obj and obj.is_accepted)
-
 
 @admin.register(CompiledReport)
-class CompiledReportAdmin(SimpleHistoryAdmin):
+class CompiledReportAdmin(FrozenAdminMixin, SimpleHistoryAdmin):
     list_display = ["period", "status", "document_number", "issued_on", "approved_by"]
     list_filter = ["status"]
     readonly_fields = [
@@ -45,14 +41,9 @@ class CompiledReportAdmin(SimpleHistoryAdmin):
         "issued_on",
         "approved_by",
         "approved_at",
+        "submitted_by",
         "submitted_at",
     ]
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not (obj and obj.is_approved)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not (obj and obj.is_approved)
 
 
 @admin.register(DocumentJob)

@@ -2,9 +2,9 @@
 plan's regime, each lead unit's report per component and period, and the commune's compiled report
 the chairman signs.
 
-Accepted unit reports and approved compiled reports are official: services refuse to change them,
-``save()``/``delete()`` refuse again (admin, shell, any stray path), and named constraints keep the
-final states consistent.
+Accepted unit reports and approved compiled reports are official: the workflow core
+(``thoxuan_gnbv.workflow``) refuses any change by every path (services, ``save``/``delete``, bulk
+writes, the admin), and named constraints keep the final states consistent.
 """
 
 from django.conf import settings
@@ -17,7 +17,8 @@ from households.models import Commune
 from programs.models import Plan, PlanComponent, ReportingPeriodCode, Unit
 from reporting import messages
 from reporting.periods import Period
-from thoxuan_gnbv.workflow import FrozenWhenStored, TransitionLog, actor_field
+from thoxuan_gnbv.statuses import COMPILED_EDITABLE, REPORT_EDITABLE, CompiledStatus, ReportStatus
+from thoxuan_gnbv.workflow import Freezable, FrozenQuerySet, Step, TransitionLog, Workflow, actor_field
 
 # Sane lengths for narratives: a unit's quarterly report runs to a page or two.
 RESULTS_MAX = 8000
@@ -76,17 +77,7 @@ class ReportingPeriod(models.Model):
         return self.period.slug
 
 
-class ReportStatus(models.TextChoices):
-    DRAFT = "draft", "Đang soạn"
-    SUBMITTED = "submitted", "Chờ tiếp nhận"
-    RETURNED = "returned", "Bị trả lại"
-    ACCEPTED = "accepted", "Đã tiếp nhận"
-
-
-REPORT_EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
-
-
-class ReportQuerySet(models.QuerySet):
+class ReportQuerySet(FrozenQuerySet):
     def for_page(self):
         return self.select_related(
             "period__commune",
@@ -102,12 +93,47 @@ class ReportQuerySet(models.QuerySet):
         return self.filter(status=ReportStatus.SUBMITTED)
 
 
-class Report(FrozenWhenStored, models.Model):
+class Report(Freezable, models.Model):
     """A lead unit's report on one component for one period: figures from the data up to the period's
     end (frozen into ``figures`` when submitted) and the unit's narrative."""
 
-    frozen_statuses = frozenset({"accepted"})
-    frozen_message = messages.REPORT_ACCEPTED_FROZEN
+    # Plan section VII: units report to the UBND through the labour officer, who accepts or returns
+    # them; nobody accepts their own report.
+    workflow = Workflow(
+        statuses=ReportStatus,
+        editable=REPORT_EDITABLE,
+        frozen=(ReportStatus.ACCEPTED,),
+        frozen_message=messages.REPORT_ACCEPTED_FROZEN,
+        log="reporting.ReportTransition",
+        steps=[
+            Step(
+                to=ReportStatus.SUBMITTED,
+                sources=REPORT_EDITABLE,
+                actor_field="submitted_by",
+                time_field="last_submitted_at",
+                wrong_state_message=messages.REPORT_NOT_EDITABLE,
+            ),
+            Step(
+                to=ReportStatus.RETURNED,
+                sources=(ReportStatus.SUBMITTED,),
+                not_by="submitted_by",
+                comment_required=True,
+                comment_field="return_comment",
+                comment_key="return_comment",
+                wrong_state_message=messages.REPORT_NOT_SUBMITTED,
+                comment_message=messages.RETURN_COMMENT_REQUIRED,
+            ),
+            Step(
+                to=ReportStatus.ACCEPTED,
+                sources=(ReportStatus.SUBMITTED,),
+                actor_field="accepted_by",
+                time_field="accepted_at",
+                not_by="submitted_by",
+                clears=("return_comment",),
+                wrong_state_message=messages.REPORT_NOT_SUBMITTED,
+            ),
+        ],
+    )
 
     period = models.ForeignKey(
         ReportingPeriod, on_delete=models.PROTECT, related_name="reports", verbose_name="kỳ báo cáo"
@@ -193,23 +219,47 @@ class ReportTransition(TransitionLog):
         ordering = ["report", "at", "pk"]
 
 
-class CompiledStatus(models.TextChoices):
-    DRAFT = "draft", "Đang soạn"
-    SUBMITTED = "submitted", "Chờ phê duyệt"
-    RETURNED = "returned", "Bị trả lại"
-    APPROVED = "approved", "Đã phê duyệt"
-
-
-COMPILED_EDITABLE = (CompiledStatus.DRAFT, CompiledStatus.RETURNED)
-
-
-class CompiledReport(FrozenWhenStored, models.Model):
+class CompiledReport(Freezable, models.Model):
     """The commune's report for a period (báo cáo tổng hợp), drafted by the labour officer from the
     units' reports and the data, approved by the chairman. Approval freezes it with ``snapshot``:
     the figures and unit narratives as they were, so later data changes never alter it."""
 
-    frozen_statuses = frozenset({"approved"})
-    frozen_message = messages.COMPILED_APPROVED_FROZEN
+    # NĐ 30/2020: the chairman (or a vice chairman) signs and numbers it — never its own compiler.
+    workflow = Workflow(
+        statuses=CompiledStatus,
+        editable=COMPILED_EDITABLE,
+        frozen=(CompiledStatus.APPROVED,),
+        frozen_message=messages.COMPILED_APPROVED_FROZEN,
+        log="reporting.CompiledReportTransition",
+        steps=[
+            Step(
+                to=CompiledStatus.SUBMITTED,
+                sources=COMPILED_EDITABLE,
+                actor_field="submitted_by",
+                time_field="submitted_at",
+                wrong_state_message=messages.COMPILED_NOT_EDITABLE,
+            ),
+            Step(
+                to=CompiledStatus.RETURNED,
+                sources=(CompiledStatus.SUBMITTED,),
+                not_by="submitted_by",
+                comment_required=True,
+                comment_field="return_comment",
+                comment_key="return_comment",
+                wrong_state_message=messages.COMPILED_NOT_SUBMITTED,
+                comment_message=messages.RETURN_COMMENT_REQUIRED,
+            ),
+            Step(
+                to=CompiledStatus.APPROVED,
+                sources=(CompiledStatus.SUBMITTED,),
+                actor_field="approved_by",
+                time_field="approved_at",
+                not_by="submitted_by",
+                clears=("return_comment",),
+                wrong_state_message=messages.COMPILED_NOT_SUBMITTED,
+            ),
+        ],
+    )
 
     period = models.OneToOneField(
         ReportingPeriod, on_delete=models.PROTECT, related_name="compiled_report", verbose_name="kỳ báo cáo"
@@ -237,6 +287,7 @@ class CompiledReport(FrozenWhenStored, models.Model):
     compiled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="người lập"
     )
+    submitted_by = actor_field("người trình")
     submitted_at = models.DateTimeField("trình lúc", null=True, blank=True)
     approved_by = actor_field("người phê duyệt")
     approved_at = models.DateTimeField("phê duyệt lúc", null=True, blank=True)
@@ -244,6 +295,7 @@ class CompiledReport(FrozenWhenStored, models.Model):
     updated_at = models.DateTimeField("sửa lúc", auto_now=True)
 
     history = HistoricalRecords()
+    objects = FrozenQuerySet.as_manager()
 
     class Meta:
         verbose_name = "báo cáo tổng hợp"
@@ -281,6 +333,8 @@ class CompiledReport(FrozenWhenStored, models.Model):
 
 
 class CompiledReportTransition(TransitionLog):
+    """One step of the compiled report's approval: who moved it from which status to which, and why."""
+
     compiled_report = models.ForeignKey(
         CompiledReport, on_delete=models.CASCADE, related_name="transitions", verbose_name="báo cáo tổng hợp"
     )

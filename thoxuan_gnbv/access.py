@@ -2,10 +2,23 @@
 (*ability*: ``can_<verb>_<noun>`` functions).
 
 Views never test roles themselves: they call these. Domain models are reached through field lookups
-only, so this module imports no domain app (``thoxuan_gnbv`` sits below them all).
+only, so this module imports no domain app (``thoxuan_gnbv`` sits below them all); the status values
+come from ``thoxuan_gnbv.statuses``, which the domain models re-export.
 """
 
 from thoxuan_gnbv.models import Role
+from thoxuan_gnbv.statuses import (
+    COMPILED_EDITABLE,
+    ESTIMATE_EDITABLE,
+    PLAN_APPROVED,
+    PLAN_EDITABLE,
+    REPORT_EDITABLE,
+    CompiledStatus,
+    EstimateStatus,
+    PlanStatus,
+    ReportStatus,
+    RoundStatus,
+)
 
 # Officers of the People's Committee who work on the program every day.
 COMMUNE_OFFICERS = frozenset(
@@ -112,8 +125,15 @@ def can_manage_review_rounds(user) -> bool:
 
 
 def can_approve_review_round(user, review_round=None) -> bool:
-    """The chairman (or a vice chairman) approves or returns a submitted review round."""
-    return is_approver(user) and (review_round is None or review_round.status == "submitted")
+    """The chairman (or a vice chairman) approves or returns a submitted review round (QĐ 24/2021),
+    never one they submitted themselves."""
+    if review_round is None:
+        return is_approver(user)
+    return (
+        is_approver(user)
+        and review_round.status == RoundStatus.SUBMITTED
+        and review_round.submitted_by_id != user.pk
+    )
 
 
 def can_import_households(user) -> bool:
@@ -133,9 +153,6 @@ def can_view_movements(user) -> bool:
 
 
 # --- plans (programs) -----------------------------------------------------------------------------
-# Plan statuses as stored (programs.models.PlanStatus); this module imports no domain app.
-_PLAN_EDITABLE = ("draft", "returned")
-_PLAN_APPROVED = ("approved", "issued")
 
 
 def can_view_plans(user) -> bool:
@@ -150,7 +167,7 @@ def plans_visible_to(user, queryset):
         return queryset.none()
     if is_admin(user) or has_role(user, *COMMUNE_OFFICERS):
         return queryset
-    return queryset.filter(status__in=_PLAN_APPROVED)
+    return queryset.filter(status__in=PLAN_APPROVED)
 
 
 def can_create_plan(user) -> bool:
@@ -160,7 +177,7 @@ def can_create_plan(user) -> bool:
 
 def can_edit_plan(user, plan) -> bool:
     """The labour officer edits a plan only while it is a draft or returned."""
-    return has_role(user, Role.LABOUR_OFFICER) and plan.status in _PLAN_EDITABLE
+    return has_role(user, Role.LABOUR_OFFICER) and plan.status in PLAN_EDITABLE
 
 
 def can_submit_plan(user, plan) -> bool:
@@ -169,19 +186,20 @@ def can_submit_plan(user, plan) -> bool:
 
 def can_approve_plan(user, plan) -> bool:
     """The chairman or a vice chairman approves or returns a submitted plan, never their own."""
-    return is_approver(user) and plan.status == "submitted" and plan.submitted_by_id != user.pk
+    return is_approver(user) and plan.status == PlanStatus.SUBMITTED and plan.submitted_by_id != user.pk
 
 
 def can_issue_plan(user, plan) -> bool:
     """An approved plan gets its number and date from the chairman's office or the labour officer."""
     return (
-        has_role(user, Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.LABOUR_OFFICER) and plan.status == "approved"
+        has_role(user, Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.LABOUR_OFFICER)
+        and plan.status == PlanStatus.APPROVED
     )
 
 
 def can_amend_plan(user, plan) -> bool:
     """Changing an approved plan means a new draft version, written by the labour officer."""
-    return has_role(user, Role.LABOUR_OFFICER) and plan.status in _PLAN_APPROVED
+    return has_role(user, Role.LABOUR_OFFICER) and plan.status in PLAN_APPROVED
 
 
 # --- delivery and budget (programs: support, activities, allocations, estimates, disbursements) ----
@@ -262,12 +280,16 @@ def can_prepare_estimate(user, estimate=None) -> bool:
     """The accountant prepares an estimate and changes it while it is a draft or returned."""
     if not has_role(user, Role.ACCOUNTANT):
         return False
-    return estimate is None or estimate.status in ("draft", "returned")
+    return estimate is None or estimate.status in ESTIMATE_EDITABLE
 
 
 def can_approve_estimate(user, estimate) -> bool:
-    """The chairman or a vice chairman approves or returns a submitted estimate."""
-    return is_approver(user) and estimate.status == "submitted"
+    """The chairman or a vice chairman approves or returns a submitted estimate, never their own."""
+    return (
+        is_approver(user)
+        and estimate.status == EstimateStatus.SUBMITTED
+        and estimate.submitted_by_id != user.pk
+    )
 
 
 def can_record_disbursement(user) -> bool:
@@ -276,8 +298,6 @@ def can_record_disbursement(user) -> bool:
 
 
 # --- reports (reporting) --------------------------------------------------------------------------
-# Report statuses as stored (reporting.models); this module imports no domain app.
-_REPORT_EDITABLE = ("draft", "returned")
 
 
 def can_view_reports(user) -> bool:
@@ -291,7 +311,7 @@ def reports_visible_to(user, queryset):
     if not can_view_reports(user):
         return queryset.none()
     if is_read_only(user):
-        return queryset.exclude(status="draft")
+        return queryset.exclude(status=ReportStatus.DRAFT)
     return queryset
 
 
@@ -303,7 +323,7 @@ def can_write_report(user, component) -> bool:
 
 def can_edit_report(user, report) -> bool:
     """The author edits and submits a report while it is a draft or returned."""
-    return report.status in _REPORT_EDITABLE and can_write_report(user, report.component)
+    return report.status in REPORT_EDITABLE and can_write_report(user, report.component)
 
 
 def can_review_report(user, report=None) -> bool:
@@ -312,7 +332,7 @@ def can_review_report(user, report=None) -> bool:
     reports go to the chairman or a vice chairman. Without ``report``: may this user review any."""
     if report is None:
         return has_role(user, Role.LABOUR_OFFICER, *APPROVERS)
-    if report.status != "submitted" or report.submitted_by_id == user.pk:
+    if report.status != ReportStatus.SUBMITTED or report.submitted_by_id == user.pk:
         return False
     if has_role(user, Role.LABOUR_OFFICER):
         return True
@@ -337,18 +357,23 @@ def compiled_reports_visible_to(user, queryset):
     if not can_view_compiled_reports(user):
         return queryset.none()
     if is_read_only(user):
-        return queryset.filter(status="approved")
+        return queryset.filter(status=CompiledStatus.APPROVED)
     return queryset
 
 
 def can_compile_report(user, compiled=None) -> bool:
     """The labour officer drafts the compiled report and edits it while it is a draft or returned."""
-    return has_role(user, Role.LABOUR_OFFICER) and (compiled is None or compiled.status in _REPORT_EDITABLE)
+    return has_role(user, Role.LABOUR_OFFICER) and (compiled is None or compiled.status in COMPILED_EDITABLE)
 
 
 def can_approve_compiled_report(user, compiled) -> bool:
-    """The chairman or a vice chairman approves or returns a submitted compiled report."""
-    return is_approver(user) and compiled.status == "submitted"
+    """The chairman or a vice chairman approves or returns a submitted compiled report, never one they
+    submitted themselves."""
+    return (
+        is_approver(user)
+        and compiled.status == CompiledStatus.SUBMITTED
+        and compiled.submitted_by_id != user.pk
+    )
 
 
 def can_view_dashboard(user) -> bool:

@@ -2,7 +2,7 @@
 
 from households.models.geography import AreaType, Commune, CommuneKind, Neighborhood
 from households.models.registry import Household, Member, Relation, Sex
-from households.models.review import Category, Review, ReviewRound, RoundStatus
+from households.models.review import Category, Review, ReviewRound, ReviewRoundTransition, RoundStatus
 from households.models.standard import Indicator, PovertyStandard
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "Relation",
     "Review",
     "ReviewRound",
+    "ReviewRoundTransition",
     "RoundStatus",
     "Sex",
 ]

@@ -1,11 +1,12 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from households import messages
 from households.models.geography import Commune
 from households.models.registry import Household
 from households.models.standard import PovertyStandard
-from thoxuan_gnbv.workflow import actor_field
+from thoxuan_gnbv.statuses import RoundStatus
+from thoxuan_gnbv.workflow import Freezable, FrozenQuerySet, Step, TransitionLog, Workflow, actor_field
 
 
 class Category(models.TextChoices):
@@ -17,14 +18,48 @@ class Category(models.TextChoices):
     NONE = "none", "Không thuộc diện"
 
 
-class RoundStatus(models.TextChoices):
-    OPEN = "open", "Đang rà soát"
-    SUBMITTED = "submitted", "Chờ Chủ tịch phê duyệt"
-    APPROVED = "approved", "Đã phê duyệt"
+class ReviewRoundQuerySet(FrozenQuerySet):
+    def in_progress(self):
+        return self.exclude(status=RoundStatus.APPROVED)
 
 
-class ReviewRound(models.Model):
-    """A review round (đợt rà soát) of a commune for a year; the chairman's decision freezes it."""
+class ReviewRound(Freezable, models.Model):
+    """A review round (đợt rà soát) of a commune for a year; the chairman's decision freezes it.
+
+    QĐ 24/2021 (Điều 4, 5): the list is submitted to the chairman, who recognises it by a decision —
+    never the officer who submitted it — or sends it back for corrections (the round reopens)."""
+
+    workflow = Workflow(
+        statuses=RoundStatus,
+        editable=(RoundStatus.OPEN,),
+        frozen=(RoundStatus.APPROVED,),
+        frozen_message=messages.ROUND_FROZEN,
+        log="households.ReviewRoundTransition",
+        steps=[
+            Step(
+                to=RoundStatus.SUBMITTED,
+                sources=(RoundStatus.OPEN,),
+                actor_field="submitted_by",
+                time_field="submitted_at",
+                wrong_state_message=messages.ROUND_NOT_OPEN,
+            ),
+            Step(
+                to=RoundStatus.OPEN,
+                sources=(RoundStatus.SUBMITTED,),
+                not_by="submitted_by",
+                comment_field="note",
+                wrong_state_message=messages.ROUND_NOT_SUBMITTED,
+            ),
+            Step(
+                to=RoundStatus.APPROVED,
+                sources=(RoundStatus.SUBMITTED,),
+                actor_field="approved_by",
+                time_field="approved_at",
+                not_by="submitted_by",
+                wrong_state_message=messages.ROUND_NOT_SUBMITTED,
+            ),
+        ],
+    )
 
     commune = models.ForeignKey(
         Commune, on_delete=models.PROTECT, related_name="review_rounds", verbose_name="xã/phường/thị trấn"
@@ -38,6 +73,7 @@ class ReviewRound(models.Model):
     )
     opened_by = actor_field("người mở")
     opened_at = models.DateTimeField("mở lúc", auto_now_add=True)
+    submitted_by = actor_field("người trình")
     submitted_at = models.DateTimeField("trình lúc", null=True, blank=True)
     decision_number = models.CharField(
         "số quyết định", max_length=50, blank=True, help_text="Ví dụ: 215/QĐ-UBND"
@@ -50,6 +86,7 @@ class ReviewRound(models.Model):
     note = models.TextField("ghi chú", blank=True)
 
     history = HistoricalRecords()
+    objects = ReviewRoundQuerySet.as_manager()
 
     class Meta:
         verbose_name = "đợt rà soát"
@@ -60,12 +97,12 @@ class ReviewRound(models.Model):
             # One round in progress per commune at a time, so the khu phố heads know where to record.
             models.UniqueConstraint(
                 fields=["commune"],
-                condition=~models.Q(status="approved"),
+                condition=~models.Q(status=RoundStatus.APPROVED),
                 name="review_round_one_in_progress",
             ),
             # An approved round carries the chairman's decision (QĐ 24/2021: decision recognising the lists).
             models.CheckConstraint(
-                condition=~models.Q(status="approved")
+                condition=~models.Q(status=RoundStatus.APPROVED)
                 | (
                     ~models.Q(decision_number="")
                     & models.Q(decision_date__isnull=False)
@@ -91,13 +128,31 @@ class ReviewRound(models.Model):
         return self.status == RoundStatus.OPEN
 
 
-class ReviewQuerySet(models.QuerySet):
+class ReviewRoundTransition(TransitionLog):
+    """One step of a review round: who submitted, returned or approved it, when, and why."""
+
+    review_round = models.ForeignKey(
+        ReviewRound, on_delete=models.CASCADE, related_name="transitions", verbose_name="đợt rà soát"
+    )
+    from_status = models.CharField("từ trạng thái", max_length=12, choices=RoundStatus.choices, blank=True)
+    to_status = models.CharField("sang trạng thái", max_length=12, choices=RoundStatus.choices)
+
+    class Meta:
+        verbose_name = "bước xử lý đợt rà soát"
+        verbose_name_plural = "nhật ký xử lý đợt rà soát"
+        ordering = ["review_round", "at", "pk"]
+
+
+class ReviewQuerySet(FrozenQuerySet):
     def approved(self):
         return self.filter(round__status=RoundStatus.APPROVED)
 
 
-class Review(models.Model):
-    """The review (rà soát) of one household in one round: the inputs and the classification."""
+class Review(Freezable, models.Model):
+    """The review (rà soát) of one household in one round: the inputs and the classification. Frozen
+    with its round once approved: the snapshot the decision recognised."""
+
+    frozen_parent = "round"
 
     household = models.ForeignKey(
         Household, on_delete=models.PROTECT, related_name="reviews", verbose_name="hộ"
@@ -143,32 +198,3 @@ class Review(models.Model):
 
     def __str__(self):
         return f"{self.household.code} – {self.year}"
-
-    def save(self, *args, **kwargs):
-        # Approved rounds are frozen by every path (pages, admin, shell): the snapshot the decision recognised.
-        if self.round_id and self._stored_round_is_approved():
-            from households import messages
-
-            raise ValidationError(messages.ROUND_FROZEN)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        if self.round_id and self._stored_round_is_approved():
-            from households import messages
-
-            raise ValidationError(messages.ROUND_FROZEN)
-        return super().delete(*args, **kwargs)
-
-    def clean(self):
-        if self.round_id and self._stored_round_is_approved():
-            from households import messages
-
-            raise ValidationError(messages.ROUND_FROZEN)
-
-    def _stored_round_is_approved(self) -> bool:
-        round_ids = {self.round_id}
-        if self.pk:
-            stored = Review.objects.filter(pk=self.pk).values_list("round_id", flat=True).first()
-            if stored:
-                round_ids.add(stored)
-        return ReviewRound.objects.filter(pk__in=round_ids, status=RoundStatus.APPROVED).exists()

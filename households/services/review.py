@@ -1,5 +1,7 @@
 """The yearly review (QĐ 24/2021/QĐ-TTg): open a round, record results, submit to the chairman,
-approve with a decision number and date. Approval freezes the round's results."""
+approve with a decision number and date — never by the officer who submitted it. The steps are
+declared on ``ReviewRound.workflow`` and run by ``thoxuan_gnbv.workflow.transition`` (lock, four-eyes,
+one ``ReviewRoundTransition`` row each); approval freezes the round's results."""
 
 import datetime
 from collections import Counter
@@ -13,6 +15,7 @@ from django.utils import timezone
 from households import messages
 from households.classification import Thresholds, classify, thresholds_for
 from households.models import Category, PovertyStandard, Review, ReviewRound, RoundStatus
+from thoxuan_gnbv import workflow
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,7 @@ class Classification:
 
 def current_round(commune) -> ReviewRound | None:
     """The commune's round in progress (open or submitted), if any."""
-    return ReviewRound.objects.filter(commune=commune).exclude(status=RoundStatus.APPROVED).first()
+    return ReviewRound.objects.filter(commune=commune).in_progress().first()
 
 
 def standard_for(year: int) -> PovertyStandard:
@@ -78,6 +81,7 @@ def review_round_open(*, commune, year: int, user) -> ReviewRound:
     round_ = ReviewRound(commune=commune, year=year, number=number, opened_by=user)
     round_.full_clean()
     round_.save()
+    workflow.log_created(round_, user=user)
     return round_
 
 
@@ -132,26 +136,16 @@ def review_record(
 def review_round_submit(*, review_round: ReviewRound, user) -> ReviewRound:
     """Send the round's list to the chairman."""
     review_round = _lock(review_round)
-    if review_round.status != RoundStatus.OPEN:
-        raise ValidationError(messages.ROUND_NOT_OPEN)
+    workflow.check_step(review_round, to=RoundStatus.SUBMITTED)
     if not review_round.reviews.exists():
         raise ValidationError(messages.ROUND_EMPTY)
-    review_round.status = RoundStatus.SUBMITTED
-    review_round.submitted_at = timezone.now()
-    review_round.save()
-    return review_round
+    return workflow.transition(review_round, to=RoundStatus.SUBMITTED, user=user)
 
 
 @transaction.atomic
 def review_round_return(*, review_round: ReviewRound, user, note: str = "") -> ReviewRound:
-    """The chairman sends the list back for corrections."""
-    review_round = _lock(review_round)
-    if review_round.status != RoundStatus.SUBMITTED:
-        raise ValidationError(messages.ROUND_NOT_SUBMITTED)
-    review_round.status = RoundStatus.OPEN
-    review_round.note = note
-    review_round.save()
-    return review_round
+    """The chairman sends the list back for corrections (the round reopens; the note says why)."""
+    return workflow.transition(review_round, to=RoundStatus.OPEN, user=user, comment=note)
 
 
 @transaction.atomic
@@ -160,8 +154,7 @@ def review_round_approve(
 ) -> ReviewRound:
     """The chairman's decision recognising the lists: freezes the round and snapshots its counts."""
     review_round = _lock(review_round)
-    if review_round.status != RoundStatus.SUBMITTED:
-        raise ValidationError(messages.ROUND_NOT_SUBMITTED)
+    workflow.check_step(review_round, to=RoundStatus.APPROVED)
     errors = {}
     if not (decision_number or "").strip():
         errors["decision_number"] = messages.DECISION_NUMBER_REQUIRED
@@ -172,12 +165,9 @@ def review_round_approve(
     if errors:
         raise ValidationError(errors)
     counts = Counter(review_round.reviews.values_list("category", flat=True))
-    review_round.summary = {value: counts.get(value, 0) for value in Category.values}
-    review_round.status = RoundStatus.APPROVED
-    review_round.decision_number = decision_number.strip()
-    review_round.decision_date = decision_date
-    review_round.approved_by = user
-    review_round.approved_at = timezone.now()
-    review_round.full_clean()
-    review_round.save()
-    return review_round
+    changes = {
+        "summary": {value: counts.get(value, 0) for value in Category.values},
+        "decision_number": decision_number.strip(),
+        "decision_date": decision_date,
+    }
+    return workflow.transition(review_round, to=RoundStatus.APPROVED, user=user, changes=changes)

@@ -17,6 +17,7 @@ from programs.models import (
     Target,
     Unit,
 )
+from thoxuan_gnbv.workflow import FrozenAdminMixin
 
 
 @admin.register(Unit)
@@ -106,7 +107,7 @@ class TransitionInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(SimpleHistoryAdmin):
+class PlanAdmin(FrozenAdminMixin, SimpleHistoryAdmin):
     list_display = ["year", "commune", "status", "document_number", "issued_on", "approved_by"]
     list_filter = ["commune", "year", "status"]
     search_fields = ["title", "document_number"]

@@ -6,17 +6,15 @@ from programs.models.budget import (
     Estimate,
     EstimateLine,
     EstimateStatus,
+    EstimateTransition,
     FundingSource,
 )
 from programs.models.catalogue import Program, Project, SubProject
 from programs.models.delivery import Activity, ActivityType, Support, SupportType
-from programs.models.plan import (
+from programs.models.plan_parts import (
     Assignment,
     LegalBasis,
-    Plan,
     PlanComponent,
-    PlanStatus,
-    PlanTransition,
     Recipient,
     ReportingPeriodCode,
     ReportingRule,
@@ -24,6 +22,7 @@ from programs.models.plan import (
     TargetLine,
     TargetMetric,
 )
+from programs.models.plans import Plan, PlanStatus, PlanTransition
 
 __all__ = [
     "Activity",
@@ -33,6 +32,7 @@ __all__ = [
     "Estimate",
     "EstimateLine",
     "EstimateStatus",
+    "EstimateTransition",
     "FundingSource",
     "Support",
     "SupportType",

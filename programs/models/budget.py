@@ -3,14 +3,14 @@ estimates the accountant prepares and the chairman approves (Estimate, EstimateL
 actually paid out against an approved line (Disbursement)."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from programs.messages import budget as msg
 from thoxuan_gnbv.formatting import format_money
-from thoxuan_gnbv.workflow import FrozenWhenStored, actor_field
+from thoxuan_gnbv.statuses import ESTIMATE_EDITABLE, EstimateStatus
+from thoxuan_gnbv.workflow import Freezable, FrozenQuerySet, Step, TransitionLog, Workflow, actor_field
 
 
 class FundingSource(models.TextChoices):
@@ -52,14 +52,7 @@ class Allocation(models.Model):
         return f"{self.get_source_display()} – {format_money(self.amount)} ({self.decision_number})"
 
 
-class EstimateStatus(models.TextChoices):
-    DRAFT = "draft", "Đang lập"
-    SUBMITTED = "submitted", "Chờ phê duyệt"
-    RETURNED = "returned", "Bị trả lại"
-    APPROVED = "approved", "Đã phê duyệt"
-
-
-class EstimateQuerySet(models.QuerySet):
+class EstimateQuerySet(FrozenQuerySet):
     def approved(self):
         return self.filter(status=EstimateStatus.APPROVED)
 
@@ -67,12 +60,44 @@ class EstimateQuerySet(models.QuerySet):
         return self.filter(status=EstimateStatus.SUBMITTED)
 
 
-class Estimate(FrozenWhenStored, models.Model):
-    """A dự toán: the accountant prepares it, the chairman (or a vice chairman) approves it. Once
-    approved it is frozen — by the services, by ``save``/``delete`` (the mixin) and by the admin."""
+class Estimate(Freezable, models.Model):
+    """A dự toán: the accountant prepares it, the chairman (or a vice chairman) approves it, never the
+    person who submitted it. Once approved it is frozen by every path the workflow core guards."""
 
-    frozen_statuses = frozenset({"approved"})
-    frozen_message = msg.ESTIMATE_FROZEN
+    workflow = Workflow(
+        statuses=EstimateStatus,
+        editable=ESTIMATE_EDITABLE,
+        frozen=(EstimateStatus.APPROVED,),
+        frozen_message=msg.ESTIMATE_FROZEN,
+        log="programs.EstimateTransition",
+        steps=[
+            Step(
+                to=EstimateStatus.SUBMITTED,
+                sources=ESTIMATE_EDITABLE,
+                actor_field="submitted_by",
+                time_field="submitted_at",
+                wrong_state_message=msg.ESTIMATE_NOT_EDITABLE,
+            ),
+            Step(
+                to=EstimateStatus.RETURNED,
+                sources=(EstimateStatus.SUBMITTED,),
+                not_by="submitted_by",
+                comment_required=True,
+                comment_field="return_comment",
+                wrong_state_message=msg.ESTIMATE_NOT_SUBMITTED,
+                comment_message=msg.ESTIMATE_RETURN_NEEDS_REASON,
+            ),
+            Step(
+                to=EstimateStatus.APPROVED,
+                sources=(EstimateStatus.SUBMITTED,),
+                actor_field="approved_by",
+                time_field="approved_at",
+                not_by="submitted_by",
+                clears=("return_comment",),
+                wrong_state_message=msg.ESTIMATE_NOT_SUBMITTED,
+            ),
+        ],
+    )
 
     commune = models.ForeignKey(
         "households.Commune",
@@ -88,6 +113,7 @@ class Estimate(FrozenWhenStored, models.Model):
     prepared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="người lập"
     )
+    submitted_by = actor_field("người trình")
     submitted_at = models.DateTimeField("trình lúc", null=True, blank=True)
     return_comment = models.TextField("lý do trả lại", blank=True)
     approved_by = actor_field("người phê duyệt")
@@ -104,7 +130,8 @@ class Estimate(FrozenWhenStored, models.Model):
         constraints = [
             # An approved estimate always says who approved it and when (the frozen state is explicit).
             models.CheckConstraint(
-                condition=~Q(status="approved") | Q(approved_by__isnull=False, approved_at__isnull=False),
+                condition=~Q(status=EstimateStatus.APPROVED)
+                | Q(approved_by__isnull=False, approved_at__isnull=False),
                 name="estimate_approved_has_approver",
             ),
         ]
@@ -118,13 +145,32 @@ class Estimate(FrozenWhenStored, models.Model):
 
     @property
     def is_editable(self) -> bool:
-        return self.status in (EstimateStatus.DRAFT, EstimateStatus.RETURNED)
+        return self.status in ESTIMATE_EDITABLE
 
 
-class EstimateLine(models.Model):
+class EstimateTransition(TransitionLog):
+    """One step of an estimate's approval: who moved it from which status to which, and why."""
+
+    estimate = models.ForeignKey(
+        Estimate, on_delete=models.CASCADE, related_name="transitions", verbose_name="dự toán"
+    )
+    from_status = models.CharField("từ trạng thái", max_length=20, choices=EstimateStatus.choices, blank=True)
+    to_status = models.CharField("sang trạng thái", max_length=20, choices=EstimateStatus.choices)
+
+    class Meta:
+        verbose_name = "bước phê duyệt dự toán"
+        verbose_name_plural = "nhật ký phê duyệt dự toán"
+        ordering = ["estimate", "at", "pk"]
+
+
+class EstimateLine(Freezable, models.Model):
     """One line of an estimate: an amount for one component from one source. ``disbursed_amount``
     is the running total of its disbursements, kept by ``disbursement_record`` under a row lock and
-    guarded by a constraint, so two simultaneous payments can never overdraw the line."""
+    guarded by a constraint, so two simultaneous payments can never overdraw the line. Frozen with its
+    estimate, except that running total (payments are made against the approved line)."""
+
+    frozen_parent = "estimate"
+    frozen_writable = ("disbursed_amount",)
 
     estimate = models.ForeignKey(
         Estimate, on_delete=models.CASCADE, related_name="lines", verbose_name="dự toán"
@@ -141,12 +187,15 @@ class EstimateLine(models.Model):
     disbursed_amount = models.PositiveBigIntegerField("đã giải ngân (đồng)", default=0, editable=False)
     history = HistoricalRecords()
 
+    objects = FrozenQuerySet.as_manager()
+
     class Meta:
         verbose_name = "dòng dự toán"
         verbose_name_plural = "dòng dự toán"
         ordering = ["estimate", "component", "source", "pk"]
         constraints = [
-            # No overdraft: what is paid out never exceeds the approved line (issue 5, §5).
+            # No overdraft: what is paid out never exceeds the approved line (Luật NSNN 2015, Điều 52:
+            # no spending beyond the approved estimate).
             models.CheckConstraint(
                 condition=Q(disbursed_amount__lte=F("amount")), name="estimate_line_no_overdraft"
             ),
@@ -155,22 +204,9 @@ class EstimateLine(models.Model):
     def __str__(self):
         return self.content
 
-    def save(self, *args, **kwargs):
-        if self._estimate_frozen():
-            raise ValidationError(msg.ESTIMATE_FROZEN, code="frozen")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        if self._estimate_frozen():
-            raise ValidationError(msg.ESTIMATE_FROZEN, code="frozen")
-        return super().delete(*args, **kwargs)
-
     @property
     def remaining(self) -> int:
         return self.amount - self.disbursed_amount
-
-    def _estimate_frozen(self) -> bool:
-        return Estimate.objects.filter(pk=self.estimate_id, status=EstimateStatus.APPROVED).exists()
 
 
 class DisbursementQuerySet(models.QuerySet):

@@ -17,6 +17,7 @@ from programs.models import (
     Target,
 )
 from thoxuan_gnbv import access
+from thoxuan_gnbv.statuses import PLAN_APPROVED
 
 
 def plans_for_list(user, *, year: int | None = None):
@@ -152,7 +153,7 @@ def components_of_year(commune, year: int) -> list[PlanComponent]:
 def approved_components(commune):
     """Components of every approved plan of the commune (for choosing where support is recorded)."""
     return (
-        PlanComponent.objects.filter(plan__commune=commune, plan__status__in=("approved", "issued"))
+        PlanComponent.objects.filter(plan__commune=commune, plan__status__in=PLAN_APPROVED)
         .select_related("plan", "project", "subproject")
         .order_by("-plan__year", "position")
     )

@@ -1,7 +1,7 @@
 """Writes of the budget: allocations, estimates (submit / return / approve, frozen once approved)
 and disbursements against an approved estimate line.
 
-No overdraft (issue 5 §5): ``disbursement_record`` re-reads the estimate line under a row lock
+No overdraft (Luật NSNN 2015, Điều 52: no spending beyond the approved estimate): ``disbursement_record`` re-reads the estimate line under a row lock
 (``SELECT … FOR UPDATE`` on PostgreSQL), checks what remains and raises the line's running total in
 the same transaction; the ``estimate_line_no_overdraft`` constraint refuses any total above the line,
 so two simultaneous payments cannot both pass even where row locks do not exist (SQLite serialises
@@ -25,7 +25,7 @@ from programs.models import (
     PlanComponent,
 )
 from programs.money import parse_money
-from thoxuan_gnbv import access
+from thoxuan_gnbv import access, workflow
 from thoxuan_gnbv.formatting import format_number
 
 
@@ -104,6 +104,7 @@ def estimate_create(*, commune, year: int, title: str, user) -> Estimate:
     estimate = Estimate(commune=commune, year=year, title=title.strip(), prepared_by=user)
     estimate.full_clean()
     estimate.save()
+    workflow.log_created(estimate, user=user)
     return estimate
 
 
@@ -141,13 +142,10 @@ def estimate_submit(*, estimate: Estimate, user) -> Estimate:
     _ensure_editable(estimate, user)
     if not estimate.lines.exists():
         raise ValidationError(msg.ESTIMATE_EMPTY, code="empty")
-    estimate.status = EstimateStatus.SUBMITTED
-    estimate.submitted_at = timezone.now()
-    estimate.save()
-    return estimate
+    return workflow.transition(estimate, to=EstimateStatus.SUBMITTED, user=user)
 
 
-def _ensure_decidable(estimate: Estimate, user) -> None:
+def _ensure_decidable(estimate: Estimate, user, to: str) -> None:
     if estimate.is_approved:
         raise ValidationError(
             msg.ESTIMATE_ALREADY_APPROVED.format(date=f"{timezone.localtime(estimate.approved_at):%d/%m/%Y}"),
@@ -155,35 +153,24 @@ def _ensure_decidable(estimate: Estimate, user) -> None:
         )
     if not access.is_approver(user):
         raise ValidationError(msg.ESTIMATE_APPROVE_NOT_ALLOWED, code="role")
-    if estimate.status != EstimateStatus.SUBMITTED:
-        raise ValidationError(msg.ESTIMATE_NOT_SUBMITTED, code="status")
+    workflow.check_step(estimate, to=to)
 
 
 @transaction.atomic
 def estimate_return(*, estimate: Estimate, comment: str, user) -> Estimate:
     """The chairman sends a submitted estimate back to the accountant with the reason."""
     estimate = _locked_estimate(estimate)
-    _ensure_decidable(estimate, user)
-    if not comment.strip():
-        raise ValidationError({"comment": msg.ESTIMATE_RETURN_NEEDS_REASON}, code="required")
-    estimate.status = EstimateStatus.RETURNED
-    estimate.return_comment = comment.strip()
-    estimate.save()
-    return estimate
+    _ensure_decidable(estimate, user, EstimateStatus.RETURNED)
+    return workflow.transition(estimate, to=EstimateStatus.RETURNED, user=user, comment=comment)
 
 
 @transaction.atomic
 def estimate_approve(*, estimate: Estimate, user) -> Estimate:
-    """The chairman (or a vice chairman) approves a submitted estimate; it is frozen from then on and a
-    second approval is refused."""
+    """The chairman (or a vice chairman) approves a submitted estimate, never one they submitted; it is
+    frozen from then on and a second approval is refused."""
     estimate = _locked_estimate(estimate)
-    _ensure_decidable(estimate, user)
-    estimate.status = EstimateStatus.APPROVED
-    estimate.approved_by = user
-    estimate.approved_at = timezone.now()
-    estimate.return_comment = ""
-    estimate.save()
-    return estimate
+    _ensure_decidable(estimate, user, EstimateStatus.APPROVED)
+    return workflow.transition(estimate, to=EstimateStatus.APPROVED, user=user)
 
 
 # --- disbursements -------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 """Writes of the annual plan: drafting its sections and parts, and the approval workflow.
 
-Workflow (issue 3): draft → submitted (labour officer) → approved or returned with a comment (chairman,
-or vice chairman signing "KT. CHỦ TỊCH"; never the person who submitted) → issued with its number and
-date. Approved and issued plans are frozen; a change is an amendment: a new draft version linked to
-the old one, approved again. Every step is logged in ``PlanTransition``; django-simple-history keeps
+Workflow (declared on ``Plan.workflow``, run by ``thoxuan_gnbv.workflow.transition``): draft →
+submitted (labour officer) → approved or returned with a comment (chairman, or vice chairman signing
+"KT. CHỦ TỊCH" under NĐ 30/2020; never the person who submitted) → issued with its number and date.
+Approved and issued plans are frozen; a change is an amendment: a new draft version linked to the
+old one, approved again. Every step is logged in ``PlanTransition``; django-simple-history keeps
 every field change.
 """
 
@@ -21,13 +22,12 @@ from programs.models import (
     Plan,
     PlanComponent,
     PlanStatus,
-    PlanTransition,
     Recipient,
     ReportingRule,
     Target,
     TargetLine,
 )
-from thoxuan_gnbv import access
+from thoxuan_gnbv import access, workflow
 from thoxuan_gnbv.models import Role
 
 # Parts of a plan an officer adds, edits, removes and reorders on the plan pages.
@@ -47,12 +47,6 @@ def _ensure_editable(plan: Plan, user) -> None:
 def _locked(plan: Plan) -> Plan:
     """Re-read the plan under a row lock so two approvers cannot act on it at once."""
     return Plan.objects.select_for_update().select_related("commune", "program").get(pk=plan.pk)
-
-
-def _log(plan: Plan, from_status: str, user, comment: str = "") -> PlanTransition:
-    return PlanTransition.objects.create(
-        plan=plan, from_status=from_status, to_status=plan.status, actor=user, comment=comment
-    )
 
 
 # --- creating and editing ---------------------------------------------------------------------
@@ -76,7 +70,7 @@ def plan_create(*, commune, program, year: int, title: str, user) -> Plan:
     plan = Plan(commune=commune, program=program, year=year, title=title, created_by=user)
     plan.full_clean()
     plan.save()
-    _log(plan, "", user)
+    workflow.log_created(plan, user=user)
     return plan
 
 
@@ -166,45 +160,28 @@ def plan_part_move(*, part, direction: str, user) -> None:
 def plan_submit(*, plan: Plan, user) -> Plan:
     """The labour officer submits a complete draft (or a returned plan, once fixed) for approval."""
     plan = _locked(plan)
-    if plan.status not in (PlanStatus.DRAFT, PlanStatus.RETURNED):
-        raise ValidationError(messages.PLAN_SUBMIT_STATUS, code="status")
+    workflow.check_step(plan, to=PlanStatus.SUBMITTED)
     if not access.can_submit_plan(user, plan):
         raise ValidationError(messages.PLAN_SUBMIT_ROLE, code="role")
     if not plan.targets.exists():
         raise ValidationError(messages.PLAN_SUBMIT_NO_TARGETS, code="incomplete")
     if not plan.components.exists():
         raise ValidationError(messages.PLAN_SUBMIT_NO_COMPONENTS, code="incomplete")
-    plan.full_clean()
-    from_status = plan.status
-    plan.status = PlanStatus.SUBMITTED
-    plan.submitted_by = user
-    plan.submitted_at = timezone.now()
-    plan.save()
-    _log(plan, from_status, user)
-    return plan
+    return workflow.transition(plan, to=PlanStatus.SUBMITTED, user=user)
 
 
-def _check_approver(plan: Plan, user) -> None:
+def _check_approver(plan: Plan, user, to: str) -> None:
     if not access.is_approver(user):
         raise ValidationError(messages.PLAN_APPROVE_ROLE, code="role")
-    if plan.status != PlanStatus.SUBMITTED:
-        raise ValidationError(messages.PLAN_APPROVE_STATUS, code="status")
-    if plan.submitted_by_id == user.pk:
-        raise ValidationError(messages.PLAN_APPROVE_OWN, code="own")
+    workflow.check_step(plan, to=to)
 
 
 @transaction.atomic
 def plan_return(*, plan: Plan, user, comment: str) -> Plan:
     """The chairman (or vice chairman) sends a submitted plan back with what must change."""
     plan = _locked(plan)
-    _check_approver(plan, user)
-    comment = (comment or "").strip()
-    if not comment:
-        raise ValidationError({"comment": messages.PLAN_RETURN_COMMENT})
-    plan.status = PlanStatus.RETURNED
-    plan.save()
-    _log(plan, PlanStatus.SUBMITTED, user, comment)
-    return plan
+    _check_approver(plan, user, PlanStatus.RETURNED)
+    return workflow.transition(plan, to=PlanStatus.RETURNED, user=user, comment=comment)
 
 
 def _signer_block(user) -> tuple[str, str]:
@@ -218,24 +195,17 @@ def _signer_block(user) -> tuple[str, str]:
 def plan_approve(*, plan: Plan, user, comment: str = "") -> Plan:
     """The chairman (or a vice chairman) approves a submitted plan; the signer block becomes theirs."""
     plan = _locked(plan)
-    _check_approver(plan, user)
-    plan.signer_authority, plan.signer_title = _signer_block(user)
-    plan.signer_name = user.display_name
-    plan.status = PlanStatus.APPROVED
-    plan.approved_by = user
-    plan.approved_at = timezone.now()
-    plan.full_clean()
-    plan.save()
-    _log(plan, PlanStatus.SUBMITTED, user, (comment or "").strip())
-    return plan
+    _check_approver(plan, user, PlanStatus.APPROVED)
+    authority, title = _signer_block(user)
+    changes = {"signer_authority": authority, "signer_title": title, "signer_name": user.display_name}
+    return workflow.transition(plan, to=PlanStatus.APPROVED, user=user, comment=comment, changes=changes)
 
 
 @transaction.atomic
 def plan_issue(*, plan: Plan, user, document_number: str, issued_on: datetime.date) -> Plan:
     """Give an approved plan its official number and date ("Số: 45/KH-UBND", ngày …)."""
     plan = _locked(plan)
-    if plan.status != PlanStatus.APPROVED:
-        raise ValidationError(messages.PLAN_ISSUE_STATUS, code="status")
+    workflow.check_step(plan, to=PlanStatus.ISSUED)
     if not access.can_issue_plan(user, plan):
         raise ValidationError(messages.PLAN_ISSUE_ROLE, code="role")
     document_number = (document_number or "").strip()
@@ -264,12 +234,8 @@ def plan_issue(*, plan: Plan, user, document_number: str, issued_on: datetime.da
         )
     if errors:
         raise ValidationError(errors)
-    plan.document_number = document_number
-    plan.issued_on = issued_on
-    plan.status = PlanStatus.ISSUED
-    plan.save()
-    _log(plan, PlanStatus.APPROVED, user)
-    return plan
+    changes = {"document_number": document_number, "issued_on": issued_on}
+    return workflow.transition(plan, to=PlanStatus.ISSUED, user=user, changes=changes)
 
 
 # --- new versions -----------------------------------------------------------------------------
@@ -341,7 +307,7 @@ def _new_version(source: Plan, *, year: int, title: str, previous_version, user)
     plan.full_clean()
     plan.save()
     _copy_parts(source, plan, year - source.year)
-    _log(plan, "", user)
+    workflow.log_created(plan, user=user)
     return plan
 
 

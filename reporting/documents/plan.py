@@ -7,7 +7,7 @@ project ("2. Dự án 3: …", "2.1. Tiểu dự án 1: …"), items a, b, c, d,
 from dataclasses import dataclass, field
 
 from programs.models import Plan, UnitKind
-from programs.models.plan import PLAN_SYMBOL
+from programs.models.plans import PLAN_SYMBOL
 from reporting.documents.base import DocumentFrame, Signer, frame_for, paragraphs
 
 # Vietnamese lettering of sub-items (đ comes between d and e).

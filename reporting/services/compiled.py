@@ -1,5 +1,6 @@
 """The compiled commune report: drafted by the labour officer, approved (numbered, dated and frozen
-with its figures) or returned by the chairman."""
+with its figures) or returned by the chairman — never by the officer who submitted it. The steps are
+declared on ``CompiledReport.workflow`` and run by ``thoxuan_gnbv.workflow.transition``."""
 
 import datetime
 
@@ -9,8 +10,8 @@ from django.utils import timezone
 
 from reporting import messages
 from reporting.figures import commune_report_figures
-from reporting.models import CompiledReport, CompiledReportTransition, CompiledStatus, ReportingPeriod
-from thoxuan_gnbv import access
+from reporting.models import CompiledReport, CompiledStatus, ReportingPeriod, ReportStatus
+from thoxuan_gnbv import access, workflow
 
 EDITABLE_FIELDS = ("general_situation", "results", "problems", "proposals", "recipients")
 
@@ -25,16 +26,6 @@ def default_recipients(period: ReportingPeriod) -> str:
     return "\n".join(lines)
 
 
-def _log(compiled, from_status, user, comment=""):
-    CompiledReportTransition.objects.create(
-        compiled_report=compiled,
-        from_status=from_status or "",
-        to_status=compiled.status,
-        actor=user,
-        comment=comment,
-    )
-
-
 @transaction.atomic
 def compiled_open(*, period: ReportingPeriod, user) -> CompiledReport:
     """Start the period's compiled report (one per period), prefilled with the units' problems and
@@ -47,8 +38,9 @@ def compiled_open(*, period: ReportingPeriod, user) -> CompiledReport:
     reports = period.reports.select_related("component__project", "component__subproject").order_by(
         "component__position"
     )
-    problems = "\n".join(r.problems.strip() for r in reports if r.problems.strip() and r.status != "draft")
-    proposals = "\n".join(r.proposals.strip() for r in reports if r.proposals.strip() and r.status != "draft")
+    sent = [r for r in reports if r.status != ReportStatus.DRAFT]
+    problems = "\n".join(r.problems.strip() for r in sent if r.problems.strip())
+    proposals = "\n".join(r.proposals.strip() for r in sent if r.proposals.strip())
     compiled = CompiledReport(
         period=period,
         compiled_by=user,
@@ -58,7 +50,7 @@ def compiled_open(*, period: ReportingPeriod, user) -> CompiledReport:
     )
     compiled.full_clean()
     compiled.save()
-    _log(compiled, "", user)
+    workflow.log_created(compiled, user=user)
     return compiled
 
 
@@ -89,37 +81,25 @@ def compiled_update(*, compiled: CompiledReport, user, **fields) -> CompiledRepo
 def compiled_submit(*, compiled: CompiledReport, user) -> CompiledReport:
     """Send the draft to the chairman."""
     compiled = _lock(compiled)
-    if not compiled.is_editable:
-        raise ValidationError(messages.COMPILED_NOT_EDITABLE, code="frozen")
+    workflow.check_step(compiled, to=CompiledStatus.SUBMITTED)
     if not access.can_compile_report(user, compiled):
         raise ValidationError(messages.NOT_COMPILER, code="forbidden")
     if not compiled.general_situation.strip():
         raise ValidationError({"general_situation": messages.GENERAL_SITUATION_REQUIRED})
-    previous = compiled.status
-    compiled.status = CompiledStatus.SUBMITTED
-    compiled.submitted_at = timezone.now()
-    compiled.full_clean()
-    compiled.save()
-    _log(compiled, previous, user)
-    return compiled
+    return workflow.transition(compiled, to=CompiledStatus.SUBMITTED, user=user)
+
+
+def _check_approver(compiled: CompiledReport, user, to: str) -> None:
+    workflow.check_step(compiled, to=to)
+    if not access.can_approve_compiled_report(user, compiled):
+        raise ValidationError(messages.NOT_APPROVER, code="forbidden")
 
 
 @transaction.atomic
 def compiled_return(*, compiled: CompiledReport, user, comment: str) -> CompiledReport:
     compiled = _lock(compiled)
-    if compiled.status != CompiledStatus.SUBMITTED:
-        raise ValidationError(messages.COMPILED_NOT_SUBMITTED, code="not_submitted")
-    if not access.can_approve_compiled_report(user, compiled):
-        raise ValidationError(messages.NOT_APPROVER, code="forbidden")
-    comment = (comment or "").strip()
-    if not comment:
-        raise ValidationError({"return_comment": messages.RETURN_COMMENT_REQUIRED})
-    compiled.status = CompiledStatus.RETURNED
-    compiled.return_comment = comment
-    compiled.full_clean()
-    compiled.save()
-    _log(compiled, CompiledStatus.SUBMITTED, user, comment)
-    return compiled
+    _check_approver(compiled, user, CompiledStatus.RETURNED)
+    return workflow.transition(compiled, to=CompiledStatus.RETURNED, user=user, comment=comment)
 
 
 @transaction.atomic
@@ -129,10 +109,7 @@ def compiled_approve(
     """The chairman approves and numbers the report ("Số: …/BC-UBND"); the figures are frozen into
     ``snapshot`` as they are now, so later data changes never alter the issued report."""
     compiled = _lock(compiled)
-    if compiled.status != CompiledStatus.SUBMITTED:
-        raise ValidationError(messages.COMPILED_NOT_SUBMITTED, code="not_submitted")
-    if not access.can_approve_compiled_report(user, compiled):
-        raise ValidationError(messages.NOT_APPROVER, code="forbidden")
+    _check_approver(compiled, user, CompiledStatus.APPROVED)
     errors = {}
     document_number = (document_number or "").strip()
     if not document_number:
@@ -147,15 +124,10 @@ def compiled_approve(
         errors["issued_on"] = messages.ISSUED_ON_BEFORE_PERIOD
     if errors:
         raise ValidationError(errors)
-    # Timeliness in the snapshot is stated as of the issue date printed on the report.
-    compiled.snapshot = commune_report_figures(compiled.period, today=issued_on)
-    compiled.document_number = document_number
-    compiled.issued_on = issued_on
-    compiled.status = CompiledStatus.APPROVED
-    compiled.approved_by = user
-    compiled.approved_at = timezone.now()
-    compiled.return_comment = ""
-    compiled.full_clean()
-    compiled.save()
-    _log(compiled, CompiledStatus.SUBMITTED, user)
-    return compiled
+    changes = {
+        # Timeliness in the snapshot is stated as of the issue date printed on the report.
+        "snapshot": commune_report_figures(compiled.period, today=issued_on),
+        "document_number": document_number,
+        "issued_on": issued_on,
+    }
+    return workflow.transition(compiled, to=CompiledStatus.APPROVED, user=user, changes=changes)

@@ -1,5 +1,6 @@
 """Unit reports: open from the approved plan's regime, write, submit (late allowed, marked),
-accepted or returned by the labour officer."""
+accepted or returned by the labour officer (never by their author). The steps are declared on
+``Report.workflow`` and run by ``thoxuan_gnbv.workflow.transition``."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -8,9 +9,9 @@ from django.utils import timezone
 from programs.models import Plan, PlanComponent
 from reporting import messages
 from reporting.figures import component_figures, poverty_figures, shows_poverty_figures
-from reporting.models import Report, ReportingPeriod, ReportStatus, ReportTransition
+from reporting.models import Report, ReportingPeriod, ReportStatus
 from reporting.periods import Period, is_late
-from thoxuan_gnbv import access
+from thoxuan_gnbv import access, workflow
 
 
 def rule_for(plan: Plan, code: str):
@@ -46,12 +47,6 @@ def period_open(*, commune, period: Period) -> ReportingPeriod:
     return reporting_period
 
 
-def _log(report, from_status, user, comment=""):
-    ReportTransition.objects.create(
-        report=report, from_status=from_status or "", to_status=report.status, actor=user, comment=comment
-    )
-
-
 @transaction.atomic
 def report_open(*, period: ReportingPeriod, component: PlanComponent, user) -> Report:
     """The unit's report for a component and period, created as a draft on first open."""
@@ -65,7 +60,7 @@ def report_open(*, period: ReportingPeriod, component: PlanComponent, user) -> R
         defaults={"lead_unit_id": component.lead_unit_id, "created_by": user},
     )
     if created:
-        _log(report, "", user)
+        workflow.log_created(report, user=user)
     return report
 
 
@@ -105,59 +100,35 @@ def report_submit(*, report: Report, user) -> Report:
     """Send the report to the labour officer, freezing its figures as submitted. After the due date
     it is still accepted, marked late (timeliness counts the first submission)."""
     report = _lock(report)
-    if not report.is_editable:
-        raise ValidationError(messages.REPORT_NOT_EDITABLE, code="frozen")
+    workflow.check_step(report, to=ReportStatus.SUBMITTED)
     if not access.can_write_report(user, report.component):
         raise ValidationError(messages.NOT_REPORT_AUTHOR, code="forbidden")
     if not report.results.strip():
         raise ValidationError({"results": messages.RESULTS_REQUIRED})
-    now = timezone.now()
-    previous = report.status
+    changes = {"figures": unit_report_figures(report)}
     if report.submitted_at is None:
-        report.submitted_at = now
-        report.is_late = is_late(timezone.localdate(now), report.period.due_date)
-    report.last_submitted_at = now
-    report.submitted_by = user
-    report.figures = unit_report_figures(report)
-    report.status = ReportStatus.SUBMITTED
-    report.full_clean()
-    report.save()
-    _log(report, previous, user)
-    return report
+        now = timezone.now()
+        changes |= {"submitted_at": now, "is_late": is_late(timezone.localdate(now), report.period.due_date)}
+    return workflow.transition(report, to=ReportStatus.SUBMITTED, user=user, changes=changes)
+
+
+def _check_reviewer(report: Report, user, to: str) -> None:
+    workflow.check_step(report, to=to)
+    if not access.can_review_report(user, report):
+        raise ValidationError(messages.NOT_REPORT_REVIEWER, code="forbidden")
 
 
 @transaction.atomic
 def report_accept(*, report: Report, user) -> Report:
     """The labour officer accepts a submitted report: it is frozen from then on."""
     report = _lock(report)
-    if report.status != ReportStatus.SUBMITTED:
-        raise ValidationError(messages.REPORT_NOT_SUBMITTED, code="not_submitted")
-    if not access.can_review_report(user, report):
-        raise ValidationError(messages.NOT_REPORT_REVIEWER, code="forbidden")
-    report.status = ReportStatus.ACCEPTED
-    report.accepted_by = user
-    report.accepted_at = timezone.now()
-    report.return_comment = ""
-    report.full_clean()
-    report.save()
-    _log(report, ReportStatus.SUBMITTED, user)
-    return report
+    _check_reviewer(report, user, ReportStatus.ACCEPTED)
+    return workflow.transition(report, to=ReportStatus.ACCEPTED, user=user)
 
 
 @transaction.atomic
 def report_return(*, report: Report, user, comment: str) -> Report:
     """The labour officer returns a submitted report to its unit, saying why."""
     report = _lock(report)
-    if report.status != ReportStatus.SUBMITTED:
-        raise ValidationError(messages.REPORT_NOT_SUBMITTED, code="not_submitted")
-    if not access.can_review_report(user, report):
-        raise ValidationError(messages.NOT_REPORT_REVIEWER, code="forbidden")
-    comment = (comment or "").strip()
-    if not comment:
-        raise ValidationError({"return_comment": messages.RETURN_COMMENT_REQUIRED})
-    report.status = ReportStatus.RETURNED
-    report.return_comment = comment
-    report.full_clean()
-    report.save()
-    _log(report, ReportStatus.SUBMITTED, user, comment)
-    return report
+    _check_reviewer(report, user, ReportStatus.RETURNED)
+    return workflow.transition(report, to=ReportStatus.RETURNED, user=user, comment=comment)

@@ -161,3 +161,99 @@ def test_approved_round_violating_the_decision_constraint_is_refused_by_the_data
 
     with pytest.raises(IntegrityError), transaction.atomic():
         ReviewRound.objects.create(commune=commune, year=2024, status=RoundStatus.APPROVED)
+
+
+# --- the workflow core: four-eyes and the log ---------------------------------------------------
+
+
+def test_the_chairman_never_approves_a_round_they_submitted(open_round, household, head1, chairman):
+    from thoxuan_gnbv import messages as workflow_messages
+
+    record(open_round, household, head1)
+    services.review_round_submit(review_round=open_round, user=chairman)
+    with pytest.raises(ValidationError) as exc_info:
+        services.review_round_approve(
+            review_round=open_round,
+            user=chairman,
+            decision_number="12/QĐ-UBND",
+            decision_date=timezone.localdate(),
+        )
+    assert exc_info.value.messages == [workflow_messages.FOUR_EYES]
+    with pytest.raises(ValidationError):
+        services.review_round_return(review_round=open_round, user=chairman, note="Tự trả lại")
+    open_round.refresh_from_db()
+    assert open_round.status == RoundStatus.SUBMITTED and open_round.submitted_by == chairman
+
+
+def test_another_approver_approves_what_the_chairman_submitted(
+    open_round, household, head1, chairman, vice_chairman
+):
+    record(open_round, household, head1)
+    services.review_round_submit(review_round=open_round, user=chairman)
+    approved = services.review_round_approve(
+        review_round=open_round,
+        user=vice_chairman,
+        decision_number="12/QĐ-UBND",
+        decision_date=timezone.localdate(),
+    )
+    assert approved.status == RoundStatus.APPROVED and approved.approved_by == vice_chairman
+
+
+def test_every_step_of_a_round_is_logged(open_round, household, head1, labour_officer, chairman):
+    record(open_round, household, head1)
+    services.review_round_submit(review_round=open_round, user=labour_officer)
+    services.review_round_return(review_round=open_round, user=chairman, note="Kiểm tra lại hộ KP1")
+    services.review_round_submit(review_round=open_round, user=labour_officer)
+    services.review_round_approve(
+        review_round=open_round,
+        user=chairman,
+        decision_number="12/QĐ-UBND",
+        decision_date=timezone.localdate(),
+    )
+    steps = list(open_round.log_steps.values_list("from_status", "to_status", "actor", "comment"))
+    assert steps == [
+        ("", RoundStatus.OPEN, labour_officer.pk, ""),
+        (RoundStatus.OPEN, RoundStatus.SUBMITTED, labour_officer.pk, ""),
+        (RoundStatus.SUBMITTED, RoundStatus.OPEN, chairman.pk, "Kiểm tra lại hộ KP1"),
+        (RoundStatus.OPEN, RoundStatus.SUBMITTED, labour_officer.pk, ""),
+        (RoundStatus.SUBMITTED, RoundStatus.APPROVED, chairman.pk, ""),
+    ]
+
+
+def test_submitting_records_who_submitted(open_round, household, head1, labour_officer):
+    record(open_round, household, head1)
+    submitted = services.review_round_submit(review_round=open_round, user=labour_officer)
+    assert submitted.submitted_by == labour_officer and submitted.submitted_at is not None
+
+
+def test_a_submitted_round_cannot_be_submitted_again(open_round, household, head1, labour_officer):
+    record(open_round, household, head1)
+    services.review_round_submit(review_round=open_round, user=labour_officer)
+    with pytest.raises(ValidationError) as exc_info:
+        services.review_round_submit(review_round=open_round, user=labour_officer)
+    assert exc_info.value.messages == [messages.ROUND_NOT_OPEN]
+
+
+def test_returning_an_open_round_is_refused(open_round, chairman):
+    with pytest.raises(ValidationError) as exc_info:
+        services.review_round_return(review_round=open_round, user=chairman, note="x")
+    assert exc_info.value.messages == [messages.ROUND_NOT_SUBMITTED]
+
+
+def test_a_review_cannot_be_moved_out_of_an_approved_round(
+    open_round, household, head1, labour_officer, chairman
+):
+    review = record(open_round, household, head1)
+    services.review_round_submit(review_round=open_round, user=labour_officer)
+    services.review_round_approve(
+        review_round=open_round,
+        user=chairman,
+        decision_number="12/QĐ-UBND",
+        decision_date=timezone.localdate(),
+    )
+    later = services.review_round_open(commune=open_round.commune, year=2025, user=labour_officer)
+    review.round = later
+    with pytest.raises(ValidationError) as exc_info:
+        review.save()
+    assert exc_info.value.messages == [messages.ROUND_FROZEN]
+    assert Review.objects.get(pk=review.pk).round_id == open_round.pk

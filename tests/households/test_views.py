@@ -484,3 +484,25 @@ def test_list_total_is_capped_beyond_200_households(client_for, labour_officer, 
     assert "Hơn 200 hộ" in text
     text = get(client_for, labour_officer, reverse("households:household_list") + "?q=kp1-000").text
     assert "10 hộ" in text  # one page of matches: the exact number
+
+
+def test_round_page_shows_its_log(client_for, labour_officer, chairman, head1, house1, open_round):
+    review_services.review_record(
+        review_round=open_round, household=house1, user=head1, deprivations=[], income=1_000_000
+    )
+    review_services.review_round_submit(review_round=open_round, user=labour_officer)
+    review_services.review_round_return(review_round=open_round, user=chairman, note="Kiểm tra lại KP1")
+    detail = get(client_for, labour_officer, reverse("households:round_detail", args=[open_round.pk]))
+    assert 'data-testid="transitions"' in detail.text
+    assert "Kiểm tra lại KP1" in detail.text and chairman.display_name in detail.text
+
+
+def test_the_chairman_is_not_offered_to_approve_a_round_they_submitted(
+    client_for, chairman, head1, house1, open_round
+):
+    review_services.review_record(
+        review_round=open_round, household=house1, user=head1, deprivations=[], income=1_000_000
+    )
+    review_services.review_round_submit(review_round=open_round, user=chairman)
+    detail = get(client_for, chairman, reverse("households:round_detail", args=[open_round.pk]))
+    assert "Phê duyệt (khóa kết quả)" not in detail.text

@@ -155,3 +155,54 @@ def test_approved_compiled_report_is_frozen_by_every_path(submitted, labour_offi
     with pytest.raises(ValidationError):
         compiled.delete()
     assert CompiledReport.objects.get(pk=compiled.pk).general_situation == "Tình hình ổn định."
+
+
+# --- the workflow core: submitter and four-eyes ---------------------------------------------------
+
+
+def test_submitting_records_who_submitted(submitted, labour_officer):
+    assert submitted.submitted_by == labour_officer and submitted.submitted_at is not None
+
+
+def test_the_submitter_never_approves_the_compiled_report(submitted, labour_officer, chairman):
+    from thoxuan_gnbv import messages as workflow_messages
+    from thoxuan_gnbv import workflow
+
+    # The submitter acting as an approver (the chairman compiling in the officer's absence).
+    CompiledReport.objects.filter(pk=submitted.pk).update(submitted_by=chairman)
+    with pytest.raises(ValidationError) as error:
+        approve(submitted, chairman)
+    assert error.value.messages == [messages.NOT_APPROVER]  # the page never offers it (access.py)
+    with pytest.raises(ValidationError) as error:
+        workflow.transition(
+            submitted,
+            to=CompiledStatus.APPROVED,
+            user=chairman,
+            changes={"document_number": "45", "issued_on": timezone.localdate()},
+        )
+    assert error.value.messages == [workflow_messages.FOUR_EYES]
+    assert CompiledReport.objects.get(pk=submitted.pk).status == CompiledStatus.SUBMITTED
+
+
+def test_return_keeps_the_comment_on_the_report_and_in_the_log(submitted, chairman):
+    compiled = services.compiled_return(compiled=submitted, user=chairman, comment="  Bổ sung kinh phí. ")
+    assert CompiledReport.objects.get(pk=compiled.pk).return_comment == "Bổ sung kinh phí."
+    last = CompiledReportTransition.objects.filter(compiled_report=compiled).latest("pk")
+    assert (last.to_status, last.comment, last.actor) == (
+        CompiledStatus.RETURNED,
+        "Bổ sung kinh phí.",
+        chairman,
+    )
+
+
+def test_a_returned_report_is_approved_only_after_resubmission(submitted, chairman):
+    compiled = services.compiled_return(compiled=submitted, user=chairman, comment="Bổ sung.")
+    with pytest.raises(ValidationError) as error:
+        approve(compiled, chairman)
+    assert error.value.messages == [messages.COMPILED_NOT_SUBMITTED]
+
+
+def test_submitting_twice_is_refused(submitted, labour_officer):
+    with pytest.raises(ValidationError) as error:
+        services.compiled_submit(compiled=submitted, user=labour_officer)
+    assert error.value.messages == [messages.COMPILED_NOT_EDITABLE]

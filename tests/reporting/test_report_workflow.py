@@ -254,3 +254,41 @@ def test_every_transition_and_change_is_recorded(commune, plan, nutrition, healt
         ("submitted", "accepted", "laodong"),
     ]
     assert report.history.count() >= 6
+
+
+# --- the workflow core: four-eyes and the log -----------------------------------------------------
+
+
+def test_the_author_never_returns_their_own_report(commune, plan, livelihood, labour_officer):
+    report = services.report_submit(
+        report=written(open_period(commune, "2024-Q2"), livelihood, labour_officer), user=labour_officer
+    )
+    with pytest.raises(ValidationError) as error:
+        services.report_return(report=report, user=labour_officer, comment="Tự trả lại")
+    assert error.value.messages == [messages.NOT_REPORT_REVIEWER]
+    assert Report.objects.get(pk=report.pk).status == ReportStatus.SUBMITTED
+
+
+def test_the_core_refuses_the_author_even_past_the_role_check(commune, plan, livelihood, labour_officer):
+    from thoxuan_gnbv import messages as workflow_messages
+    from thoxuan_gnbv import workflow
+
+    report = services.report_submit(
+        report=written(open_period(commune, "2024-Q2"), livelihood, labour_officer), user=labour_officer
+    )
+    with pytest.raises(ValidationError) as error:
+        workflow.transition(report, to=ReportStatus.ACCEPTED, user=labour_officer)
+    assert error.value.messages == [workflow_messages.FOUR_EYES]
+    assert not ReportTransition.objects.filter(report=report, to_status=ReportStatus.ACCEPTED).exists()
+
+
+def test_acceptance_clears_an_earlier_return_reason(commune, plan, nutrition, health_station, labour_officer):
+    report = services.report_submit(
+        report=written(open_period(commune, "2024-Q2"), nutrition, health_station), user=health_station
+    )
+    report = services.report_return(report=report, user=labour_officer, comment="Bổ sung số liệu.")
+    assert report.return_comment == "Bổ sung số liệu."
+    report = services.report_submit(report=report, user=health_station)
+    report = services.report_accept(report=report, user=labour_officer)
+    assert Report.objects.get(pk=report.pk).return_comment == ""
+    assert report.accepted_by == labour_officer and report.last_submitted_at >= report.submitted_at

@@ -264,3 +264,67 @@ def test_only_the_accountant_disburses(line, chairman):
 def test_database_refuses_a_running_total_above_the_line(line):
     with pytest.raises(IntegrityError), transaction.atomic():
         EstimateLine.objects.filter(pk=line.pk).update(disbursed_amount=line.amount + 1)
+
+
+# --- the workflow core: submitter, four-eyes and the log -----------------------------------------
+
+
+def test_every_step_of_an_estimate_is_logged(estimate, accountant, chairman):
+    from programs.models import EstimateTransition
+
+    estimate_submit(estimate=estimate, user=accountant)
+    estimate_return(estimate=estimate, comment="Bổ sung căn cứ chi", user=chairman)
+    estimate_submit(estimate=estimate, user=accountant)
+    estimate_approve(estimate=estimate, user=chairman)
+    steps = list(
+        EstimateTransition.objects.filter(estimate=estimate)
+        .order_by("at", "pk")
+        .values_list("from_status", "to_status", "actor", "comment")
+    )
+    assert steps == [
+        ("", EstimateStatus.DRAFT, accountant.pk, ""),
+        (EstimateStatus.DRAFT, EstimateStatus.SUBMITTED, accountant.pk, ""),
+        (EstimateStatus.SUBMITTED, EstimateStatus.RETURNED, chairman.pk, "Bổ sung căn cứ chi"),
+        (EstimateStatus.RETURNED, EstimateStatus.SUBMITTED, accountant.pk, ""),
+        (EstimateStatus.SUBMITTED, EstimateStatus.APPROVED, chairman.pk, ""),
+    ]
+
+
+def test_submitting_an_estimate_records_who_submitted(estimate, accountant):
+    submitted = estimate_submit(estimate=estimate, user=accountant)
+    assert submitted.submitted_by == accountant and submitted.submitted_at is not None
+
+
+def test_an_estimate_submitted_by_the_chairman_is_not_approved_by_them(estimate, chairman, vice_chairman):
+    from thoxuan_gnbv import messages as workflow_messages
+
+    # An estimate reaching the chairman's desk in their own name (e.g. keyed in by the admin).
+    Estimate.objects.filter(pk=estimate.pk).update(status=EstimateStatus.SUBMITTED, submitted_by=chairman)
+    with pytest.raises(ValidationError) as caught:
+        estimate_approve(estimate=estimate, user=chairman)
+    assert caught.value.messages == [workflow_messages.FOUR_EYES]
+    with pytest.raises(ValidationError):
+        estimate_return(estimate=estimate, comment="Tự trả lại", user=chairman)
+    assert estimate_approve(estimate=estimate, user=vice_chairman).approved_by == vice_chairman
+
+
+def test_approving_clears_the_reason_of_an_earlier_return(estimate, accountant, chairman):
+    estimate_submit(estimate=estimate, user=accountant)
+    estimate_return(estimate=estimate, comment="Thiếu dòng", user=chairman)
+    estimate_submit(estimate=estimate, user=accountant)
+    approved = estimate_approve(estimate=estimate, user=chairman)
+    assert approved.return_comment == "" and Estimate.objects.get(pk=estimate.pk).return_comment == ""
+
+
+def test_submitting_a_submitted_estimate_is_refused(estimate, accountant):
+    estimate_submit(estimate=estimate, user=accountant)
+    with pytest.raises(ValidationError) as caught:
+        estimate_submit(estimate=estimate, user=accountant)
+    assert caught.value.messages == [msg.ESTIMATE_NOT_EDITABLE]
+
+
+def test_returning_a_draft_estimate_is_refused(estimate, chairman):
+    with pytest.raises(ValidationError) as caught:
+        estimate_return(estimate=estimate, comment="Chưa trình", user=chairman)
+    assert caught.value.messages == [msg.ESTIMATE_NOT_SUBMITTED]
+    assert Estimate.objects.get(pk=estimate.pk).status == EstimateStatus.DRAFT

@@ -566,3 +566,24 @@ def test_household_page_shows_the_support_it_received(
     assert page.status_code == 200
     assert 'data-testid="household-support"' in page.text
     assert "Hỗ trợ giống gà lần 1" in page.text
+
+
+def test_estimate_page_shows_its_log(client_for, components, accountant, chairman):
+    from programs.services.budget import estimate_create, estimate_line_add, estimate_return, estimate_submit
+
+    estimate = estimate_create(
+        commune=components["7.2"].plan.commune, year=2024, title="Dự toán", user=accountant
+    )
+    estimate_line_add(
+        estimate=estimate,
+        component=components["7.2"],
+        source="local",
+        content="Giám sát",
+        amount=1,
+        user=accountant,
+    )
+    estimate_submit(estimate=estimate, user=accountant)
+    estimate_return(estimate=estimate, comment="Bổ sung căn cứ", user=chairman)
+    page = client_for(accountant).get(reverse("programs:estimate_detail", args=[estimate.pk]))
+    assert 'data-testid="transitions"' in page.text
+    assert "Bổ sung căn cứ" in page.text and chairman.display_name in page.text
