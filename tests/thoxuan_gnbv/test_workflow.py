@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from households.models import Review, ReviewRound, ReviewRoundTransition, RoundStatus
-from programs.messages import budget as delivery_messages
 from programs import messages as plan_messages
+from programs.messages import budget as delivery_messages
 from programs.models import (
     Estimate,
     EstimateLine,
