@@ -22,6 +22,7 @@ Prints a Markdown table, every 5xx (and exits 1 if any), and the named routes no
 import argparse
 import contextlib
 import json
+import logging
 import os
 import statistics
 import sys
@@ -154,10 +155,11 @@ class Page:
     status: int
     ms: float
     bytes: int
-    queries: int
-    writes: int
     content_type: str
     download: bool
+    source: str = ""  # the first page that linked here
+    queries: int = 0
+    writes: int = 0
     note: str = ""
 
 
@@ -195,11 +197,11 @@ def crawl_role(client, role, args, download_routes, post_routes):
     """Breadth-first walk from "/" for one logged-in client; returns the pages it measured and adds the
     routes of the POST forms it saw to ``post_routes``."""
     budget = PatternBudget(args.per_pattern)
-    queue = deque(["/"])
+    queue = deque([("/", "")])
     budget.admit(route_of("/")[1], "/")
     pages = []
     while queue and len(pages) < args.max_pages:
-        url = queue.popleft()
+        url, source = queue.popleft()
         name, pattern = route_of(url)
         if args.no_downloads and name in download_routes:
             continue
@@ -209,7 +211,7 @@ def crawl_role(client, role, args, download_routes, post_routes):
         if download:
             download_routes.add(name)
         page = Page(
-            role, url, name, pattern, response.status_code, first * 1000, len(body), 0, 0, ctype, download
+            role, url, name, pattern, response.status_code, first * 1000, len(body), ctype, download, source
         )
         if response.status_code >= 500 and response.exc_info:
             page.note = f"{response.exc_info[0].__name__}: {response.exc_info[1]}"[:300]
@@ -230,7 +232,7 @@ def crawl_role(client, role, args, download_routes, post_routes):
         for link in links:
             link_name, link_pattern = route_of(link)
             if not skipped(link, link_name, args.admin) and budget.admit(link_pattern, link):
-                queue.append(link)
+                queue.append((link, url))
     return pages
 
 
@@ -273,6 +275,7 @@ def main(argv=None):
     from django.test import Client
 
     settings.ALLOWED_HOSTS = ["*"]
+    logging.getLogger("django.request").setLevel(logging.ERROR)  # 403/404 are figures here; 5xx still log
     wanted = [r for r in args.roles.split(",") if r]
     found = get_user_model().objects.in_bulk(wanted, field_name="username")
     users = {r: found[r] for r in wanted if r in found}
@@ -309,9 +312,17 @@ def main(argv=None):
     if writes:
         print(f"\n## GET có ghi CSDL (đã hoàn tác) ({len(writes)})\n")
         print("\n".join(f"- {p.writes} ghi: {p.route} ({p.role}) `{p.url}`" for p in writes))
+    refused = [p for p in pages if 400 <= p.status < 500]
+    if refused:
+        print(f"\n## Liên kết dẫn tới 4xx ({len(refused)})\n")
+        print("\n".join(f"- {p.status} {p.route} ({p.role}) `{p.url}` ← `{p.source}`" for p in refused))
     if errors:
         print(f"\n## !!! LỖI 5xx: {len(errors)} !!!\n")
-        print("\n".join(f"- **{p.status}** {p.route} ({p.role}) `{p.url}` {p.note}" for p in errors))
+        print(
+            "\n".join(
+                f"- **{p.status}** {p.route} ({p.role}) `{p.url}` ← `{p.source}` {p.note}" for p in errors
+            )
+        )
     if args.json:
         Path(args.json).write_text(
             json.dumps(
