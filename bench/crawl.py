@@ -137,7 +137,7 @@ def named_routes(patterns=None, namespace: str = "") -> list[str]:
             prefix = f"{namespace}:{inner}" if namespace and inner else namespace or inner
             names.extend(named_routes(entry.url_patterns, prefix))
         elif isinstance(entry, URLPattern) and entry.name:
-            if "static" in str(entry.pattern) and not namespace:
+            if str(entry.pattern).startswith(("static/", "media/")):
                 continue
             names.append(f"{namespace}:{entry.name}" if namespace else entry.name)
     return sorted(set(names))
