@@ -98,6 +98,8 @@ def route_of(url: str) -> tuple[str, str]:
         name = resolve(parts.path).view_name
     except Resolver404:
         return UNRESOLVED, parts.path
+    if name.startswith("admin:"):
+        return name, name  # the admin's filter and sort links would make a pattern per combination
     keys = sorted({key for key, _ in parse_qsl(parts.query, keep_blank_values=True)})
     return name, name + (f"?{'&'.join(keys)}" if keys else "")
 
@@ -241,14 +243,14 @@ def crawl_role(client, role, args, download_routes, post_routes):
 
 def markdown(pages: list[Page]) -> str:
     lines = [
-        "| vai trò | route | URL | mã | ms | KB | truy vấn | ghi |",
-        "|---|---|---|--:|--:|--:|--:|--:|",
+        "| vai trò | route | URL | mã | ms | KB | truy vấn | ghi | ghi chú |",
+        "|---|---|---|--:|--:|--:|--:|--:|---|",
     ]
     for p in pages:
         status = f"**{p.status}**" if p.status >= 500 else str(p.status)
         lines.append(
             f"| {p.role} | {p.route} | `{p.url}` | {status} | {p.ms:.1f} | {p.bytes / 1024:.1f} "
-            f"| {p.queries} | {p.writes or ''} |"
+            f"| {p.queries} | {p.writes or ''} | {p.note} |"
         )
     return "\n".join(lines)
 
