@@ -13,7 +13,7 @@ Each page is fetched once to warm up and read its links, once under CaptureQueri
 queries, then --repeat times for the median time. Every request runs in a transaction that is rolled
 back, so a GET cannot change the database; queries that would have written are counted ("writes").
 Downloads (PDF, XLSX) are recorded with their time and size; one larger than --max-bytes is fetched
-once only, and --no-downloads skips download routes after the first sight of one.
+once only, and --no-downloads fetches each download route once, when first met, then skips it.
 
 Prints a Markdown table, every 5xx (and exits 1 if any), and the named routes no role reached;
 --json keeps the figures for bench/crawl_compare.py.
