@@ -1,0 +1,41 @@
+"""Give a generated bench database the demo's users, so bench/crawl.py can log in as every role.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/gnbv_crawl_1k .venv/bin/python bench/make_users.py
+
+After bench/make_households.py (and make_support.py): creates or refreshes the demo users (same
+usernames, roles and password as ``seed_demo``), makes khupho1 and khupho2 the heads of the bench
+commune's Khu phố 1 and 2, and puts the officers in the demo's units. Safe to re-run.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thoxuan_gnbv.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import transaction  # noqa: E402
+
+from households.models import Commune, Neighborhood  # noqa: E402
+from programs.demo import seed_units  # noqa: E402
+from thoxuan_gnbv.demo import seed_users  # noqa: E402
+
+CODE = "bench"
+
+
+@transaction.atomic
+def main():
+    commune = Commune.objects.get(code=CODE)
+    users = seed_users()
+    for position, username in ((1, "khupho1"), (2, "khupho2")):
+        Neighborhood.objects.filter(commune=commune, position=position).update(head=users[username])
+    seed_units(commune, users)
+    print(f"{commune.name}: {len(users)} người dùng ({', '.join(users)})")
+
+
+if __name__ == "__main__":
+    main()
