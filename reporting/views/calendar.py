@@ -23,6 +23,7 @@ def report_calendar(request):
             "calendar": calendar,
             "years": years,
             "can_compile": access.can_compile_report(request.user),
+            "can_view_dashboard": access.can_view_dashboard(request.user),
             "user_can_write": {
                 row.component.pk
                 for row in calendar.rows

@@ -53,6 +53,14 @@ def test_calendar_matrix(client_for, plan, head1, upper_viewer, health_station, 
         assert "hạn 15/06/2024" in response.content.decode()
 
 
+def test_calendar_links_the_quarterly_evaluation_only_for_who_may_open_it(
+    client_for, plan, health_station, labour_officer
+):
+    dashboard = reverse("reporting:dashboard")
+    assert dashboard in client_for(labour_officer).get(reverse("reporting:calendar")).content.decode()
+    assert dashboard not in client_for(health_station).get(reverse("reporting:calendar")).content.decode()
+
+
 def test_calendar_shows_states_from_the_data(client_for, draft, plan, health_station, labour_officer):
     import time_machine
 
