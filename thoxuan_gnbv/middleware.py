@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import QueryDict
 
 from thoxuan_gnbv.text import nfc
@@ -26,3 +27,39 @@ class NfcInputMiddleware:
         ):
             request.POST = _normalised(request.POST)
         return self.get_response(request)
+
+
+class SecondFactorMiddleware:
+    """Send a chairman, vice chairman or administrator who has not confirmed a one-time code this session
+    to the code page (or to enrolment when they have no authenticator yet) before any other page."""
+
+    # Pages reachable before the code: the code pages themselves, logging out, health and static files.
+    open_url_names = frozenset({"otp_verify", "otp_enrol", "logout", "health"})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from django.shortcuts import redirect
+        from django.urls import reverse
+        from django.utils.http import urlencode
+
+        from thoxuan_gnbv.security import second_factor_required
+
+        user = getattr(request, "user", None)
+        if user is None or not second_factor_required(user) or user.is_verified():
+            return None
+        match = request.resolver_match
+        if match is not None and match.url_name in self.open_url_names:
+            return None
+        if request.path.startswith(settings.STATIC_URL):
+            return None
+        from django_otp import devices_for_user
+
+        has_device = any(True for _ in devices_for_user(user, confirmed=True))
+        if not has_device:
+            return redirect("otp_enrol")
+        return redirect(f"{reverse('otp_verify')}?{urlencode({'next': request.get_full_path()})}")
