@@ -1,4 +1,8 @@
+import time
+
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.http import QueryDict
 
 from thoxuan_gnbv.text import nfc
@@ -63,3 +67,35 @@ class SecondFactorMiddleware:
         if not has_device:
             return redirect("otp_enrol")
         return redirect(f"{reverse('otp_verify')}?{urlencode({'next': request.get_full_path()})}")
+
+
+# Session key holding when the session's expiry was last pushed forward (seconds since the epoch).
+SESSION_REFRESHED_KEY = "_refreshed_at"
+
+
+class IdleSessionMiddleware:
+    """End a session after ``SESSION_COOKIE_AGE`` seconds without a request.
+
+    Marking the session modified makes SessionMiddleware store it with a new expiry and send the cookie
+    again; doing so at most every ``SESSION_REFRESH_SECONDS`` keeps ordinary pages free of session writes.
+    Must sit below SessionMiddleware, whose response phase runs after this one's."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or session.modified or not session.get("_auth_user_id"):
+            return response
+        now = int(time.time())
+        if now - session.get(SESSION_REFRESHED_KEY, 0) >= settings.SESSION_REFRESH_SECONDS:
+            session[SESSION_REFRESHED_KEY] = now
+        return response
+
+
+@receiver(user_logged_in, dispatch_uid="thoxuan_gnbv_session_refreshed_at_login")
+def _stamp_session_at_login(sender, request, user, **kwargs):
+    # Logging in stores a fresh session: its expiry starts now.
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_REFRESHED_KEY] = int(time.time())

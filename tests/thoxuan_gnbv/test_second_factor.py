@@ -25,10 +25,11 @@ def otp_on(settings):
     settings.OTP_REQUIRED = True
 
 
-def _settings_value(name, **env):
+def _settings_values(*names, **env) -> dict[str, str]:
+    """Settings as a fresh process reads them from ``env`` (the test process's are fixed at import)."""
     clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "OTP_REQUIRED"}}
     clean.update(env)
-    code = f"from django.conf import settings; print(settings.{name})"
+    code = "from django.conf import settings; " + "; ".join(f"print(settings.{n})" for n in names)
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", code],
         cwd=ROOT,
@@ -37,12 +38,20 @@ def _settings_value(name, **env):
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    return result.stdout.strip().splitlines()[-1]
+    return dict(zip(names, result.stdout.strip().splitlines()[-len(names) :], strict=True))
 
 
-def test_second_factor_is_on_in_production_and_off_in_development():
-    assert _settings_value("OTP_REQUIRED", DEBUG="0", SECRET_KEY="kiem-thu-" + "q" * 50) == "True"
-    assert _settings_value("OTP_REQUIRED") == "False"
+def test_production_demands_a_second_factor_and_trusts_one_proxy():
+    production = _settings_values(
+        "OTP_REQUIRED",
+        "TRUSTED_PROXY_COUNT",
+        "SESSION_COOKIE_AGE",
+        DEBUG="0",
+        SECRET_KEY="kiem-thu-" + "q" * 50,
+    )
+    assert production == {"OTP_REQUIRED": "True", "TRUSTED_PROXY_COUNT": "1", "SESSION_COOKIE_AGE": "1800"}
+    development = _settings_values("OTP_REQUIRED", "TRUSTED_PROXY_COUNT")
+    assert development == {"OTP_REQUIRED": "False", "TRUSTED_PROXY_COUNT": "0"}
 
 
 def test_off_by_default_in_tests(client_for, chairman):
