@@ -44,7 +44,7 @@ class VietnameseCommonPasswordValidator(CommonPasswordValidator):
         return "Mật khẩu này quá phổ biến, dễ bị đoán ra."
 
     def get_help_text(self):
-        return "Không dùng mật khẩu phổ biến như matkhau123 hay anhyeuem."
+        return "Không dùng những mật khẩu người Việt hay đặt như matkhau123, anhyeuem."
 
 
 def second_factor_required(user) -> bool:
