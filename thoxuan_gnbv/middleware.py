@@ -4,7 +4,12 @@ from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.http import QueryDict
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django_otp import user_has_device
 
+from thoxuan_gnbv.security import second_factor_required
 from thoxuan_gnbv.text import nfc
 
 
@@ -47,12 +52,6 @@ class SecondFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        from django.shortcuts import redirect
-        from django.urls import reverse
-        from django.utils.http import urlencode
-
-        from thoxuan_gnbv.security import second_factor_required
-
         user = getattr(request, "user", None)
         if user is None or not second_factor_required(user) or user.is_verified():
             return None
@@ -61,10 +60,7 @@ class SecondFactorMiddleware:
             return None
         if request.path.startswith(settings.STATIC_URL):
             return None
-        from django_otp import devices_for_user
-
-        has_device = any(True for _ in devices_for_user(user, confirmed=True))
-        if not has_device:
+        if not user_has_device(user, confirmed=True):
             return redirect("otp_enrol")
         return redirect(f"{reverse('otp_verify')}?{urlencode({'next': request.get_full_path()})}")
 
