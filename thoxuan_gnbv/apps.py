@@ -10,7 +10,10 @@ class PortalConfig(AppConfig):
         from django.contrib import admin
         from django.db.models import fields
 
-        from thoxuan_gnbv import home  # noqa: F401 — registers the duties shown on each home page
+        from thoxuan_gnbv import (
+            home,  # noqa: F401 — registers the duties shown on each home page
+            middleware,  # noqa: F401 — stamps a session's start at login
+        )
 
         admin.site.site_header = settings.PORTAL_TITLE
         admin.site.site_title = "Quản trị cổng GNBV"

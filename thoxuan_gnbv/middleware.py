@@ -1,5 +1,15 @@
-from django.http import QueryDict
+import time
 
+from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+from django.http import QueryDict
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django_otp import user_has_device
+
+from thoxuan_gnbv.security import second_factor_required
 from thoxuan_gnbv.text import nfc
 
 
@@ -26,3 +36,62 @@ class NfcInputMiddleware:
         ):
             request.POST = _normalised(request.POST)
         return self.get_response(request)
+
+
+class SecondFactorMiddleware:
+    """Send a chairman, vice chairman or administrator who has not confirmed a one-time code this session
+    to the code page (or to enrolment when they have no authenticator yet) before any other page."""
+
+    # Pages reachable before the code: the code pages themselves, logging out, health and static files.
+    open_url_names = frozenset({"otp_verify", "otp_enrol", "logout", "health"})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = getattr(request, "user", None)
+        if user is None or not second_factor_required(user) or user.is_verified():
+            return None
+        match = request.resolver_match
+        if match is not None and match.url_name in self.open_url_names:
+            return None
+        if request.path.startswith(settings.STATIC_URL):
+            return None
+        if not user_has_device(user, confirmed=True):
+            return redirect("otp_enrol")
+        return redirect(f"{reverse('otp_verify')}?{urlencode({'next': request.get_full_path()})}")
+
+
+# Session key holding when the session's expiry was last pushed forward (seconds since the epoch).
+SESSION_REFRESHED_KEY = "_refreshed_at"
+
+
+class IdleSessionMiddleware:
+    """End a session after ``SESSION_COOKIE_AGE`` seconds without a request.
+
+    Marking the session modified makes SessionMiddleware store it with a new expiry and send the cookie
+    again; doing so at most every ``SESSION_REFRESH_SECONDS`` keeps ordinary pages free of session writes.
+    Must sit below SessionMiddleware, whose response phase runs after this one's."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or session.modified or not session.get("_auth_user_id"):
+            return response
+        now = int(time.time())
+        if now - session.get(SESSION_REFRESHED_KEY, 0) >= settings.SESSION_REFRESH_SECONDS:
+            session[SESSION_REFRESHED_KEY] = now
+        return response
+
+
+@receiver(user_logged_in, dispatch_uid="thoxuan_gnbv_session_refreshed_at_login")
+def _stamp_session_at_login(sender, request, user, **kwargs):
+    # Logging in stores a fresh session: its expiry starts now.
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_REFRESHED_KEY] = int(time.time())

@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 class Role(models.TextChoices):
@@ -17,6 +18,17 @@ class Role(models.TextChoices):
     UPPER_VIEWER = "upper_viewer", "Cấp trên (chỉ xem)"
 
 
+class AccountHistory(HistoricalRecords):
+    """History of who changed an account's role, rights or details. A login only stamps ``last_login``
+    and is not a change of the account (axes keeps the login log), so it writes no history row."""
+
+    def post_save(self, instance, created, using=None, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and set(update_fields) <= {"last_login"}:
+            return
+        super().post_save(instance, created, using=using, **kwargs)
+
+
 class User(AbstractUser):
     """A person who logs in. The administrator is a superuser and may have no role."""
 
@@ -26,6 +38,9 @@ class User(AbstractUser):
         "chức danh", max_length=150, blank=True, help_text="In dưới chữ ký, ví dụ: Phó Chủ tịch"
     )
     phone = models.CharField("điện thoại", max_length=20, blank=True)
+
+    # The password hash and the login stamp are not kept in history: one is secret, the other is noise.
+    history = AccountHistory(excluded_fields=["password", "last_login"])
 
     class Meta:
         verbose_name = "người dùng"

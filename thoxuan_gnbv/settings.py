@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "health_check",
     "django_tasks_db",
     "thoxuan_gnbv",
     "households",
@@ -56,7 +59,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "thoxuan_gnbv.middleware.IdleSessionMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Approvers and the administrator confirm a one-time code before any other page (OTP_REQUIRED).
+    "thoxuan_gnbv.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -106,21 +113,37 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Passwords Vietnamese users pick first (matkhau123, anhyeuem…), which Django's English list lacks.
+    {"NAME": "thoxuan_gnbv.security.VietnameseCommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling: the 5th wrong password for a user from one address locks them out for 30 minutes.
+# Login throttling, two separate counters: 5 wrong passwords for one account (from any address) lock
+# that account, and 5 wrong passwords from one address (across any accounts) lock that address, each
+# for 30 minutes. A right password does not wipe the failures: they stay in AccessAttempt and
+# AccessFailureLog for the administrator to read.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_RESET_ON_SUCCESS = True
+AXES_RESET_ON_SUCCESS = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
+# How many reverse proxies we own sit in front of gunicorn (README: one nginx, so 1 in production).
+# The client address is then the entry that many places from the right of X-Forwarded-For — the one our
+# proxy appended — never a value the client wrote itself. 0 means: trust only REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0 if DEBUG else 1)
+AXES_CLIENT_IP_CALLABLE = "thoxuan_gnbv.security.client_ip"
+
+# Second factor (TOTP, django-otp) for the chairman, the vice chairman and the administrator:
+# required in production, off by default in development and tests.
+OTP_REQUIRED = env.bool("OTP_REQUIRED", default=not DEBUG)
+OTP_TOTP_ISSUER = "Cổng GNBV"
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
@@ -130,9 +153,9 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["thoxuan_gnbv.formats"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -166,10 +189,16 @@ SECURE_CSP = {
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# /health/ reports the worker unhealthy when a task has waited longer than this for a db_worker.
+HEALTH_TASK_MAX_WAIT_SECONDS = env.int("HEALTH_TASK_MAX_WAIT_SECONDS", default=600)
 
 CSRF_FAILURE_VIEW = "thoxuan_gnbv.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_AGE = 60 * 60 * 10
+# A session ends after 30 minutes without a request. Activity pushes the expiry forward, at most once
+# every SESSION_REFRESH_SECONDS (IdleSessionMiddleware): SESSION_SAVE_EVERY_REQUEST would write the
+# session row on every page (three queries each) for a precision nobody needs.
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_REFRESH_SECONDS = 60
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

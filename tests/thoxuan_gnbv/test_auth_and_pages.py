@@ -39,12 +39,12 @@ def _portal_paths():
         yield route
 
 
-def test_every_page_but_login_redirects_anonymous_visitors_to_login(client):
+def test_every_page_but_login_and_health_redirects_anonymous_visitors_to_login(client):
     paths = sorted(set(_portal_paths()))
     assert "/" in paths and len(paths) >= 2
     login_url = reverse("login")
     for path in paths:
-        if path == login_url:
+        if path in (login_url, reverse("health")):
             continue
         response = client.get(path)
         assert response.status_code == 302, path

@@ -1,0 +1,54 @@
+"""Login hardening: the client's address behind our proxy, Vietnamese common passwords, second factor.
+
+Which users must confirm a one-time code (TOTP) lives here too, so the middleware, the pages and the tests
+ask one function.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.password_validation import CommonPasswordValidator
+
+from thoxuan_gnbv.models import Role
+from thoxuan_gnbv.text import fold
+
+# Approvers sign plans, estimates, review lists and reports; the administrator can change every account.
+SECOND_FACTOR_ROLES = frozenset({Role.CHAIRMAN, Role.VICE_CHAIRMAN})
+
+
+def client_ip(request) -> str:
+    """The address the login came from, for throttling (``AXES_CLIENT_IP_CALLABLE``).
+
+    Behind ``TRUSTED_PROXY_COUNT`` proxies of ours, each appends the address it saw to X-Forwarded-For, so
+    the client is that many entries from the right; anything further left was written by the client and
+    is ignored. With no proxy (0) or no header, the socket's address is the answer."""
+    count = settings.TRUSTED_PROXY_COUNT
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if count > 0 and len(forwarded) >= count:
+        return forwarded[-count]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+class VietnameseCommonPasswordValidator(CommonPasswordValidator):
+    """Refuse passwords common among Vietnamese users (``matkhau123``, ``anhyeuem``…), with or without
+    diacritics: ``mậtkhẩu123`` is as weak as ``matkhau123``."""
+
+    def __init__(self, password_list_path=None):
+        super().__init__(password_list_path or Path(__file__).parent / "data" / "common-passwords-vi.txt")
+
+    def validate(self, password, user=None):
+        super().validate(fold(password).replace(" ", ""), user)
+
+    def get_error_message(self):
+        return "Mật khẩu này quá phổ biến, dễ bị đoán ra."
+
+    def get_help_text(self):
+        return "Không dùng những mật khẩu người Việt hay đặt như matkhau123, anhyeuem."
+
+
+def second_factor_required(user) -> bool:
+    """Whether ``user`` must confirm a one-time code after the password (only when ``OTP_REQUIRED``)."""
+    if not settings.OTP_REQUIRED or not user.is_authenticated:
+        return False
+    return user.is_superuser or user.role in SECOND_FACTOR_ROLES
