@@ -79,10 +79,12 @@ def statuses_on(households_queryset, on_date: datetime.date) -> dict[int, Househ
     """``status_on`` for every household of the queryset, in one query. Households with no approved
     review get ``category=NONE``."""
     histories: dict[int, list] = {}
-    window = None
+    windows = set()
     ids = households_queryset.values("pk")
     for household_id, category, decided, window in _approved_reviews(on_date).filter(household_id__in=ids):
         histories.setdefault(household_id, []).append((category, decided))
+        windows.add(window)
+    window = windows.pop() if windows else None  # one standard is in force on one date
     result = {pk: _fold(history, on_date, window) for pk, history in histories.items()}
     for pk in households_queryset.values_list("pk", flat=True):
         result.setdefault(pk, NO_STATUS)

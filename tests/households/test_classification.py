@@ -148,12 +148,14 @@ def test_both_seeded_standards_carry_the_window_and_working_age_marked_to_confir
 def test_working_age_is_read_from_the_standard_when_a_household_is_refreshed(
     commune, neighborhood1, labour_officer
 ):
+    from django.utils import timezone
+
     from households.models import Household
     from households.services.registry import household_refresh
     from tests.households.factories import HouseholdFactory, MemberFactory
 
     household = HouseholdFactory(neighborhood=neighborhood1)
-    today = datetime.date.today()
+    today = timezone.localdate()
     MemberFactory(
         household=household,
         date_of_birth=today.replace(year=today.year - 61, day=1) - datetime.timedelta(days=1),
