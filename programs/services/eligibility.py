@@ -112,7 +112,11 @@ def check_eligibility(
         if person.age >= rule.child_age_limit and not is_mother_of_young_child(
             person, household, rule.young_child_age_limit
         ):
-            return Decision(
-                False, reason=msg.NUTRITION_NOT_CHILD_OR_MOTHER.format(name=person.name, age=person.age)
+            reason = msg.NUTRITION_NOT_CHILD_OR_MOTHER.format(
+                child_limit=rule.child_age_limit,
+                young_limit=rule.young_child_age_limit,
+                name=person.name,
+                age=person.age,
             )
+            return Decision(False, reason=reason)
     return Decision(True, basis)

@@ -150,7 +150,9 @@ def test_the_age_limits_are_read_from_the_catalogue_entry():
     narrower = SubProject(
         eligibility_rule=EligibilityRule.NUTRITION, child_age_limit=6, young_child_age_limit=2
     )
-    assert not check_eligibility(rule=narrower, status=POOR, on_date=DAY, person=child(6)).eligible
+    refused = check_eligibility(rule=narrower, status=POOR, on_date=DAY, person=child(6))
+    assert not refused.eligible
+    assert "dưới 6 tuổi" in refused.reason and "con dưới 2 tuổi" in refused.reason
     mother = Person("Lê Thị Hoa", 28, "female", "spouse")
     assert not check_eligibility(
         rule=narrower, status=POOR, on_date=DAY, person=mother, household=[mother, child(3)]
