@@ -34,6 +34,7 @@ from django.test import Client  # noqa: E402
 from households.models import Commune, Household  # noqa: E402
 from households.services.exporting import export_rows, write_workbook  # noqa: E402
 from households.services.importing import households_import  # noqa: E402
+from households.workbook import layout_for_year  # noqa: E402
 from thoxuan_gnbv.models import User  # noqa: E402
 
 settings.ALLOWED_HOSTS = ["*"]
@@ -102,7 +103,7 @@ def export_bench(commune, rows):
 
     def to_xlsx():
         with tempfile.TemporaryFile() as handle:
-            write_workbook(export_rows(scope, 2024), handle)
+            write_workbook(export_rows(scope, 2024), handle, layout=layout_for_year(2024))
 
     csv_time = timed(to_csv, repeat=3)
     xlsx_time = timed(to_xlsx, repeat=3)
@@ -111,7 +112,7 @@ def export_bench(commune, rows):
         part = Household.objects.filter(commune=commune, code__lte=f"B{n:07d}")
         tracemalloc.start()
         with tempfile.TemporaryFile() as handle:
-            write_workbook(export_rows(part, 2024), handle)
+            write_workbook(export_rows(part, 2024), handle, layout=layout_for_year(2024))
         _, top = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         return top
@@ -125,7 +126,9 @@ def import_bench(commune, user, rows):
     source = Household.objects.filter(commune=commune, code__lte=f"B{rows:07d}")
     # New codes and year 2025 so the import creates households and opens a round; rolled back after.
     write_workbook(
-        ([f"N{r[0][1:]}", *r[1:3], "", *r[4:6], 2025, *r[7:-2]] for r in export_rows(source, 2024)), path
+        ([f"N{r[0][1:]}", *r[1:3], "", *r[4:6], 2025, *r[7:-2]] for r in export_rows(source, 2024)),
+        path,
+        layout=layout_for_year(2025),
     )
 
     def bare_read():

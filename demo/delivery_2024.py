@@ -15,7 +15,7 @@ from households.models import Household, Relation, Sex
 from households.status import statuses_on
 from programs.models import Estimate, FundingSource, Plan
 from programs.services import budget, delivery
-from programs.services.eligibility import CHILD_AGE_LIMIT, YOUNG_CHILD_AGE_LIMIT, age_on
+from programs.services.eligibility import age_on
 from thoxuan_gnbv import workflow
 
 YEAR = 2024
@@ -230,12 +230,13 @@ def _seed_supports(commune, components, lines, users, rng) -> int:
         lines["3.2"], 30_000_000, "PC-2024-034", "Trạm y tế thị trấn", datetime.date(YEAR, 5, 15), users
     )
     nutrition = 0
+    rule = components["3.2"].catalogue_entry  # the age limits are catalogue data
     for household in households:
         if nutrition >= 40:
             break
         day = _day(rng, 5, 9)
         members = [m for m in household.members.all() if m.date_of_birth]
-        young = [m for m in members if age_on(m.date_of_birth, day) < YOUNG_CHILD_AGE_LIMIT]
+        young = [m for m in members if age_on(m.date_of_birth, day) < rule.young_child_age_limit]
         for member in members:
             age = age_on(member.date_of_birth, day)
             mother = (
@@ -243,7 +244,7 @@ def _seed_supports(commune, components, lines, users, rng) -> int:
                 and member.relation_to_head in (Relation.HEAD, Relation.SPOUSE)
                 and young
             )
-            if age < CHILD_AGE_LIMIT or mother:
+            if age < rule.child_age_limit or mother:
                 details = SUPPORT_KINDS["3.2"].details()
                 if mother:
                     details["description"] = "Tư vấn và bổ sung vi chất cho bà mẹ có con dưới 5 tuổi"

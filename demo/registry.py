@@ -8,7 +8,7 @@ import datetime
 import random
 
 from demo.builders import FAMILY, INDICATOR_CODES, STREETS, People, members_for
-from households.classification import MemberFacts, classify, derive_flags, thresholds_for
+from households.classification import MemberFacts, classify, derive_flags, thresholds_for, working_age_for
 from households.models import (
     AreaType,
     Category,
@@ -136,6 +136,7 @@ def seed_households(commune, users) -> int:
     people = People(rng)
     neighborhoods = list(Neighborhood.objects.filter(commune=commune).order_by("position"))
     on = datetime.date(2024, 12, 31)
+    working_age = working_age_for(PovertyStandard.objects.on(on).get())
     households, member_rows = [], []
     for index in range(HOUSEHOLD_COUNT):
         neighborhood = neighborhoods[index % len(neighborhoods)]
@@ -157,7 +158,9 @@ def seed_households(commune, users) -> int:
             member["merit"] = rng.random() < 0.02
             member["insured"] = rng.random() < 0.93
         flags = derive_flags(
-            [MemberFacts(m["born"], m["sex"], m["able"], m["ethnic"], m["merit"]) for m in members], on
+            [MemberFacts(m["born"], m["sex"], m["able"], m["ethnic"], m["merit"]) for m in members],
+            on,
+            working_age,
         )
         head = members[0]
         code = f"KP{neighborhood.position}-{number:04d}"

@@ -48,7 +48,7 @@ def _at(day: datetime.date, hour: int = 9) -> datetime.datetime:
 
 
 def _author(component, users_by_role):
-    return users_by_role.get(access.delivery_recorder_role(component.code, component.lead_role))
+    return users_by_role.get(access.delivery_recorder_role(component))
 
 
 @transaction.atomic

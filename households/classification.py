@@ -12,11 +12,6 @@ from dataclasses import dataclass
 
 from households.models import AreaType, Category, Sex
 
-# Working age by the Labour Code 2019 (Điều 169, the 2028 end point of the retirement-age roadmap is
-# not used: we take the ages in force for the 2022–2026 reviews). (check)
-WORKING_AGE_MIN = 15
-WORKING_AGE_END = {Sex.MALE: 62, Sex.FEMALE: 60}
-
 
 @dataclass(frozen=True)
 class Thresholds:
@@ -36,6 +31,27 @@ def thresholds_for(standard, area_type: str) -> Thresholds:
         deprivation_cutoff=standard.deprivation_cutoff,
         points_line=standard.urban_points_line if urban else standard.rural_points_line,
         points_per_deprivation=standard.points_per_deprivation,
+    )
+
+
+@dataclass(frozen=True)
+class WorkingAge:
+    """Working age by the Labour Code 2019 (Điều 169): from ``minimum`` to under the retirement age,
+    which differs for men and women and rises by a roadmap — so it is the standard's data."""
+
+    minimum: int
+    end_male: int
+    end_female: int
+
+    def includes(self, age: int, sex: str) -> bool:
+        end = self.end_male if sex == Sex.MALE else self.end_female
+        return self.minimum <= age < end
+
+
+def working_age_for(standard) -> WorkingAge:
+    """The working-age limits of ``standard`` (a ``PovertyStandard``)."""
+    return WorkingAge(
+        standard.working_age_min, standard.working_age_end_male, standard.working_age_end_female
     )
 
 
@@ -69,11 +85,12 @@ def age_on(date_of_birth: datetime.date, on: datetime.date) -> int:
     return on.year - date_of_birth.year - ((on.month, on.day) < (date_of_birth.month, date_of_birth.day))
 
 
-def is_working_age(date_of_birth: datetime.date | None, sex: str, on: datetime.date) -> bool:
+def is_working_age(
+    date_of_birth: datetime.date | None, sex: str, on: datetime.date, working_age: WorkingAge
+) -> bool:
     if date_of_birth is None:
         return False
-    age = age_on(date_of_birth, on)
-    return WORKING_AGE_MIN <= age < WORKING_AGE_END.get(sex, 60)
+    return working_age.includes(age_on(date_of_birth, on), sex)
 
 
 @dataclass(frozen=True)
@@ -92,14 +109,14 @@ class HouseholdFlags:
     without_labour_capacity: bool
 
 
-def derive_flags(members: list[MemberFacts], on: datetime.date) -> HouseholdFlags:
+def derive_flags(members: list[MemberFacts], on: datetime.date, working_age: WorkingAge) -> HouseholdFlags:
     """Flags of a household from its members: without labour capacity = no member of working age
-    able to work (our reading of NĐ 07/2021/NĐ-CP; cần xác nhận)."""
+    (the standard's limits) able to work (our reading of NĐ 07/2021/NĐ-CP; cần xác nhận)."""
     return HouseholdFlags(
         is_ethnic_minority=any(m.is_ethnic_minority for m in members),
         has_meritorious_person=any(m.is_meritorious for m in members),
         without_labour_capacity=not any(
-            m.able_to_work and is_working_age(m.date_of_birth, m.sex, on) for m in members
+            m.able_to_work and is_working_age(m.date_of_birth, m.sex, on, working_age) for m in members
         ),
     )
 

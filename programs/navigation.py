@@ -1,4 +1,4 @@
-"""Menu entries and home-page tasks of the program side (see thoxuan_gnbv.navigation)."""
+"""Menu entries, home-page tasks and page panels of the program side (see thoxuan_gnbv.navigation)."""
 
 from django.urls import reverse
 
@@ -6,8 +6,16 @@ from programs.models import PlanStatus
 from programs.progress import target_progress
 from programs.queries import budget as budget_queries
 from programs.queries import plans as queries
+from programs.queries.delivery import household_support
 from thoxuan_gnbv import access
-from thoxuan_gnbv.navigation import HomeSection, HomeTask, NavItem, register_home, register_nav
+from thoxuan_gnbv.navigation import (
+    HomeSection,
+    HomeTask,
+    NavItem,
+    register_home,
+    register_nav,
+    register_panel,
+)
 
 register_nav(NavItem("Kế hoạch", "programs:plan_list", access.can_view_plans, order=10))
 
@@ -106,3 +114,18 @@ def budget_tasks(user):
 
 
 register_home(budget_tasks)
+
+
+def household_support_panel(request, household):
+    """ "Hỗ trợ đã nhận" on the registry's household page, for those who may see support. One query."""
+    user = request.user
+    if not access.can_view_support(user):
+        return None
+    record_url = ""
+    if access.can_record_any_delivery(user):
+        record_url = reverse("programs:support_create") + f"?household={household.pk}"
+    context = {"support_groups": household_support(household), "record_url": record_url}
+    return "programs/includes/household_support.html", context
+
+
+register_panel("household_detail", household_support_panel, order=10)

@@ -1,10 +1,17 @@
-"""Menu entries and home-page tasks of the reporting side (see thoxuan_gnbv.navigation)."""
+"""Menu entries, home-page tasks and page panels of the reporting side (see thoxuan_gnbv.navigation)."""
 
 from django.urls import reverse
 
 from reporting import queries
 from thoxuan_gnbv import access
-from thoxuan_gnbv.navigation import HomeSection, HomeTask, NavItem, register_home, register_nav
+from thoxuan_gnbv.navigation import (
+    HomeSection,
+    HomeTask,
+    NavItem,
+    register_home,
+    register_nav,
+    register_panel,
+)
 
 register_nav(NavItem("Báo cáo", "reporting:calendar", access.can_view_reports, order=40))
 register_nav(NavItem("Đánh giá quý", "reporting:dashboard", access.can_view_dashboard, order=41))
@@ -51,3 +58,18 @@ def report_tasks(user):
 
 
 register_home(report_tasks)
+
+
+def plan_document_panel(buttons: bool):
+    """The plan's document and PDF links (reporting renders every document), for plan readers."""
+
+    def provider(request, plan):
+        if not access.can_view_plans(request.user):
+            return None
+        return "reporting/includes/plan_document_links.html", {"plan": plan, "buttons": buttons}
+
+    return provider
+
+
+register_panel("plan_actions", plan_document_panel(buttons=True), order=10)
+register_panel("plan_list_item", plan_document_panel(buttons=False), order=10)

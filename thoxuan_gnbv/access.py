@@ -204,34 +204,30 @@ def can_amend_plan(user, plan) -> bool:
 
 # --- delivery and budget (programs: support, activities, allocations, estimates, disbursements) ----
 # Who records support and activities of a component follows the plan's section III: the component's
-# lead role when it is one of these officers; otherwise the plan's default by component code; the
-# labour officer for the rest.
+# lead role when it is one of these officers; otherwise the catalogue's default recorder (QĐ 90/QĐ-TTg
+# component, data an administrator keeps); the labour officer when neither says.
 DELIVERY_RECORDERS = frozenset(
     {Role.LABOUR_OFFICER, Role.AGRICULTURE_OFFICER, Role.HEALTH_STATION, Role.CULTURE_OFFICER}
 )
-DELIVERY_LEAD_BY_CODE = {
-    "3.1": Role.AGRICULTURE_OFFICER,
-    "3.2": Role.HEALTH_STATION,
-    "6.1": Role.CULTURE_OFFICER,
-}
 # Budget figures are read by those who decide, pay, report or monitor.
 BUDGET_READERS = frozenset(
     {Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.ACCOUNTANT, Role.LABOUR_OFFICER, *OBSERVERS}
 )
 
 
-def delivery_recorder_role(component_code: str, lead_role: str = "") -> str:
-    """The role that records support and activities of a component (by its code and lead role)."""
-    if lead_role in DELIVERY_RECORDERS:
-        return lead_role
-    return DELIVERY_LEAD_BY_CODE.get(component_code, Role.LABOUR_OFFICER)
+def delivery_recorder_role(component) -> str:
+    """The role that records support and activities of a plan component: its lead role if that is a
+    recording officer, else the ``recorder_role`` of its catalogue entry (sub-project, or project
+    without sub-projects), read through attributes so no domain app is imported."""
+    if component.lead_role in DELIVERY_RECORDERS:
+        return component.lead_role
+    entry = component.subproject if component.subproject_id else component.project
+    return getattr(entry, "recorder_role", "") or Role.LABOUR_OFFICER
 
 
 def can_record_delivery(user, component) -> bool:
     """Support and activities of a component are recorded by its advising officer only."""
-    return bool(user and user.is_authenticated) and role_of(user) == delivery_recorder_role(
-        component.code, component.lead_role
-    )
+    return bool(user and user.is_authenticated) and role_of(user) == delivery_recorder_role(component)
 
 
 def can_record_support_exception(user, component) -> bool:

@@ -1,7 +1,10 @@
-"""Menu entries and home-page tasks contributed by each app.
+"""Menu entries, home-page tasks and page panels contributed by each app.
 
 ``thoxuan_gnbv`` cannot import the domain apps, so each app registers what it shows in its
-``AppConfig.ready``; the layout and the home page then ask for the entries a user may use.
+``AppConfig.ready``; the layout and the home page then ask for the entries a user may use. A page of
+a lower app names a panel *slot* (``{% panels "household_detail" household %}``, tag library
+``panels``) and a higher app fills it, so no lower template names a higher app's tag or URL
+(ARCHITECTURE.md, layering).
 """
 
 from collections.abc import Callable, Iterable
@@ -42,8 +45,13 @@ class HomeSection:
     context: dict = field(default_factory=dict)
 
 
+# A panel provider takes (request, obj) and returns an HTML fragment, a (template, context) pair to
+# render with the request, or None when it has nothing for this user or object.
+PanelProvider = Callable[[object, object], "str | tuple[str, dict] | None"]
+
 _nav_items: list[NavItem] = []
 _home_providers: list[Callable[[object], Iterable[HomeSection]]] = []
+_panels: dict[str, list[tuple[int, PanelProvider]]] = {}
 
 
 def register_nav(item: NavItem) -> None:
@@ -73,3 +81,18 @@ def home_sections_for(user) -> list[HomeSection]:
     for provider in _home_providers:
         sections.extend(provider(user))
     return sorted(sections, key=lambda s: s.order)
+
+
+def register_panel(slot: str, provider: PanelProvider, *, order: int = 100) -> None:
+    """Contribute ``provider`` to every page that shows ``slot``; panels render by ``order``."""
+    providers = _panels.setdefault(slot, [])
+    if all(existing is not provider for _, existing in providers):
+        providers.append((order, provider))
+        providers.sort(key=lambda entry: entry[0])
+
+
+def panels_for(slot: str, request, obj=None) -> list:
+    """What every registered provider of ``slot`` gives for this request and object, in order, with
+    the Nones left out: HTML fragments and (template, context) pairs for the ``panels`` tag to render."""
+    results = (provider(request, obj) for _, provider in _panels.get(slot, ()))
+    return [result for result in results if result is not None]

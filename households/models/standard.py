@@ -17,6 +17,14 @@ class PovertyStandardQuerySet(models.QuerySet):
             .first()
         )
 
+    def on(self, day: datetime.date):
+        """The standards valid on ``day``, the newest first (``.first()`` is the one in force)."""
+        return (
+            self.filter(valid_from__lte=day)
+            .filter(models.Q(valid_to__isnull=True) | models.Q(valid_to__gte=day))
+            .order_by("-valid_from")
+        )
+
 
 class PovertyStandard(models.Model):
     """A multidimensional poverty standard (chuẩn nghèo đa chiều) for a period: law as data, so an
@@ -56,6 +64,21 @@ class PovertyStandard(models.Model):
     points_per_deprivation = models.PositiveSmallIntegerField(
         "điểm cho mỗi chỉ số thiếu hụt", default=10, help_text="Phiếu B: 30 điểm = 3 chỉ số"
     )
+    # "Hộ mới thoát nghèo": within 36 months of leaving the list (QĐ 90/QĐ-TTg), still a beneficiary.
+    recently_escaped_days = models.PositiveSmallIntegerField(
+        "thời hạn hộ mới thoát nghèo (ngày)",
+        default=1095,
+        help_text="1095 ngày = 36 tháng theo QĐ 90/QĐ-TTg (cần xác nhận cách tính theo ngày hay tháng)",
+    )
+    # Working age (Bộ luật Lao động 2019 Điều 169): from 15 to the retirement age, which rises
+    # gradually (men 62 by 2028, women 60 by 2035) — the ages in use here are marked "cần xác nhận".
+    working_age_min = models.PositiveSmallIntegerField("tuổi lao động từ", default=15)
+    working_age_end_male = models.PositiveSmallIntegerField(
+        "tuổi lao động của nam đến dưới", default=62, help_text="Tuổi nghỉ hưu của nam (cần xác nhận)"
+    )
+    working_age_end_female = models.PositiveSmallIntegerField(
+        "tuổi lao động của nữ đến dưới", default=60, help_text="Tuổi nghỉ hưu của nữ (cần xác nhận)"
+    )
     is_confirmed = models.BooleanField(
         "đã xác nhận",
         default=True,
@@ -81,6 +104,12 @@ class PovertyStandard(models.Model):
                 condition=models.Q(urban_average_line__gt=models.F("urban_income_line"))
                 & models.Q(rural_average_line__gt=models.F("rural_income_line")),
                 name="poverty_standard_average_above_line",
+            ),
+            # Working age is a band: it starts before it ends, for men and for women.
+            models.CheckConstraint(
+                condition=models.Q(working_age_end_male__gt=models.F("working_age_min"))
+                & models.Q(working_age_end_female__gt=models.F("working_age_min")),
+                name="poverty_standard_working_age_ordered",
             ),
         ]
 

@@ -11,21 +11,17 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
 from households import workbook as wb
-from households.models import Category, Indicator, Review
+from households.models import Category, Review
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 CATEGORY_LABELS = dict(Category.choices)
 FETCH_CHUNK = 2000
 
 
-def _indicator_headers() -> dict[str, str]:
-    """Indicator code → workbook header (names are the headers in every seeded standard)."""
-    return dict(Indicator.objects.values_list("code", "name").distinct())
-
-
-def export_rows(households, year: int):
-    """Yield the export's rows (lists of plain values) for the households of the queryset."""
-    headers = _indicator_headers()
+def export_rows(households, year: int, layout: wb.Layout | None = None):
+    """Yield the export's rows (lists of plain values) for the households of the queryset, with the
+    indicator columns of the standard in force for ``year`` (or of ``layout``)."""
+    layout = layout or wb.layout_for_year(year)
     reviews = (
         Review.objects.filter(year=year, household__in=households.values("pk"))
         .order_by("household__code", "household_id", "-round__number")
@@ -54,7 +50,7 @@ def export_rows(households, year: int):
         if pk == previous:  # an earlier round of the same year
             continue
         previous = pk
-        deprived_headers = {headers.get(c) for c in deprived or ()}
+        deprived_codes = set(deprived or ())
         yield [
             code,
             nbh,
@@ -64,7 +60,7 @@ def export_rows(households, year: int):
             size,
             year,
             income,
-            *["x" if h in deprived_headers else "" for h in wb.INDICATORS],
+            *["x" if c in deprived_codes else "" for c in layout.codes],
             "x" if wlc else "",
             "x" if ethnic else "",
             "x" if merit else "",
@@ -81,11 +77,11 @@ def _safe_cell(sheet, value):
     return value
 
 
-def write_workbook(rows, target) -> None:
-    """Write the header and ``rows`` to ``target`` (a path or a binary file) as .xlsx."""
+def write_workbook(rows, target, *, layout: wb.Layout) -> None:
+    """Write the header of ``layout`` and ``rows`` to ``target`` (a path or a binary file) as .xlsx."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Hộ gia đình")
-    sheet.append(wb.EXPORT_COLUMNS)
+    sheet.append(layout.export)
     for row in rows:
         sheet.append([_safe_cell(sheet, v) for v in row])
     book.save(target)
@@ -94,6 +90,7 @@ def write_workbook(rows, target) -> None:
 def export_to_tempfile(households, year: int):
     """The workbook in a temporary file, rewound and ready to stream (deleted when closed)."""
     handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 — closed by the response that streams it
-    write_workbook(export_rows(households, year), handle)
+    layout = wb.layout_for_year(year)
+    write_workbook(export_rows(households, year, layout), handle, layout=layout)
     handle.seek(0)
     return handle

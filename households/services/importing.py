@@ -2,11 +2,13 @@
 the file and its cells, then the rows against the database), then write all or nothing.
 """
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from households import messages
@@ -15,7 +17,7 @@ from households.classification import classify, thresholds_for
 from households.models import Household, Member, PovertyStandard, Review, ReviewRound, RoundStatus
 from households.services.registry import build_search_key
 from households.services.review import current_round
-from households.services.workbook_parsing import ImportPlan, RowReader, cell_text, read_sheet
+from households.services.workbook_parsing import ImportPlan, RowReader, cell_integer, cell_text, read_sheet
 
 CHUNK = 900  # below SQLite's bound-parameter limit
 HISTORY_REASON = "Nhập từ tệp Excel hộ gia đình"
@@ -28,8 +30,25 @@ class ImportResult:
     review_round: ReviewRound | None
 
 
+def _is_blank(cells) -> bool:
+    return not cells or all(cell_text(c) == "" for c in cells)
+
+
+def _workbook_year(columns: dict, first_row, commune) -> int:
+    """The year whose standard gives the indicator columns: the first data row's year, else the year
+    of the round in progress, else this year."""
+    index = columns.get(wb.header_key(wb.YEAR))
+    if first_row is not None and index is not None and index < len(first_row):
+        year = cell_integer(first_row[index])
+        if year is not None and 2000 <= year <= 2100:
+            return year
+    in_progress = current_round(commune)
+    return in_progress.year if in_progress else timezone.localdate().year
+
+
 def workbook_read(fileobj, *, commune) -> ImportPlan:
-    """Read and validate a household workbook against the commune, writing nothing."""
+    """Read and validate a household workbook against the commune, writing nothing. The indicator
+    columns are those of the poverty standard in force for the workbook's year."""
     plan = ImportPlan()
     sheet = read_sheet(fileobj)
     header = next(sheet)
@@ -38,17 +57,20 @@ def workbook_read(fileobj, *, commune) -> ImportPlan:
         key = wb.header_key(title)
         if key and key not in columns:
             columns[key] = index
-    canonical = {wb.header_key(h): h for h in wb.REQUIRED_COLUMNS + wb.OPTIONAL_COLUMNS}
-    missing = [h for h in wb.REQUIRED_COLUMNS if wb.header_key(h) not in columns]
+    numbered = enumerate(sheet, start=2)  # row numbers as the spreadsheet shows them
+    first = next(((number, cells) for number, cells in numbered if not _is_blank(cells)), None)
+    layout = wb.layout_for_year(_workbook_year(columns, first[1] if first else None, commune))
+    canonical = {wb.header_key(h): h for h in layout.required + wb.OPTIONAL_COLUMNS}
+    missing = [h for h in layout.required if wb.header_key(h) not in columns]
     if missing:
         plan.errors.extend(messages.COLUMN_MISSING.format(header=h) for h in missing)
         return plan
     positions = {canonical[key]: index for key, index in columns.items() if key in canonical}
     neighborhoods = {wb.header_key(n.name): n for n in commune.neighborhoods.all()}
-    reader = RowReader(plan, neighborhoods)
+    reader = RowReader(plan, neighborhoods, layout)
     seen_data = False
-    for number, cells in enumerate(sheet, start=2):
-        if not cells or all(cell_text(c) == "" for c in cells):
+    for number, cells in itertools.chain([first] if first else [], numbered):
+        if _is_blank(cells):
             continue
         seen_data = True
         values = {h: (cells[i] if i < len(cells) else None) for h, i in positions.items()}

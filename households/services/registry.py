@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from households import messages
-from households.classification import MemberFacts, derive_flags
-from households.models import Household, Member
+from households.classification import MemberFacts, derive_flags, working_age_for
+from households.models import Household, Member, PovertyStandard
 from thoxuan_gnbv.text import fold, nfc
 
 HOUSEHOLD_FIELDS = (
@@ -114,12 +114,16 @@ def household_refresh(household: Household) -> None:
     """Recompute the derived flags (from members, if any) and the search key."""
     members = list(household.members.all())
     if members:
+        day = today()
+        # The standard in force today gives the working-age limits; an unsaved one its defaults.
+        standard = PovertyStandard.objects.on(day).first() or PovertyStandard()
         flags = derive_flags(
             [
                 MemberFacts(m.date_of_birth, m.sex, m.able_to_work, m.is_ethnic_minority, m.is_meritorious)
                 for m in members
             ],
-            today(),
+            day,
+            working_age_for(standard),
         )
         household.is_ethnic_minority = flags.is_ethnic_minority
         household.has_meritorious_person = flags.has_meritorious_person

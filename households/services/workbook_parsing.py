@@ -117,8 +117,9 @@ def read_sheet(fileobj):
 
 
 class RowReader:
-    def __init__(self, plan: ImportPlan, neighborhoods: dict):
+    def __init__(self, plan: ImportPlan, neighborhoods: dict, layout: wb.Layout):
         self.plan = plan
+        self.layout = layout
         self.neighborhoods = neighborhoods
         self.seen_codes: dict[str, int] = {}
         self.seen_ids: dict[str, int] = {}
@@ -184,7 +185,7 @@ class RowReader:
         if year is not None and not 2000 <= year <= 2100:
             self.error(messages.CELL_YEAR_RANGE, row, wb.YEAR)
         income = self.number(values, row, wb.INCOME, 0)
-        deprived = [header for header in wb.INDICATORS if self.flag(values, row, header)]
+        deprived = [header for header in self.layout.indicators if self.flag(values, row, header)]
         flags = {
             attribute: self.flag(values, row, header)
             for header, attribute in wb.FLAG_COLUMNS.items()

@@ -30,14 +30,16 @@ class UnitAdmin(admin.ModelAdmin):
 # --- the program catalogue (QĐ 90/QĐ-TTg), kept by the administrator -----------------------------
 
 
-class SubProjectInline(admin.TabularInline):
+class SubProjectInline(admin.StackedInline):
+    """Each sub-project's eligibility rule and default recorder are law as data (QĐ 90/QĐ-TTg)."""
+
     model = SubProject
     extra = 0
 
 
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
-    list_display = ["number", "name", "program"]
+    list_display = ["number", "name", "program", "eligibility_rule", "recorder_role"]
     list_filter = ["program"]
     inlines = [SubProjectInline]
 

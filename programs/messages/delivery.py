@@ -17,8 +17,8 @@ NOT_BENEFICIARY_VOCATIONAL = (
 )
 NUTRITION_NEEDS_MEMBER = "Hỗ trợ dinh dưỡng phải ghi cho một người cụ thể (trẻ em hoặc bà mẹ) trong hộ."
 NUTRITION_NOT_CHILD_OR_MOTHER = (
-    "Tiểu dự án cải thiện dinh dưỡng chỉ hỗ trợ trẻ em dưới 16 tuổi và bà mẹ có con dưới 5 tuổi: "
-    "{name} {age} tuổi tại ngày hỗ trợ."
+    "Tiểu dự án cải thiện dinh dưỡng chỉ hỗ trợ trẻ em dưới {child_limit} tuổi và bà mẹ có con dưới "
+    "{young_limit} tuổi: {name} {age} tuổi tại ngày hỗ trợ."
 )
 LOW_INCOME_NEEDS_MEMBER = "Người lao động có thu nhập thấp phải là một người cụ thể được chọn trong hộ."
 EXCEPTION_NEEDS_REASON = "Ghi nhận ngoại lệ phải có lý do bằng văn bản (ít nhất 20 ký tự)."

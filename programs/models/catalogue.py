@@ -4,8 +4,68 @@ Law changes the list from one program period to the next, so it is data seeded b
 not code: a plan picks the components it runs from here.
 """
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+
+from programs.messages import plans as messages
+from thoxuan_gnbv.access import DELIVERY_RECORDERS
+from thoxuan_gnbv.models import Role
+
+
+class EligibilityRule(models.TextChoices):
+    """Who a component's support may go to (QĐ 90/QĐ-TTg, "Đối tượng" of each project)."""
+
+    STANDARD = "standard", "Hộ nghèo, hộ cận nghèo, hộ mới thoát nghèo"
+    NUTRITION = "nutrition", "Trẻ em và bà mẹ có con nhỏ trong hộ nghèo, cận nghèo, mới thoát nghèo"
+    VOCATIONAL = "vocational", "Hộ nghèo, cận nghèo, mới thoát nghèo và người lao động có thu nhập thấp"
+
+
+class ComponentRules(models.Model):
+    """The law-dependent rules of a catalogue component: who may receive its support and which
+    officer records it. A project with sub-projects leaves these to its sub-projects."""
+
+    eligibility_rule = models.CharField(
+        "quy tắc đối tượng", max_length=20, choices=EligibilityRule.choices, default=EligibilityRule.STANDARD
+    )
+    child_age_limit = models.PositiveSmallIntegerField(
+        "trẻ em dưới (tuổi)", null=True, blank=True, help_text="Quy tắc dinh dưỡng: trẻ em dưới 16 tuổi"
+    )
+    young_child_age_limit = models.PositiveSmallIntegerField(
+        "bà mẹ có con dưới (tuổi)", null=True, blank=True, help_text="Quy tắc dinh dưỡng: con dưới 5 tuổi"
+    )
+    recorder_role = models.CharField(
+        "công chức ghi nhận mặc định",
+        max_length=32,
+        choices=Role.choices,
+        default=Role.LABOUR_OFFICER,
+        help_text="Ghi hỗ trợ, hoạt động khi kế hoạch không giao cho một công chức ghi nhận",
+    )
+
+    class Meta:
+        abstract = True
+        constraints = [
+            # The nutrition rule of Dự án 3 TDA 2 is defined by its two age limits.
+            models.CheckConstraint(
+                condition=~models.Q(eligibility_rule=EligibilityRule.NUTRITION)
+                | models.Q(child_age_limit__isnull=False, young_child_age_limit__isnull=False),
+                name="%(class)s_nutrition_rule_has_ages",
+            ),
+        ]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.eligibility_rule == EligibilityRule.NUTRITION:
+            errors = {
+                field: messages.NUTRITION_AGE_REQUIRED
+                for field in ("child_age_limit", "young_child_age_limit")
+                if getattr(self, field) is None
+            }
+        if self.recorder_role not in DELIVERY_RECORDERS:
+            errors["recorder_role"] = messages.RECORDER_NOT_OFFICER
+        if errors:
+            raise ValidationError(errors)
 
 
 class Program(models.Model):
@@ -36,7 +96,7 @@ class Program(models.Model):
         return self.start_year <= year <= self.end_year
 
 
-class Project(models.Model):
+class Project(ComponentRules):
     """A "Dự án" of the program (1–7 in QĐ 90)."""
 
     program = models.ForeignKey(
@@ -52,6 +112,7 @@ class Project(models.Model):
         verbose_name_plural = "dự án"
         ordering = ["program", "number"]
         constraints = [
+            *ComponentRules.Meta.constraints,
             models.UniqueConstraint(fields=["program", "number"], name="project_number_unique_per_program"),
         ]
 
@@ -59,7 +120,7 @@ class Project(models.Model):
         return f"Dự án {self.number}: {self.name}"
 
 
-class SubProject(models.Model):
+class SubProject(ComponentRules):
     """A "Tiểu dự án" of a project (e.g. Dự án 3 – Tiểu dự án 2 Cải thiện dinh dưỡng)."""
 
     project = models.ForeignKey(
@@ -75,6 +136,7 @@ class SubProject(models.Model):
         verbose_name_plural = "tiểu dự án"
         ordering = ["project", "number"]
         constraints = [
+            *ComponentRules.Meta.constraints,
             models.UniqueConstraint(
                 fields=["project", "number"], name="subproject_number_unique_per_project"
             ),

@@ -217,6 +217,11 @@ class PlanComponent(PlanPart):
         return str(self.project.number)
 
     @property
+    def catalogue_entry(self) -> Project | SubProject:
+        """The catalogue component whose rules apply: the sub-project, or the project without one."""
+        return self.subproject if self.subproject_id else self.project
+
+    @property
     def display_title(self) -> str:
         return self.title or (self.subproject.name if self.subproject_id else self.project.name)
 

@@ -218,7 +218,7 @@ def component_overview(component, *, recent: int = 10) -> ComponentOverview:
     budget_rows, budget_total = component_budget_by_source(component, ids)
     return ComponentOverview(
         component=component,
-        recorder_label=Role(access.delivery_recorder_role(component.code, component.lead_role)).label,
+        recorder_label=Role(access.delivery_recorder_role(component)).label,
         support_count=support_sums["count"],
         exception_count=support_sums["exceptions"],
         support_by_source={label: support_sums[source] for source, label in FundingSource.choices},

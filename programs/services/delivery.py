@@ -16,8 +16,9 @@ from households.models import Household, Member
 from households.status import status_on
 from programs.messages import delivery as msg
 from programs.models import Activity, Disbursement, PlanComponent, Support
+from programs.models.catalogue import EligibilityRule
 from programs.money import parse_money
-from programs.services.eligibility import NUTRITION, EligibilityBasis, Person, age_on, check_eligibility
+from programs.services.eligibility import EligibilityBasis, Person, age_on, check_eligibility
 from thoxuan_gnbv import access
 from thoxuan_gnbv.models import Role
 
@@ -41,7 +42,7 @@ def _amounts(values: dict, fields) -> dict:
 
 def _check_component(component: PlanComponent, on_date: datetime.date | None, date_field: str, user) -> None:
     if not access.can_record_delivery(user, component):
-        role = access.delivery_recorder_role(component.code, component.lead_role)
+        role = access.delivery_recorder_role(component)
         raise ValidationError(
             msg.NOT_ALLOWED_TO_RECORD.format(component=component.code, role=Role(role).label), code="role"
         )
@@ -78,17 +79,18 @@ def support_eligibility(
 ):
     """The eligibility decision for a support record, from the household's status on ``on_date``."""
     status = status_on(household, on_date)
+    rule = component.catalogue_entry
     person, people = None, []
     if member is not None:
         people = [p for p in (_person(m, on_date) for m in household.members.all()) if p is not None]
         person = _person(member, on_date)
-        if person is None and component.code == NUTRITION:
+        if person is None and rule.eligibility_rule == EligibilityRule.NUTRITION:
             raise ValidationError({"member": msg.MEMBER_NO_BIRTH_DATE.format(name=member.full_name)})
         if person is None:
             # Age unknown: only the nutrition rule reads a person's age, and it refused above.
             person = Person(name=member.full_name, age=0, sex=member.sex, relation=member.relation_to_head)
     return check_eligibility(
-        component_code=component.code,
+        rule=rule,
         status=status,
         on_date=on_date,
         person=person,

@@ -1,12 +1,13 @@
 """Who may receive support under a component: plain rules, tested without the database.
 
 The beneficiaries of the program are poor, near-poor and recently escaped households (QĐ 90/QĐ-TTg,
-"hộ mới thoát nghèo" within 36 months — households.status decides the day count). Two sub-projects
-narrow or widen that:
+"hộ mới thoát nghèo" — households.status reads the window from the poverty standard). Each catalogue
+component carries its rule as data (``programs.models.catalogue.EligibilityRule``):
 
-- Dự án 3 TDA 2 (nutrition, component "3.2") only helps children under 16 and mothers of children
-  under 5 in such households.
-- Dự án 4 TDA 1 (vocational training, "4.1") also trains low-income workers from other households.
+- standard: those households;
+- nutrition (Dự án 3 TDA 2 in QĐ 90): only children under ``child_age_limit`` and mothers of
+  children under ``young_child_age_limit`` in such households;
+- vocational (Dự án 4 TDA 1 in QĐ 90): also low-income workers from other households.
 
 Who records support (the component's lead officer) is an access rule: ``thoxuan_gnbv.access``.
 """
@@ -18,11 +19,7 @@ from dataclasses import dataclass
 from django.db import models
 
 from programs.messages import delivery as msg
-
-NUTRITION = "3.2"
-VOCATIONAL_TRAINING = "4.1"
-CHILD_AGE_LIMIT = 16  # "trẻ em dưới 16 tuổi"
-YOUNG_CHILD_AGE_LIMIT = 5  # "bà mẹ có con dưới 5 tuổi"
+from programs.models.catalogue import EligibilityRule
 
 # Generation of each relation to the household head: a mother is one generation above her child.
 _GENERATION = {"head": 0, "spouse": 0, "child": 1, "grandchild": 2, "parent": -1}
@@ -74,14 +71,14 @@ def household_basis(status) -> str:
     return ""
 
 
-def is_mother_of_young_child(person: Person, household: Iterable[Person]) -> bool:
-    """A woman with a child under 5 one generation below her in the same household
-    (the head's or spouse's "con", or a "con"'s "cháu")."""
+def is_mother_of_young_child(person: Person, household: Iterable[Person], young_child_age_limit: int) -> bool:
+    """A woman with a child under ``young_child_age_limit`` one generation below her in the same
+    household (the head's or spouse's "con", or a "con"'s "cháu")."""
     if person.sex != "female" or person.relation not in _GENERATION:
         return False
     child_generation = _GENERATION[person.relation] + 1
     return any(
-        other.age < YOUNG_CHILD_AGE_LIMIT and _GENERATION.get(other.relation) == child_generation
+        other.age < young_child_age_limit and _GENERATION.get(other.relation) == child_generation
         for other in household
         if other is not person
     )
@@ -89,18 +86,19 @@ def is_mother_of_young_child(person: Person, household: Iterable[Person]) -> boo
 
 def check_eligibility(
     *,
-    component_code: str,
+    rule,
     status,
     on_date: datetime.date,
     person: Person | None = None,
     household: Iterable[Person] = (),
     low_income_worker: bool = False,
 ) -> Decision:
-    """Decide whether support under ``component_code`` may go to a household (``person`` None) or
-    one member, given the household's status on the date of support."""
+    """Decide whether support under a catalogue component (``rule``: a Project or SubProject, read for
+    ``eligibility_rule`` and its age limits) may go to a household (``person`` None) or one member,
+    given the household's status on the date of support."""
     day = on_date.strftime("%d/%m/%Y")
     basis = household_basis(status)
-    if component_code == VOCATIONAL_TRAINING and not basis:
+    if rule.eligibility_rule == EligibilityRule.VOCATIONAL and not basis:
         if low_income_worker and person is not None:
             return Decision(True, EligibilityBasis.LOW_INCOME_WORKER)
         if low_income_worker:
@@ -108,11 +106,17 @@ def check_eligibility(
         return Decision(False, reason=msg.NOT_BENEFICIARY_VOCATIONAL.format(date=day))
     if not basis:
         return Decision(False, reason=msg.NOT_BENEFICIARY.format(date=day))
-    if component_code == NUTRITION:
+    if rule.eligibility_rule == EligibilityRule.NUTRITION:
         if person is None:
             return Decision(False, reason=msg.NUTRITION_NEEDS_MEMBER)
-        if person.age >= CHILD_AGE_LIMIT and not is_mother_of_young_child(person, household):
-            return Decision(
-                False, reason=msg.NUTRITION_NOT_CHILD_OR_MOTHER.format(name=person.name, age=person.age)
+        if person.age >= rule.child_age_limit and not is_mother_of_young_child(
+            person, household, rule.young_child_age_limit
+        ):
+            reason = msg.NUTRITION_NOT_CHILD_OR_MOTHER.format(
+                child_limit=rule.child_age_limit,
+                young_limit=rule.young_child_age_limit,
+                name=person.name,
+                age=person.age,
             )
+            return Decision(False, reason=reason)
     return Decision(True, basis)

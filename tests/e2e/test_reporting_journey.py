@@ -25,6 +25,7 @@ def demo(transactional_db):
     # seed it again (the migration's function is idempotent).
     catalogue = importlib.import_module("programs.migrations.0003_seed_program_catalogue_qd90")
     catalogue.seed(django_apps, None)
+    importlib.import_module("programs.migrations.0008_seed_component_rules_qd90").seed(django_apps, None)
     users = seed_users()
     commune = seed_commune(users)
     seed_units(commune, users)

@@ -71,3 +71,6 @@ def ensure_standards():
         importlib.import_module("households.migrations.0003_seed_poverty_standards_2022_2030").seed(
             apps, None
         )
+        importlib.import_module("households.migrations.0008_seed_standard_windows_and_working_age").seed(
+            apps, None
+        )

@@ -4,7 +4,15 @@ import datetime
 
 import pytest
 
-from households.classification import MemberFacts, Thresholds, classify, derive_flags, thresholds_for
+from households.classification import (
+    MemberFacts,
+    Thresholds,
+    WorkingAge,
+    classify,
+    derive_flags,
+    thresholds_for,
+    working_age_for,
+)
 from households.models import AreaType, Category, PovertyStandard, Sex
 
 pytestmark = pytest.mark.django_db
@@ -102,13 +110,60 @@ def test_cutoff_is_data_not_code():
     assert classify(t, deprivation_count=4, income=900) == Category.POOR
 
 
+LABOUR_CODE_2019 = WorkingAge(minimum=15, end_male=62, end_female=60)
+
+
 def test_household_without_a_working_age_member_able_to_work_is_without_labour_capacity():
     on = datetime.date(2024, 6, 1)
     elderly = MemberFacts(datetime.date(1950, 1, 1), Sex.MALE, True, False, False)
     unable_adult = MemberFacts(datetime.date(1990, 1, 1), Sex.FEMALE, False, False, False)
     able_adult = MemberFacts(datetime.date(1990, 1, 1), Sex.FEMALE, True, True, False)
     child = MemberFacts(datetime.date(2012, 1, 1), Sex.MALE, True, False, False)
-    assert derive_flags([elderly, unable_adult, child], on).without_labour_capacity
-    flags = derive_flags([elderly, able_adult], on)
+    assert derive_flags([elderly, unable_adult, child], on, LABOUR_CODE_2019).without_labour_capacity
+    flags = derive_flags([elderly, able_adult], on, LABOUR_CODE_2019)
     assert not flags.without_labour_capacity
     assert flags.is_ethnic_minority
+
+
+def test_working_age_ends_at_the_standards_retirement_age_for_each_sex():
+    on = datetime.date(2024, 6, 1)
+    man_61 = MemberFacts(datetime.date(1962, 6, 2), Sex.MALE, True, False, False)
+    woman_60 = MemberFacts(datetime.date(1964, 6, 1), Sex.FEMALE, True, False, False)
+    assert not derive_flags([man_61], on, LABOUR_CODE_2019).without_labour_capacity
+    assert derive_flags([woman_60], on, LABOUR_CODE_2019).without_labour_capacity
+    # A later step of the roadmap (women working to 61) changes the result with no code change.
+    assert not derive_flags([woman_60], on, WorkingAge(15, 62, 61)).without_labour_capacity
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("year", [2024, 2028])
+def test_both_seeded_standards_carry_the_window_and_working_age_marked_to_confirm(year):
+    standard = PovertyStandard.objects.in_force(year)
+    assert standard.recently_escaped_days == 1095
+    assert working_age_for(standard) == WorkingAge(minimum=15, end_male=62, end_female=60)
+    assert "Cần xác nhận: tuổi lao động" in standard.note
+
+
+@pytest.mark.django_db
+def test_working_age_is_read_from_the_standard_when_a_household_is_refreshed(
+    commune, neighborhood1, labour_officer
+):
+    from django.utils import timezone
+
+    from households.models import Household
+    from households.services.registry import household_refresh
+    from tests.households.factories import HouseholdFactory, MemberFactory
+
+    household = HouseholdFactory(neighborhood=neighborhood1)
+    today = timezone.localdate()
+    MemberFactory(
+        household=household,
+        date_of_birth=today.replace(year=today.year - 61, day=1) - datetime.timedelta(days=1),
+        sex=Sex.FEMALE,
+        able_to_work=True,
+    )
+    household_refresh(household)
+    assert Household.objects.get(pk=household.pk).without_labour_capacity
+    PovertyStandard.objects.update(working_age_end_female=65)
+    household_refresh(household)
+    assert not Household.objects.get(pk=household.pk).without_labour_capacity

@@ -54,3 +54,21 @@ def test_admin_cannot_change_an_approved_review(client_for, admin_user, commune,
     response = client.post(url, {"income": "9000000"})
     assert response.status_code == 403
     assert Review.objects.get(pk=review.pk).income == 1_000_000
+
+
+def test_admin_changes_a_standards_window_and_working_age(client_for, admin_user):
+    from households.models import PovertyStandard
+    from tests.admin_forms import change_form_data
+
+    client = client_for(admin_user)
+    standard = PovertyStandard.objects.in_force(2028)
+    url = reverse("admin:households_povertystandard_change", args=[standard.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "thời hạn hộ mới thoát nghèo" in page.text.lower()
+    data = change_form_data(page, recently_escaped_days="730", working_age_end_female="61")
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    standard.refresh_from_db()
+    assert (standard.recently_escaped_days, standard.working_age_end_female) == (730, 61)
+    assert standard.indicators.count() == 12  # the inline rows were posted back untouched

@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from households import queries
-from households.models import Category, Household
+from households.models import Category, Household, PovertyStandard
 from households.status import status_on, statuses_on
 from tests.households.factories import HouseholdFactory, add_result, approved_round
 
@@ -44,6 +44,22 @@ def test_recently_escaped_lasts_1095_days(commune, neighborhood1, rounds):
     late = status_on(house, escaped + datetime.timedelta(days=1096))
     assert not late.recently_escaped
     assert not late.is_beneficiary
+
+
+def test_recently_escaped_window_is_the_standards_in_force_on_the_date(
+    commune, neighborhood1, rounds, django_assert_num_queries
+):
+    house = history(commune, neighborhood1, rounds, [P, A, A])
+    day = datetime.date(2023, 12, 20) + datetime.timedelta(days=400)
+    assert status_on(house, day).recently_escaped
+    PovertyStandard.objects.filter(valid_from__year=2022).update(recently_escaped_days=365)
+    with django_assert_num_queries(1):  # the window rides on the reviews' query
+        assert not status_on(house, day).recently_escaped
+    assert not statuses_on(Household.objects.filter(pk=house.pk), day)[house.pk].recently_escaped
+    # On a date of the 2027–2030 standard, that standard's window counts (1,117 days after the escape).
+    assert not status_on(house, datetime.date(2027, 1, 10)).recently_escaped
+    PovertyStandard.objects.filter(valid_from__year=2027).update(recently_escaped_days=1500)
+    assert status_on(house, datetime.date(2027, 1, 10)).recently_escaped
 
 
 def test_near_poor_rising_to_average_counts_as_escaped(commune, neighborhood1, rounds):

@@ -28,6 +28,7 @@ def program() -> Program:
     """The seeded 2021–2025 program. Transactional tests flush migration data, so seed it again then."""
     if not Program.objects.filter(code=PROGRAM_CODE).exists():
         importlib.import_module("programs.migrations.0003_seed_program_catalogue_qd90").seed(apps, None)
+        importlib.import_module("programs.migrations.0008_seed_component_rules_qd90").seed(apps, None)
     return Program.objects.get(code=PROGRAM_CODE)
 
 

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from households import workbook as wb
 from households.management.commands._common import commune_from_option
 from households.models import Household
 from households.services.exporting import export_rows, write_workbook
@@ -23,9 +24,10 @@ class Command(BaseCommand):
                 count += 1
                 yield values
 
-        write_workbook(
-            counted(export_rows(Household.objects.filter(commune=commune), options["year"])), options["file"]
-        )
+        year = options["year"]
+        layout = wb.layout_for_year(year)
+        households = Household.objects.filter(commune=commune)
+        write_workbook(counted(export_rows(households, year, layout)), options["file"], layout=layout)
         self.stdout.write(
             self.style.SUCCESS(f"Đã xuất {count} hộ năm {options['year']} ra {options['file']}.")
         )

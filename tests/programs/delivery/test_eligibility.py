@@ -6,6 +6,7 @@ from dataclasses import dataclass
 import pytest
 
 from programs.messages import delivery as msg
+from programs.models.catalogue import EligibilityRule, SubProject
 from programs.services.eligibility import (
     EligibilityBasis,
     Person,
@@ -13,8 +14,6 @@ from programs.services.eligibility import (
     check_eligibility,
     is_mother_of_young_child,
 )
-from thoxuan_gnbv.access import delivery_recorder_role
-from thoxuan_gnbv.models import Role
 
 DAY = datetime.date(2024, 6, 1)
 
@@ -26,6 +25,13 @@ class Status:
     category: str = "none"
     recently_escaped: bool = False
 
+
+# Catalogue entries as the QĐ 90 seed sets them (unsaved: the rules read only their fields).
+STANDARD = SubProject(eligibility_rule=EligibilityRule.STANDARD)
+NUTRITION = SubProject(
+    eligibility_rule=EligibilityRule.NUTRITION, child_age_limit=16, young_child_age_limit=5
+)
+VOCATIONAL = SubProject(eligibility_rule=EligibilityRule.VOCATIONAL)
 
 POOR = Status("poor")
 NEAR_POOR = Status("near_poor")
@@ -54,13 +60,13 @@ def test_leap_day_birthday_ages_on_first_of_march():
     ],
 )
 def test_poor_near_poor_and_recently_escaped_households_are_eligible(status, basis):
-    decision = check_eligibility(component_code="3.1", status=status, on_date=DAY)
+    decision = check_eligibility(rule=STANDARD, status=status, on_date=DAY)
     assert decision.eligible
     assert decision.basis == basis
 
 
 def test_household_neither_poor_nor_recently_escaped_is_refused_with_the_date():
-    decision = check_eligibility(component_code="3.1", status=NOT_BENEFICIARY, on_date=DAY)
+    decision = check_eligibility(rule=STANDARD, status=NOT_BENEFICIARY, on_date=DAY)
     assert not decision.eligible
     assert decision.reason == msg.NOT_BENEFICIARY.format(date="01/06/2024")
 
@@ -71,19 +77,19 @@ def child(age, relation="child"):
 
 def test_nutrition_helps_a_child_of_15_but_not_of_16():
     fifteen, sixteen = child(15), child(16)
-    assert check_eligibility(component_code="3.2", status=POOR, on_date=DAY, person=fifteen).eligible
-    refused = check_eligibility(component_code="3.2", status=POOR, on_date=DAY, person=sixteen)
+    assert check_eligibility(rule=NUTRITION, status=POOR, on_date=DAY, person=fifteen).eligible
+    refused = check_eligibility(rule=NUTRITION, status=POOR, on_date=DAY, person=sixteen)
     assert not refused.eligible
     assert "16 tuổi" in refused.reason
 
 
 def test_nutrition_needs_a_person_not_the_whole_household():
-    decision = check_eligibility(component_code="3.2", status=POOR, on_date=DAY)
+    decision = check_eligibility(rule=NUTRITION, status=POOR, on_date=DAY)
     assert decision.reason == msg.NUTRITION_NEEDS_MEMBER
 
 
 def test_nutrition_child_of_a_household_not_in_the_program_is_refused():
-    decision = check_eligibility(component_code="3.2", status=NOT_BENEFICIARY, on_date=DAY, person=child(3))
+    decision = check_eligibility(rule=NUTRITION, status=NOT_BENEFICIARY, on_date=DAY, person=child(3))
     assert not decision.eligible
 
 
@@ -92,72 +98,62 @@ def test_mother_of_a_child_under_5_is_eligible_for_nutrition_and_of_a_child_of_5
     with_baby = [mother, child(4)]
     with_older = [mother, child(5)]
     assert check_eligibility(
-        component_code="3.2", status=NEAR_POOR, on_date=DAY, person=mother, household=with_baby
+        rule=NUTRITION, status=NEAR_POOR, on_date=DAY, person=mother, household=with_baby
     ).eligible
     assert not check_eligibility(
-        component_code="3.2", status=NEAR_POOR, on_date=DAY, person=mother, household=with_older
+        rule=NUTRITION, status=NEAR_POOR, on_date=DAY, person=mother, household=with_older
     ).eligible
 
 
 def test_young_mother_living_with_her_parents_counts_her_grandchild_generation():
     daughter = Person("Lê Thị Mai", 22, "female", "child")
     baby = child(1, relation="grandchild")
-    assert is_mother_of_young_child(daughter, [daughter, baby])
+    assert is_mother_of_young_child(daughter, [daughter, baby], 5)
     # The head's own toddler is the daughter's sibling, not her child.
-    assert not is_mother_of_young_child(daughter, [daughter, child(1, relation="child")])
+    assert not is_mother_of_young_child(daughter, [daughter, child(1, relation="child")], 5)
 
 
 def test_a_father_is_not_a_mother_of_young_children():
     father = Person("Lê Văn Hải", 30, "male", "head")
-    assert not is_mother_of_young_child(father, [father, child(2)])
+    assert not is_mother_of_young_child(father, [father, child(2)], 5)
 
 
 def test_vocational_training_admits_a_low_income_worker_of_another_household():
     worker = Person("Trịnh Văn Long", 24, "male", "child")
     decision = check_eligibility(
-        component_code="4.1", status=NOT_BENEFICIARY, on_date=DAY, person=worker, low_income_worker=True
+        rule=VOCATIONAL, status=NOT_BENEFICIARY, on_date=DAY, person=worker, low_income_worker=True
     )
     assert decision.eligible and decision.basis == EligibilityBasis.LOW_INCOME_WORKER
 
 
 def test_vocational_training_without_low_income_or_status_is_refused():
     worker = Person("Trịnh Văn Long", 24, "male", "child")
-    decision = check_eligibility(component_code="4.1", status=NOT_BENEFICIARY, on_date=DAY, person=worker)
+    decision = check_eligibility(rule=VOCATIONAL, status=NOT_BENEFICIARY, on_date=DAY, person=worker)
     assert decision.reason == msg.NOT_BENEFICIARY_VOCATIONAL.format(date="01/06/2024")
 
 
 def test_low_income_worker_rule_only_opens_vocational_training():
     worker = Person("Trịnh Văn Long", 24, "male", "child")
     decision = check_eligibility(
-        component_code="4.3", status=NOT_BENEFICIARY, on_date=DAY, person=worker, low_income_worker=True
+        rule=STANDARD, status=NOT_BENEFICIARY, on_date=DAY, person=worker, low_income_worker=True
     )
     assert not decision.eligible
 
 
 def test_poor_household_keeps_its_basis_in_vocational_training():
-    decision = check_eligibility(component_code="4.1", status=POOR, on_date=DAY, person=child(20))
+    decision = check_eligibility(rule=VOCATIONAL, status=POOR, on_date=DAY, person=child(20))
     assert decision.basis == EligibilityBasis.POOR
 
 
-@pytest.mark.parametrize(
-    ("code", "role"),
-    [
-        ("3.1", Role.AGRICULTURE_OFFICER),
-        ("3.2", Role.HEALTH_STATION),
-        ("6.1", Role.CULTURE_OFFICER),
-        ("2", Role.LABOUR_OFFICER),
-        ("4.1", Role.LABOUR_OFFICER),
-        ("4.3", Role.LABOUR_OFFICER),
-        ("6.2", Role.LABOUR_OFFICER),
-        ("7.1", Role.LABOUR_OFFICER),
-        ("7.2", Role.LABOUR_OFFICER),
-    ],
-)
-def test_who_records_follows_the_plan_when_no_lead_role_is_set(code, role):
-    assert delivery_recorder_role(code, "") == role
-
-
-def test_the_components_lead_role_wins_over_the_default():
-    assert delivery_recorder_role("2", Role.AGRICULTURE_OFFICER) == Role.AGRICULTURE_OFFICER
-    # A lead role that is not an officer's (e.g. the chairman) falls back to the plan's default.
-    assert delivery_recorder_role("3.2", Role.CHAIRMAN) == Role.HEALTH_STATION
+def test_the_age_limits_are_read_from_the_catalogue_entry():
+    # An administrator lowering the child limit to 6 (a hypothetical amendment) changes the decision.
+    narrower = SubProject(
+        eligibility_rule=EligibilityRule.NUTRITION, child_age_limit=6, young_child_age_limit=2
+    )
+    refused = check_eligibility(rule=narrower, status=POOR, on_date=DAY, person=child(6))
+    assert not refused.eligible
+    assert "dưới 6 tuổi" in refused.reason and "con dưới 2 tuổi" in refused.reason
+    mother = Person("Lê Thị Hoa", 28, "female", "spouse")
+    assert not check_eligibility(
+        rule=narrower, status=POOR, on_date=DAY, person=mother, household=[mother, child(3)]
+    ).eligible

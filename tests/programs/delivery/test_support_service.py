@@ -106,7 +106,9 @@ def test_health_station_records_nutrition_for_a_child_of_15_but_not_16(
     with pytest.raises(ValidationError) as caught:
         nutrition(components, poor_household, member("Lê Văn Mười Sáu"), health_station)
     assert caught.value.message_dict["member"] == [
-        msg.NUTRITION_NOT_CHILD_OR_MOTHER.format(name="Lê Văn Mười Sáu", age=16)
+        msg.NUTRITION_NOT_CHILD_OR_MOTHER.format(
+            child_limit=16, young_limit=5, name="Lê Văn Mười Sáu", age=16
+        )
     ]
 
 

@@ -458,17 +458,23 @@ def test_household_support_is_one_query_grouped_by_year_and_component(
         assert all(g.year == 2024 for g in groups)
 
 
-def test_household_support_tag_renders_the_section_with_the_record_button_for_officers(
-    components, poor_household, agriculture_officer, head1
+def test_household_support_panel_renders_the_section_with_the_record_button_for_officers(
+    rf, components, poor_household, agriculture_officer, head1
 ):
     from django.template import Context, Template
 
     make_support(components["3.1"], poor_household, agriculture_officer, 1)
-    template = Template("{% load programs_delivery %}{% household_support household %}")
-    html = template.render(Context({"household": poor_household, "user": agriculture_officer}))
+    template = Template('{% load panels %}{% panels "household_detail" household %}')
+
+    def render(user):
+        request = rf.get("/")
+        request.user = user
+        return template.render(Context({"household": poor_household, "request": request}))
+
+    html = render(agriculture_officer)
     assert "Năm 2024" in html and "Hỗ trợ giống gà lần 1" in html and "1.000.000 đ" in html
     assert f"?household={poor_household.pk}" in html
-    as_head = template.render(Context({"household": poor_household, "user": head1}))
+    as_head = render(head1)
     assert "Hỗ trợ giống gà lần 1" in as_head and "?household=" not in as_head
 
 
