@@ -112,6 +112,8 @@ def read_sheet(fileobj):
         header = next(rows, None)
         yield header or ()
         yield from rows
+    except Exception as exc:  # rows are read lazily: a truncated or corrupt sheet fails here
+        raise ValidationError(messages.FILE_NOT_XLSX) from exc
     finally:
         book.close()
 
