@@ -1,22 +1,16 @@
-"""No lost updates and no 500 on a unique race.
+"""No lost updates: optimistic locking for the edit forms.
 
 Optimistic locking: a versioned row carries ``version``; its edit form sends back the version it was
 opened at, and ``save_versioned`` writes only when the row still has it — one conditional UPDATE
 (``… WHERE pk = %s AND version = %s``), which holds the row until the transaction ends, so two saves
 of the same version cannot both pass on SQLite or PostgreSQL. A stale save is refused with the fields
-that now differ ("label: their value → your value") and nothing is written.
-
-Unique races: ``unique_errors`` turns the IntegrityError of a named unique constraint, raised when a
-conflicting row was saved between the service's check and its own save, into a ValidationError on the
-field the constraint guards."""
+that now differ ("label: their value → your value") and nothing is written."""
 
 import datetime
-import re
-from contextlib import contextmanager
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import models
 
 from thoxuan_gnbv import messages
 from thoxuan_gnbv.formatting import format_date
@@ -101,45 +95,3 @@ class VersionFormMixin:
                 required=True,
                 error_messages={"required": messages.VERSION_MISSING, "invalid": messages.VERSION_MISSING},
             )
-
-
-def _constraint_columns(model) -> dict[str, tuple[str, list[str]]]:
-    """Each unique constraint of ``model`` (and each ``unique=True`` field) → (field, its columns)."""
-    found = {}
-    for constraint in model._meta.constraints:
-        if isinstance(constraint, models.UniqueConstraint) and constraint.fields:
-            columns = [model._meta.get_field(f).column for f in constraint.fields]
-            found[constraint.name] = (constraint.fields[-1], columns)
-    for field in model._meta.concrete_fields:
-        if field.unique and not field.primary_key:
-            found[field.name] = (field.name, [field.column])
-    return found
-
-
-def violated_constraint(model, error: IntegrityError) -> str | None:
-    """The name of the unique constraint ``error`` reports: PostgreSQL names it, SQLite lists its
-    columns (``UNIQUE constraint failed: table.a, table.b``)."""
-    text = str(error)
-    table = model._meta.db_table
-    listed = re.search(r"UNIQUE constraint failed: (.+)$", text, re.MULTILINE)
-    for name, (_, columns) in _constraint_columns(model).items():
-        if re.search(rf'"{re.escape(name)}"', text):
-            return name
-        if listed and [c.strip() for c in listed.group(1).split(",")] == [f"{table}.{c}" for c in columns]:
-            return name
-    return None
-
-
-@contextmanager
-def unique_errors(model, texts: dict[str, str]):
-    """Run a save; a violation of a unique constraint named in ``texts`` (constraint name → Vietnamese
-    message) becomes a ValidationError on that constraint's field. Other IntegrityErrors pass."""
-    try:
-        with transaction.atomic():
-            yield
-    except IntegrityError as error:
-        name = violated_constraint(model, error)
-        if name not in texts:
-            raise
-        field = _constraint_columns(model)[name][0]
-        raise ValidationError({field: texts[name]}, code="unique") from error

@@ -9,7 +9,8 @@ from django.utils import timezone
 from households import messages
 from households.classification import MemberFacts, derive_flags
 from households.models import Household, Member
-from thoxuan_gnbv.concurrency import save_versioned, unique_errors
+from thoxuan_gnbv.concurrency import save_versioned
+from thoxuan_gnbv.integrity import unique_errors
 from thoxuan_gnbv.text import fold, nfc, strip_invisible
 
 HOUSEHOLD_FIELDS = (

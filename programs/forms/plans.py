@@ -46,6 +46,8 @@ def _helper(submit_label: str = "Lưu", *layout) -> FormHelper:
     helper = FormHelper()
     if layout:
         helper.layout = Layout(*layout)
+    # Hidden fields outside the layout (the version an edit form was opened at) are rendered too.
+    helper.render_hidden_fields = True
     helper.add_input(Submit("submit", submit_label))
     return helper
 

@@ -28,7 +28,8 @@ from programs.models import (
     TargetLine,
 )
 from thoxuan_gnbv import access, workflow
-from thoxuan_gnbv.concurrency import save_versioned, unique_errors
+from thoxuan_gnbv.concurrency import save_versioned
+from thoxuan_gnbv.integrity import unique_errors
 from thoxuan_gnbv.models import Role
 
 # Parts of a plan an officer adds, edits, removes and reorders on the plan pages.

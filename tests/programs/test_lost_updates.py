@@ -21,6 +21,17 @@ def sections(plan, **changes):
     return data | changes
 
 
+def test_plan_and_part_edit_pages_carry_the_version(client_for, draft_plan, labour_officer):
+    client = client_for(labour_officer)
+    recipient = draft_plan.recipients.first()
+    page = client.get(reverse("programs:plan_edit", args=[draft_plan.pk])).text
+    part = client.get(
+        reverse("programs:plan_part_edit", args=[draft_plan.pk, "recipients", recipient.pk])
+    ).text
+    assert f'name="version" value="{draft_plan.version}"' in page
+    assert f'name="version" value="{recipient.version}"' in part
+
+
 def test_fresh_plan_edit_saves_bumps_the_version_and_writes_history(client_for, draft_plan, labour_officer):
     history = draft_plan.history.count()
     url = reverse("programs:plan_edit", args=[draft_plan.pk])

@@ -9,7 +9,8 @@ from django.db import IntegrityError
 from households.models import Household, Member
 from tests.households.factories import HouseholdFactory, MemberFactory, NeighborhoodFactory
 from thoxuan_gnbv import messages
-from thoxuan_gnbv.concurrency import save_versioned, stale_changes, unique_errors, violated_constraint
+from thoxuan_gnbv.concurrency import save_versioned, stale_changes
+from thoxuan_gnbv.integrity import unique_errors, violated_constraint
 
 pytestmark = pytest.mark.django_db
 
