@@ -8,7 +8,9 @@ from households import messages
 from households.models import Household, Member
 from households.services.registry import MEMBER_FIELDS
 from households.services.workbook_parsing import MAX_UPLOAD_BYTES
+from thoxuan_gnbv.concurrency import VersionFormMixin
 from thoxuan_gnbv.formatting import format_money
+from thoxuan_gnbv.inputs import BoundaryForm, BoundaryModelForm
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
@@ -20,7 +22,7 @@ def _helper(*buttons) -> FormHelper:
     return helper
 
 
-class HouseholdForm(forms.ModelForm):
+class HouseholdForm(VersionFormMixin, BoundaryModelForm):
     class Meta:
         model = Household
         fields = [
@@ -55,7 +57,7 @@ class HouseholdForm(forms.ModelForm):
         self.instance = forms.models.construct_instance(self, self.instance, opts.fields, opts.exclude)
 
 
-class MemberForm(forms.ModelForm):
+class MemberForm(VersionFormMixin, BoundaryModelForm):
     move_to_code = forms.CharField(
         label="Chuyển sang hộ (mã hộ)",
         required=False,
@@ -84,7 +86,7 @@ class MemberForm(forms.ModelForm):
         self.instance = forms.models.construct_instance(self, self.instance, opts.fields, opts.exclude)
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(BoundaryForm):
     """Income or a Phiếu B score, household size, and one box per indicator of the standard in force."""
 
     income = forms.IntegerField(
@@ -147,7 +149,7 @@ class ReviewForm(forms.Form):
         return [code for name, code in self.indicator_fields if self.cleaned_data.get(name)]
 
 
-class RoundOpenForm(forms.Form):
+class RoundOpenForm(BoundaryForm):
     year = forms.IntegerField(label="Năm rà soát", min_value=2000, max_value=2100)
 
     def __init__(self, *args, **kwargs):
@@ -155,7 +157,7 @@ class RoundOpenForm(forms.Form):
         self.helper = _helper(("open", "Mở đợt rà soát", "btn-primary"))
 
 
-class RoundApproveForm(forms.Form):
+class RoundApproveForm(BoundaryForm):
     decision_number = forms.CharField(
         label="Số quyết định công nhận", max_length=50, help_text="Ví dụ: 215/QĐ-UBND"
     )
@@ -170,7 +172,7 @@ class RoundApproveForm(forms.Form):
         self.helper = _helper(("approve", "Phê duyệt", "btn-success"))
 
 
-class RoundReturnForm(forms.Form):
+class RoundReturnForm(BoundaryForm):
     note = forms.CharField(label="Lý do trả lại", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
 
     def __init__(self, *args, **kwargs):
@@ -178,7 +180,7 @@ class RoundReturnForm(forms.Form):
         self.helper = _helper(("return", "Trả lại để sửa", "btn-outline-danger"))
 
 
-class ImportForm(forms.Form):
+class ImportForm(BoundaryForm):
     file = forms.FileField(label="Tệp Excel hộ gia đình (.xlsx, tối đa 10 MB)")
 
     def __init__(self, *args, **kwargs):

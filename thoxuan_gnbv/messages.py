@@ -6,3 +6,21 @@ UNKNOWN_STEP = "Quy trình không có bước chuyển sang trạng thái “{ta
 FOUR_EYES = "Người trình không được tự phê duyệt, tiếp nhận hoặc trả lại văn bản của chính mình."
 COMMENT_REQUIRED = "Ghi rõ ý kiến (lý do) cho bước này."
 FROZEN = "Văn bản đã được phê duyệt nên không sửa, không xóa được."
+
+# Optimistic locking (``thoxuan_gnbv.concurrency``): a form saved after someone else's change.
+STALE_EDIT = (
+    "Người khác đã sửa dữ liệu này sau khi bạn mở biểu mẫu, nên thay đổi của bạn chưa được lưu. "
+    "Khác biệt (giá trị hiện có → giá trị của bạn): {changes}. Hãy tải lại trang rồi sửa lại."
+)
+STALE_EDIT_NO_DIFF = (
+    "Người khác đã sửa dữ liệu này sau khi bạn mở biểu mẫu, nên thay đổi của bạn chưa được lưu. "
+    "Hãy tải lại trang rồi sửa lại."
+)
+VERSION_MISSING = "Biểu mẫu thiếu số phiên bản dữ liệu: hãy tải lại trang rồi sửa lại."
+EMPTY_VALUE = "(trống)"
+YES = "Có"
+NO = "Không"
+
+# Input at the boundary (``thoxuan_gnbv.forms.BoundaryFormMixin``).
+INVISIBLE_IN_CODE = "{label}: có ký tự ẩn (ký tự độ rộng 0 hoặc điều khiển chiều chữ); hãy gõ lại bằng tay."
+DATE_OUT_OF_RANGE = "{label}: ngày phải trong khoảng từ {start} đến {end}."

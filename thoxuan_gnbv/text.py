@@ -20,3 +20,30 @@ def fold(value: str | None) -> str:
     decomposed = unicodedata.normalize("NFD", value.translate(_EXTRA_FOLDS))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.lower().split())
+
+
+# Characters that print as nothing or reorder the text around them: zero-width space/joiners and the
+# left-to-right/right-to-left marks (U+200B–U+200F), bidi embeddings and overrides (U+202A–U+202E),
+# word joiner and invisible operators (U+2060–U+2064), bidi isolates (U+2066–U+2069), the byte-order
+# mark (U+FEFF) and the soft hyphen (U+00AD). Pasted from Zalo, Word or a PDF, they make two codes that
+# look the same compare different ("Trojan Source", CVE-2021-42574).
+INVISIBLE = frozenset(
+    [chr(c) for c in range(0x200B, 0x2010)]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2060, 0x2065)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+    + ["\ufeff", "\u00ad"]
+)
+_DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
+
+
+def has_invisible(value) -> bool:
+    """True when ``value`` holds a character of ``INVISIBLE``."""
+    return isinstance(value, str) and any(ch in INVISIBLE for ch in value)
+
+
+def strip_invisible(value):
+    """``value`` without the characters of ``INVISIBLE`` (names and free text keep what one sees)."""
+    if isinstance(value, str):
+        return value.translate(_DROP_INVISIBLE)
+    return value

@@ -3,6 +3,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from households.models.geography import Commune, Neighborhood
+from thoxuan_gnbv.concurrency import Versioned
 
 national_id_validator = RegexValidator(r"^\d{12}$", "Số CCCD phải gồm đúng 12 chữ số.")
 
@@ -57,7 +58,7 @@ class HouseholdQuerySet(models.QuerySet):
         )
 
 
-class Household(models.Model):
+class Household(Versioned):
     """A household of the commune (hộ gia đình), identified by a code unique within the commune."""
 
     commune = models.ForeignKey(
@@ -117,7 +118,7 @@ class Household(models.Model):
         return f"{self.code} – {self.head_name}"
 
 
-class Member(models.Model):
+class Member(Versioned):
     """A person of a household (nhân khẩu)."""
 
     household = models.ForeignKey(

@@ -9,7 +9,9 @@ from django.utils import timezone
 from households import messages
 from households.classification import MemberFacts, derive_flags, working_age_for
 from households.models import Household, Member, PovertyStandard
-from thoxuan_gnbv.text import fold, nfc
+from thoxuan_gnbv.concurrency import save_versioned
+from thoxuan_gnbv.integrity import unique_errors
+from thoxuan_gnbv.text import fold, nfc, strip_invisible
 
 HOUSEHOLD_FIELDS = (
     "neighborhood",
@@ -34,6 +36,12 @@ MEMBER_FIELDS = (
     "able_to_work",
 )
 SEARCH_KEY_LENGTH = 1000
+# Unique constraints a save can still hit when another save wins the race after our checks.
+HOUSEHOLD_UNIQUE = {
+    "household_code_unique_per_commune": messages.HOUSEHOLD_CODE_USED,
+    "household_head_national_id_unique": messages.NATIONAL_ID_USED,
+}
+MEMBER_UNIQUE = {"member_national_id_unique": messages.NATIONAL_ID_USED}
 
 
 def build_search_key(code: str, head_name: str, head_national_id: str = "", extra=()) -> str:
@@ -81,7 +89,7 @@ def _clean_text(household_or_member, names) -> None:
     for name in names:
         value = getattr(household_or_member, name)
         if isinstance(value, str):
-            setattr(household_or_member, name, nfc(value).strip())
+            setattr(household_or_member, name, strip_invisible(nfc(value)).strip())
 
 
 @transaction.atomic
@@ -92,20 +100,23 @@ def household_register(*, commune, user, **fields) -> Household:
     household.search_key = build_search_key(household.code, household.head_name, household.head_national_id)
     household.full_clean(validate_unique=False, validate_constraints=False)
     _check_household(household)
-    household.save()
+    with unique_errors(Household, HOUSEHOLD_UNIQUE):
+        household.save()
     return household
 
 
 @transaction.atomic
-def household_update(*, household: Household, user, **fields) -> Household:
-    """Change a household's identity data; flags stay derived from members when it has any."""
+def household_update(*, household: Household, user, version: int | None = None, **fields) -> Household:
+    """Change a household's identity data; flags stay derived from members when it has any.
+    ``version`` is the one the form was opened at: a stale form is refused (``save_versioned``)."""
     for name, value in fields.items():
         if name in HOUSEHOLD_FIELDS:
             setattr(household, name, value)
     _clean_text(household, ("code", "head_name", "head_national_id", "address"))
     household.full_clean(validate_unique=False, validate_constraints=False)
     _check_household(household)
-    household.save()
+    with unique_errors(Household, HOUSEHOLD_UNIQUE):
+        save_versioned(household, version=version, fields=HOUSEHOLD_FIELDS)
     household_refresh(household)
     return household
 
@@ -160,14 +171,18 @@ def member_add(*, household: Household, user, **fields) -> Member:
     _clean_text(member, ("full_name", "national_id"))
     member.full_clean(validate_unique=False, validate_constraints=False)
     _check_member(member)
-    member.save()
+    with unique_errors(Member, MEMBER_UNIQUE):
+        member.save()
     household_refresh(household)
     return member
 
 
 @transaction.atomic
-def member_update(*, member: Member, user, household: Household | None = None, **fields) -> Member:
-    """Change a member; moving them to another household is allowed only inside the same commune."""
+def member_update(
+    *, member: Member, user, household: Household | None = None, version: int | None = None, **fields
+) -> Member:
+    """Change a member; moving them to another household is allowed only inside the same commune.
+    ``version`` is the one the form was opened at: a stale form is refused (``save_versioned``)."""
     old_household = member.household
     if household is not None and household.pk != old_household.pk:
         if household.commune_id != old_household.commune_id:
@@ -179,7 +194,8 @@ def member_update(*, member: Member, user, household: Household | None = None, *
     _clean_text(member, ("full_name", "national_id"))
     member.full_clean(validate_unique=False, validate_constraints=False)
     _check_member(member)
-    member.save()
+    with unique_errors(Member, MEMBER_UNIQUE):
+        save_versioned(member, version=version, fields=("household", *MEMBER_FIELDS))
     household_refresh(member.household)
     if member.household_id != old_household.pk:
         household_refresh(old_household)

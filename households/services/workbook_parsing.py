@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 
 from households import messages
 from households import workbook as wb
-from thoxuan_gnbv.text import nfc
+from thoxuan_gnbv.text import has_invisible, nfc, strip_invisible
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 # A real 10 MB workbook unpacks to well under this; a zip bomb claims far more.
@@ -112,6 +112,8 @@ def read_sheet(fileobj):
         header = next(rows, None)
         yield header or ()
         yield from rows
+    except Exception as exc:  # rows are read lazily: a truncated or corrupt sheet fails here
+        raise ValidationError(messages.FILE_NOT_XLSX) from exc
     finally:
         book.close()
 
@@ -160,7 +162,9 @@ class RowReader:
     def read(self, row: int, values: dict) -> WorkbookRow | None:
         before = len(self.plan.errors)
         code = self.required_text(values, row, wb.CODE, 30)
-        if code is not None:
+        if code is not None and has_invisible(code):
+            self.error(messages.CELL_INVISIBLE, row, wb.CODE)
+        elif code is not None:
             first = self.seen_codes.setdefault(code.casefold(), row)
             if first != row:
                 self.error(messages.CELL_CODE_REPEATED, row, wb.CODE, code=code, first=first)
@@ -170,14 +174,14 @@ class RowReader:
             neighborhood = self.neighborhoods.get(wb.header_key(name))
             if neighborhood is None:
                 self.error(messages.CELL_NEIGHBORHOOD_UNKNOWN, row, wb.NEIGHBORHOOD, name=name)
-        head_name = self.required_text(values, row, wb.HEAD_NAME, 150)
+        head_name = strip_invisible(self.required_text(values, row, wb.HEAD_NAME, 150))
         national_id = cell_text(values.get(wb.HEAD_NATIONAL_ID))
         if national_id:
             if not re.fullmatch(r"\d{12}", national_id):
                 self.error(messages.CELL_NATIONAL_ID, row, wb.HEAD_NATIONAL_ID)
             elif self.seen_ids.setdefault(national_id, row) != row:
                 self.error(messages.CELL_NATIONAL_ID_USED, row, wb.HEAD_NATIONAL_ID)
-        address = cell_text(values.get(wb.ADDRESS)) if wb.ADDRESS in values else None
+        address = strip_invisible(cell_text(values.get(wb.ADDRESS))) if wb.ADDRESS in values else None
         if address and len(address) > 255:
             self.error(messages.CELL_TOO_LONG, row, wb.ADDRESS, limit=255)
         size = self.number(values, row, wb.SIZE, 1)

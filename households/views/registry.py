@@ -126,7 +126,7 @@ def household_detail(request, pk):
     )
 
 
-HIDDEN_CHANGES = {"search_key", "updated_at", "created_at"}
+HIDDEN_CHANGES = {"search_key", "updated_at", "created_at", "version"}
 
 
 def household_changes(household, limit: int = 20) -> list[dict]:

@@ -43,6 +43,9 @@ def household_import(request):
                 plan = workbook_read(handle, commune=commune)
         except ValidationError as error:
             errors = error.messages
+        except BaseException:
+            path.unlink(missing_ok=True)  # never keep an upload nobody can confirm
+            raise
         if plan is not None and plan.ok:
             _forget(request)
             request.session[SESSION_KEY] = {"token": token, "name": form.cleaned_data["file"].name}

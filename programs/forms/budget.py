@@ -7,6 +7,7 @@ from django import forms
 from programs.forms.delivery import DATE_WIDGET, ComponentChoiceField
 from programs.models import FundingSource, PlanComponent
 from programs.money import MoneyField
+from thoxuan_gnbv.inputs import BoundaryForm
 
 
 def _helper(submit_label: str, css_class: str = "btn-primary") -> FormHelper:
@@ -15,7 +16,7 @@ def _helper(submit_label: str, css_class: str = "btn-primary") -> FormHelper:
     return helper
 
 
-class AllocationForm(forms.Form):
+class AllocationForm(BoundaryForm):
     component = ComponentChoiceField(label="Dự án/tiểu dự án", queryset=PlanComponent.objects.none())
     source = forms.ChoiceField(label="Nguồn vốn", choices=FundingSource.choices)
     amount = MoneyField(label="Số tiền được phân bổ (đồng)", required=True)
@@ -29,7 +30,7 @@ class AllocationForm(forms.Form):
         self.helper = _helper("Ghi nhận phân bổ")
 
 
-class EstimateForm(forms.Form):
+class EstimateForm(BoundaryForm):
     year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
     title = forms.CharField(
         label="Tên dự toán", max_length=255, help_text="Ví dụ: Dự toán chi Chương trình năm 2024"
@@ -40,7 +41,7 @@ class EstimateForm(forms.Form):
         self.helper = _helper("Lập dự toán")
 
 
-class EstimateLineForm(forms.Form):
+class EstimateLineForm(BoundaryForm):
     component = ComponentChoiceField(label="Dự án/tiểu dự án", queryset=PlanComponent.objects.none())
     source = forms.ChoiceField(label="Nguồn vốn", choices=FundingSource.choices)
     content = forms.CharField(label="Nội dung chi", max_length=255)
@@ -52,7 +53,7 @@ class EstimateLineForm(forms.Form):
         self.helper = _helper("Thêm dòng")
 
 
-class EstimateReturnForm(forms.Form):
+class EstimateReturnForm(BoundaryForm):
     comment = forms.CharField(label="Lý do trả lại", widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, **kwargs):
@@ -60,7 +61,7 @@ class EstimateReturnForm(forms.Form):
         self.helper = _helper("Trả lại dự toán", "btn-outline-danger")
 
 
-class DisbursementForm(forms.Form):
+class DisbursementForm(BoundaryForm):
     paid_on = forms.DateField(label="Ngày giải ngân", widget=DATE_WIDGET)
     amount = MoneyField(label="Số tiền (đồng)", required=True)
     voucher_number = forms.CharField(label="Số chứng từ", max_length=50, help_text="Ví dụ: PC-024")

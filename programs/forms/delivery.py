@@ -7,6 +7,7 @@ from django import forms
 
 from programs.models import ActivityType, Disbursement, PlanComponent, SupportType
 from programs.money import MoneyField
+from thoxuan_gnbv.inputs import BoundaryForm
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 
@@ -27,7 +28,7 @@ def _helper(submit_label: str, *layout) -> FormHelper:
     return helper
 
 
-class HouseholdSearchForm(forms.Form):
+class HouseholdSearchForm(BoundaryForm):
     """Step one of recording support: find the household by code, head's name or CCCD."""
 
     q = forms.CharField(label="Tìm hộ", max_length=100, help_text="Mã hộ, tên chủ hộ hoặc số CCCD")
@@ -39,7 +40,7 @@ class HouseholdSearchForm(forms.Form):
         self.helper.add_input(Submit("submit", "Tìm", css_class="btn-secondary"))
 
 
-class SupportForm(forms.Form):
+class SupportForm(BoundaryForm):
     component = ComponentChoiceField(label="Dự án/tiểu dự án", queryset=PlanComponent.objects.none())
     member = forms.ModelChoiceField(
         label="Người được hỗ trợ",
@@ -121,7 +122,7 @@ class SupportForm(forms.Form):
         )
 
 
-class RepaymentForm(forms.Form):
+class RepaymentForm(BoundaryForm):
     amount_returned = MoneyField(label="Tổng số vốn đã hoàn trả (đồng)", required=True)
 
     def __init__(self, *args, **kwargs):
@@ -129,7 +130,7 @@ class RepaymentForm(forms.Form):
         self.helper = _helper("Cập nhật số đã hoàn trả", "amount_returned")
 
 
-class ActivityForm(forms.Form):
+class ActivityForm(BoundaryForm):
     component = ComponentChoiceField(label="Dự án/tiểu dự án", queryset=PlanComponent.objects.none())
     activity_type = forms.ChoiceField(label="Loại hoạt động", choices=ActivityType.choices)
     title = forms.CharField(label="Tên hoạt động", max_length=255)

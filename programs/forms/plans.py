@@ -21,6 +21,8 @@ from programs.models import (
     TargetMetric,
     Unit,
 )
+from thoxuan_gnbv.concurrency import VersionFormMixin
+from thoxuan_gnbv.inputs import BoundaryForm, BoundaryModelForm
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 TEXTAREA = forms.Textarea(attrs={"rows": 4})
@@ -44,11 +46,13 @@ def _helper(submit_label: str = "Lưu", *layout) -> FormHelper:
     helper = FormHelper()
     if layout:
         helper.layout = Layout(*layout)
+    # Hidden fields outside the layout (the version an edit form was opened at) are rendered too.
+    helper.render_hidden_fields = True
     helper.add_input(Submit("submit", submit_label))
     return helper
 
 
-class PlanCreateForm(forms.Form):
+class PlanCreateForm(BoundaryForm):
     program = forms.ModelChoiceField(label="Chương trình", queryset=Program.objects.all(), empty_label=None)
     year = forms.IntegerField(label="Năm kế hoạch", min_value=2000, max_value=2100)
     title = forms.CharField(
@@ -63,7 +67,7 @@ class PlanCreateForm(forms.Form):
         self.helper = _helper("Tạo bản dự thảo")
 
 
-class PlanSectionsForm(forms.ModelForm):
+class PlanSectionsForm(VersionFormMixin, BoundaryModelForm):
     """The plan's own texts, grouped as the document's sections."""
 
     class Meta:
@@ -107,7 +111,7 @@ class PlanSectionsForm(forms.ModelForm):
         )
 
 
-class PlanPartForm(forms.ModelForm):
+class PlanPartForm(VersionFormMixin, BoundaryModelForm):
     """A form for one part of a plan; knows the plan to offer only its commune's units and its
     program's projects."""
 
@@ -145,7 +149,7 @@ class TargetForm(PlanPartForm):
         self.helper.disable_csrf = True
 
 
-class TargetLineForm(forms.Form):
+class TargetLineForm(BoundaryForm):
     label = forms.CharField(label="Trong đó", max_length=200, required=False)
     quantity = forms.IntegerField(label="Số lượng", required=False, min_value=0)
     unit = forms.CharField(label="Đơn vị tính", max_length=50, required=False, initial="hộ")
@@ -241,7 +245,7 @@ class RecipientForm(PlanPartForm):
         fields = ["name"]
 
 
-class PlanReturnForm(forms.Form):
+class PlanReturnForm(BoundaryForm):
     comment = forms.CharField(
         label="Ý kiến trả lại",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -256,7 +260,7 @@ class PlanReturnForm(forms.Form):
         self.helper.form_id = "return-form"
 
 
-class PlanApproveForm(forms.Form):
+class PlanApproveForm(BoundaryForm):
     comment = forms.CharField(
         label="Ý kiến (không bắt buộc)", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -267,7 +271,7 @@ class PlanApproveForm(forms.Form):
         self.helper.form_id = "approve-form"
 
 
-class PlanIssueForm(forms.Form):
+class PlanIssueForm(BoundaryForm):
     document_number = forms.CharField(label="Số văn bản", max_length=20, help_text="Chỉ phần số, ví dụ: 45")
     issued_on = forms.DateField(label="Ngày ban hành", widget=DATE_WIDGET)
 

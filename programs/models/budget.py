@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from programs.messages import budget as msg
+from thoxuan_gnbv.concurrency import Versioned
 from thoxuan_gnbv.formatting import format_money
 from thoxuan_gnbv.statuses import ESTIMATE_EDITABLE, EstimateStatus
 from thoxuan_gnbv.workflow import Freezable, FrozenQuerySet, Step, TransitionLog, Workflow, actor_field
@@ -22,7 +23,7 @@ class FundingSource(models.TextChoices):
     CREDIT = "credit", "Vốn tín dụng chính sách"
 
 
-class Allocation(models.Model):
+class Allocation(Versioned):
     """An amount the level above allocates to one component of a year's plan, from one source,
     by a decision (e.g. "Quyết định 03/QĐ-UBND ngày 10/01/2024")."""
 

@@ -15,11 +15,12 @@ from programs.messages import plans as messages
 from programs.models.catalogue import Project, SubProject
 from programs.models.plans import Plan
 from programs.models.units import Unit
+from thoxuan_gnbv.concurrency import Versioned
 from thoxuan_gnbv.models import Role
 from thoxuan_gnbv.workflow import Freezable, FrozenQuerySet, refuse_frozen_write
 
 
-class PlanPart(Freezable, models.Model):
+class PlanPart(Freezable, Versioned):
     """A part of a plan (a basis, target, component, …): frozen through its plan once approved."""
 
     frozen_parent = "plan"

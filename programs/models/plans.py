@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 from households.models import Commune
 from programs.messages import plans as messages
 from programs.models.catalogue import Program
+from thoxuan_gnbv.concurrency import Versioned
 from thoxuan_gnbv.statuses import PLAN_APPROVED, PLAN_EDITABLE, PlanStatus
 from thoxuan_gnbv.workflow import Freezable, FrozenQuerySet, Step, TransitionLog, Workflow, actor_field
 
@@ -49,7 +50,7 @@ class PlanQuerySet(FrozenQuerySet):
         return self.filter(status=PlanStatus.SUBMITTED)
 
 
-class Plan(Freezable, models.Model):
+class Plan(Freezable, Versioned):
     """Kế hoạch triển khai thực hiện Chương trình … năm N of one commune (one version of it)."""
 
     commune = models.ForeignKey(

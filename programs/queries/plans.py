@@ -101,7 +101,7 @@ def plan_change_log(plan, limit: int = 20) -> list[dict]:
         if newer.history_type == "+":
             what = "tạo kế hoạch"
         else:
-            delta = newer.diff_against(older, excluded_fields=["updated_at"]) if older else None
+            delta = newer.diff_against(older, excluded_fields=["updated_at", "version"]) if older else None
             changed = {change.field for change in delta.changes} if delta else set()
             fields = [str(f.verbose_name) for f in Plan._meta.concrete_fields if f.name in changed]
             what = ("sửa: " + ", ".join(fields)) if fields else "lưu (không đổi nội dung)"

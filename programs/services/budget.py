@@ -26,6 +26,7 @@ from programs.models import (
 )
 from programs.money import parse_money
 from thoxuan_gnbv import access, workflow
+from thoxuan_gnbv.concurrency import save_versioned
 from thoxuan_gnbv.formatting import format_number
 
 
@@ -76,6 +77,25 @@ def allocation_record(
     )
     allocation.full_clean()
     allocation.save()
+    return allocation
+
+
+ALLOCATION_FIELDS = ("source", "amount", "decision_number", "decision_date", "note")
+
+
+@transaction.atomic
+def allocation_update(*, allocation: Allocation, user, version: int | None = None, **fields) -> Allocation:
+    """Correct a recorded allocation (source, amount, decision, note); a change made from a form
+    opened at an older ``version`` is refused with the other person's change."""
+    if not access.can_record_allocation(user):
+        raise ValidationError(msg.ALLOCATION_NOT_ALLOWED, code="role")
+    for name in ALLOCATION_FIELDS:
+        if name in fields:
+            value = fields[name]
+            setattr(allocation, name, _money(name, value, positive=True) if name == "amount" else value)
+    allocation.decision_number = allocation.decision_number.strip()
+    allocation.full_clean()
+    save_versioned(allocation, version=version, fields=ALLOCATION_FIELDS)
     return allocation
 
 

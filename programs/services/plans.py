@@ -28,6 +28,8 @@ from programs.models import (
     TargetLine,
 )
 from thoxuan_gnbv import access, workflow
+from thoxuan_gnbv.concurrency import save_versioned
+from thoxuan_gnbv.integrity import unique_errors
 from thoxuan_gnbv.models import Role
 
 # Parts of a plan an officer adds, edits, removes and reorders on the plan pages.
@@ -69,20 +71,24 @@ def plan_create(*, commune, program, year: int, title: str, user) -> Plan:
         raise ValidationError({"year": messages.PLAN_CREATE_EXISTS.format(year=year, commune=commune)})
     plan = Plan(commune=commune, program=program, year=year, title=title, created_by=user)
     plan.full_clean()
-    plan.save()
+    # Another officer may create the same year's plan between the check above and this save.
+    taken = messages.PLAN_CREATE_EXISTS.format(year=year, commune=commune)
+    with unique_errors(Plan, {"plan_one_original_per_commune_year": taken}):
+        plan.save()
     workflow.log_created(plan, user=user)
     return plan
 
 
 @transaction.atomic
-def plan_update(*, plan: Plan, user, **fields) -> Plan:
-    """Change the plan's own texts (title, sections I, II.1, IV, V, VII, closing, signer)."""
+def plan_update(*, plan: Plan, user, version: int | None = None, **fields) -> Plan:
+    """Change the plan's own texts (title, sections I, II.1, IV, V, VII, closing, signer); a form
+    opened at an older ``version`` is refused with the other person's change."""
     plan = _locked(plan)
     _ensure_editable(plan, user)
     for name, value in fields.items():
         setattr(plan, name, value)
     plan.full_clean()
-    plan.save()
+    save_versioned(plan, version=version, fields=list(fields))
     return plan
 
 
@@ -92,28 +98,32 @@ def _next_position(part) -> int:
 
 
 @transaction.atomic
-def plan_part_save(*, part, user, partner_units=None):
+def plan_part_save(*, part, user, partner_units=None, version: int | None = None):
     """Add or change one part of a plan (a basis, target, component, assignment, rule, recipient).
 
-    ``partner_units`` (components only) replaces the component's partner units."""
+    ``partner_units`` (components only) replaces the component's partner units; a form opened at an
+    older ``version`` is refused with the other person's change."""
     plan = _locked(part.plan)
     _ensure_editable(plan, user)
     part.plan = plan
     if not part.pk:
         part.position = _next_position(part)
     part.full_clean()
-    part.save()
+    edited = [
+        f.name for f in part._meta.concrete_fields if f.editable and f.name not in ("id", "plan", "position")
+    ]
+    save_versioned(part, version=version, fields=edited)
     if partner_units is not None:
         part.partner_units.set(partner_units)
     return part
 
 
 @transaction.atomic
-def target_save(*, target: Target, lines: list[dict], user) -> Target:
+def target_save(*, target: Target, lines: list[dict], user, version: int | None = None) -> Target:
     """Add or change a target with its breakdown lines ("trong đó"), which replace the old lines.
 
     The lines are parts of the target: together they may not exceed its quantity."""
-    target = plan_part_save(part=target, user=user)
+    target = plan_part_save(part=target, user=user, version=version)
     total = sum(line["quantity"] for line in lines)
     if total > target.quantity:
         # Raising inside the atomic block rolls the target's own change back too.

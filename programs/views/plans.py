@@ -175,10 +175,16 @@ def plan_part_edit(request, pk, kind, part_pk=None):
                     target=form.instance,
                     lines=[line for line in (f.line() for f in lines.forms) if line],
                     user=request.user,
+                    version=form.cleaned_data.get("version"),
                 )
             else:
                 partners = form.cleaned_data.get("partner_units") if "partner_units" in form.fields else None
-                services.plan_part_save(part=form.instance, user=request.user, partner_units=partners)
+                services.plan_part_save(
+                    part=form.instance,
+                    user=request.user,
+                    partner_units=partners,
+                    version=form.cleaned_data.get("version"),
+                )
         except ValidationError as error:
             apply_service_error(form, error)
         else:

@@ -306,6 +306,7 @@ def test_member_cannot_be_moved_to_a_household_of_another_commune(client_for, la
             "sex": "male",
             "relation_to_head": "other",
             "move_to_code": "XA-1",
+            "version": member.version,
         },
     )
     assert messages.MEMBER_OTHER_COMMUNE in response.text
@@ -460,6 +461,7 @@ def test_detail_shows_who_changed_what_old_to_new(client_for, labour_officer, ho
             "code": "KP1-0001",
             "head_name": "Nguyễn Thị Hường",
             "address": "Số 5 Lê Lai",
+            "version": house1.version,
         },
     )
     text = client.get(reverse("households:household_detail", args=[house1.pk])).text

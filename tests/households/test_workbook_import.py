@@ -131,6 +131,11 @@ def test_missing_required_column_is_named(commune, khu_pho, labour_officer):
         ({"year": 1999}, messages.CELL_YEAR_RANGE.format(row=2, header=wb.YEAR)),
         ({"year": 2101}, messages.CELL_YEAR_RANGE.format(row=2, header=wb.YEAR)),
         ({"national_id": "12345"}, messages.CELL_NATIONAL_ID.format(row=2, header=wb.HEAD_NATIONAL_ID)),
+        ({"code": "KP1-\u200b0001"}, messages.CELL_INVISIBLE.format(row=2, header=wb.CODE)),
+        (
+            {"national_id": "\u202e03819000012"},
+            messages.CELL_NATIONAL_ID.format(row=2, header=wb.HEAD_NATIONAL_ID),
+        ),
         (
             {"neighborhood": "Khu phố 99"},
             messages.CELL_NEIGHBORHOOD_UNKNOWN.format(row=2, header=wb.NEIGHBORHOOD, name="Khu phố 99"),
@@ -269,3 +274,12 @@ def test_preview_lists_creates_and_updates(commune, khu_pho, labour_officer, nei
         workbook_bytes([row(national_id=""), row(code="KP1-0009", national_id="")]), commune=commune
     )
     assert plan.ok and plan.creates == ["KP1-0009"] and plan.updates == ["KP1-0001"]
+
+
+def test_invisible_characters_are_stripped_from_the_head_name(commune, khu_pho, labour_officer):
+    households_import(
+        commune=commune,
+        fileobj=workbook_bytes([row(head="Nguyễn\u200b Thị\u00ad Hường")]),
+        user=labour_officer,
+    )
+    assert Household.objects.get().head_name == "Nguyễn Thị Hường"

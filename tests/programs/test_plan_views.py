@@ -375,7 +375,12 @@ def test_plan_page_shows_who_changed_what(client_for, draft_plan, labour_officer
     )
     client.post(
         reverse("programs:plan_edit", args=[draft_plan.pk]),
-        {"title": "Kế hoạch đã sửa", "signer_title": "CHỦ TỊCH", "general_goal": "Mục tiêu mới"},
+        {
+            "title": "Kế hoạch đã sửa",
+            "signer_title": "CHỦ TỊCH",
+            "general_goal": "Mục tiêu mới",
+            "version": draft_plan.version,
+        },
     )
     log = client.get(reverse("programs:plan_detail", args=[draft_plan.pk])).content.decode()
     history = log[log.index('id="history"') :]
