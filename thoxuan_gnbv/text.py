@@ -1,5 +1,6 @@
 """Vietnamese text at the boundaries: NFC normalisation and accent folding for search."""
 
+import re
 import unicodedata
 
 # đ/Đ are letters of their own, not a d with a combining mark, so NFD does not strip them.
@@ -20,3 +21,12 @@ def fold(value: str | None) -> str:
     decomposed = unicodedata.normalize("NFD", value.translate(_EXTRA_FOLDS))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.lower().split())
+
+
+# A 12-digit CCCD, or the 9-digit CMND it replaced; household codes carry shorter numbers.
+_NATIONAL_ID_LIKE = re.compile(r"\d{9,}")
+
+
+def looks_like_national_id(value: str | None) -> bool:
+    """Whether a search query holds a CCCD/CMND number (9 digits or more, spaces and dots ignored)."""
+    return bool(_NATIONAL_ID_LIKE.search(re.sub(r"[\s.]", "", value or "")))

@@ -12,6 +12,7 @@ from openpyxl.cell import WriteOnlyCell
 
 from households import workbook as wb
 from households.models import Category, Indicator, Review
+from thoxuan_gnbv.formatting import mask_national_id
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 CATEGORY_LABELS = dict(Category.choices)
@@ -23,8 +24,12 @@ def _indicator_headers() -> dict[str, str]:
     return dict(Indicator.objects.values_list("code", "name").distinct())
 
 
-def export_rows(households, year: int):
-    """Yield the export's rows (lists of plain values) for the households of the queryset."""
+def export_rows(households, year: int, *, reveal_national_id=None):
+    """Yield the export's rows (lists of plain values) for the households of the queryset.
+
+    ``reveal_national_id(neighborhood_head_id) -> bool`` says whether a row's CCCD goes out in full
+    (``access.can_see_national_id_in`` for the exporting user); otherwise it is masked. Without it
+    (an operator's management command) every CCCD goes out in full."""
     headers = _indicator_headers()
     reviews = (
         Review.objects.filter(year=year, household__in=households.values("pk"))
@@ -44,13 +49,30 @@ def export_rows(households, year: int):
             "household__without_labour_capacity",
             "household__is_ethnic_minority",
             "household__has_meritorious_person",
+            "household__neighborhood__head_id",
         )
     )
     previous = None
     for values in reviews.iterator(chunk_size=FETCH_CHUNK):
-        (pk, code, nbh, head, nid, address, size, income, deprived, count, category, wlc, ethnic, merit) = (
-            values
-        )
+        (
+            pk,
+            code,
+            nbh,
+            head,
+            nid,
+            address,
+            size,
+            income,
+            deprived,
+            count,
+            category,
+            wlc,
+            ethnic,
+            merit,
+            keeper,
+        ) = values
+        if reveal_national_id is not None and not reveal_national_id(keeper):
+            nid = mask_national_id(nid)
         if pk == previous:  # an earlier round of the same year
             continue
         previous = pk
@@ -91,9 +113,9 @@ def write_workbook(rows, target) -> None:
     book.save(target)
 
 
-def export_to_tempfile(households, year: int):
+def export_to_tempfile(households, year: int, *, reveal_national_id=None):
     """The workbook in a temporary file, rewound and ready to stream (deleted when closed)."""
     handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 — closed by the response that streams it
-    write_workbook(export_rows(households, year), handle)
+    write_workbook(export_rows(households, year, reveal_national_id=reveal_national_id), handle)
     handle.seek(0)
     return handle

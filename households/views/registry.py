@@ -45,6 +45,7 @@ def filtered_households(request, commune) -> tuple[HouseholdFilter, object]:
         neighborhoods=visible_neighborhoods(request.user, commune),
         years=years,
         default_year=default_year,
+        by_national_id=access.can_search_by_national_id(request.user),
     )
     return household_filter, (household_filter.qs if household_filter.is_bound else scope)
 
@@ -142,7 +143,14 @@ def household_changes(household, limit: int = 20) -> list[dict]:
             for change in entry.diff_against(previous).changes:
                 if change.field not in HIDDEN_CHANGES:
                     label = Household._meta.get_field(change.field).verbose_name
-                    fields.append({"label": label, "old": change.old, "new": change.new})
+                    fields.append(
+                        {
+                            "label": label,
+                            "old": change.old,
+                            "new": change.new,
+                            "is_national_id": change.field == "head_national_id",
+                        }
+                    )
         changes.append({"entry": entry, "fields": fields})
     return changes
 
