@@ -25,6 +25,9 @@ if not DEBUG and SECRET_KEY.startswith("dev-only-"):
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Reverse proxies in front of the portal whose X-Forwarded-For is believed (thoxuan_gnbv.net.client_ip):
+# 0 when browsers reach Django directly, 1 behind one nginx.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
