@@ -3,6 +3,8 @@ from django.core.management.base import BaseCommand
 from households.management.commands._common import commune_from_option
 from households.models import Household
 from households.services.exporting import export_rows, write_workbook
+from thoxuan_gnbv.models import AccessAction
+from thoxuan_gnbv.personal_data import log_personal_data_access
 
 
 class Command(BaseCommand):
@@ -25,6 +27,12 @@ class Command(BaseCommand):
 
         write_workbook(
             counted(export_rows(Household.objects.filter(commune=commune), options["year"])), options["file"]
+        )
+        log_personal_data_access(
+            action=AccessAction.EXPORT_XLSX,
+            os_user=True,
+            label=f"Danh sách hộ gia đình năm {options['year']} ({count} hộ)",
+            query=f"xã={commune.code} năm={options['year']} tệp={options['file']}",
         )
         self.stdout.write(
             self.style.SUCCESS(f"Đã xuất {count} hộ năm {options['year']} ra {options['file']}.")
