@@ -10,7 +10,10 @@ class PortalConfig(AppConfig):
         from django.contrib import admin
         from django.db.models import fields
 
-        from thoxuan_gnbv import home  # noqa: F401 — registers the duties shown on each home page
+        from thoxuan_gnbv import access, home  # noqa: F401 — home registers the duties on each home page
+        from thoxuan_gnbv.navigation import NavItem, register_nav
+
+        register_nav(NavItem("Nhật ký dữ liệu cá nhân", "access_log", access.can_view_access_log, order=90))
 
         admin.site.site_header = settings.PORTAL_TITLE
         admin.site.site_title = "Quản trị cổng GNBV"

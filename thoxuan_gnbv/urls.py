@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("dang-nhap/", views.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("access-log/", views.access_log_list, name="access_log"),
     path("households/", include("households.urls")),
     path("programs/", include("programs.urls")),
     path("reporting/", include("reporting.urls")),
