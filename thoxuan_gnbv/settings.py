@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "thoxuan_gnbv.middleware.NfcInputMiddleware",
+    # Pages and files for a signed-in user carry personal data: never kept by a browser or proxy cache.
+    "thoxuan_gnbv.middleware.NoStoreMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # django-axes must come last: it turns a lockout into the Vietnamese lockout page.
     "axes.middleware.AxesMiddleware",
