@@ -10,7 +10,14 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from households.models import Category
-from tests.households.factories import HouseholdFactory, MemberFactory, add_result, approved_round
+from households.services.review import review_round_open
+from tests.households.factories import (
+    HouseholdFactory,
+    MemberFactory,
+    add_result,
+    approved_round,
+    ensure_standards,
+)
 from thoxuan_gnbv.messages import NATIONAL_ID_SEARCH_REFUSED
 from thoxuan_gnbv.models import AccessAction, AccessLog
 
@@ -192,3 +199,16 @@ def test_the_export_command_is_logged_with_the_os_user(commune, reviewed, tmp_pa
     entry = AccessLog.objects.get()
     assert entry.user is None and entry.os_user
     assert entry.action == AccessAction.EXPORT_XLSX and "2024" in entry.query and "2 hộ" in entry.object_label
+
+
+def test_opening_a_household_review_form_is_logged(client_for, labour_officer, commune, house1):
+    ensure_standards()
+    review_round_open(commune=commune, year=2024, user=labour_officer)
+    response = client_for(labour_officer).get(reverse("households:review_record", args=[house1.pk]))
+    assert response.status_code == 200
+    entry = AccessLog.objects.get()
+    assert (entry.user, entry.action, entry.household_code) == (
+        labour_officer,
+        AccessAction.VIEW_HOUSEHOLD,
+        "KP1-0001",
+    )
