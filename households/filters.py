@@ -4,6 +4,8 @@ import django_filters
 from django import forms
 
 from households.models import Category, Household, Review
+from thoxuan_gnbv.messages import NATIONAL_ID_SEARCH_REFUSED
+from thoxuan_gnbv.text import looks_like_national_id
 
 FLAG_CHOICES = [("", "Tất cả"), ("1", "Có"), ("0", "Không")]
 
@@ -38,8 +40,11 @@ class HouseholdFilter(django_filters.FilterSet):
         model = Household
         fields = []
 
-    def __init__(self, data=None, *args, neighborhoods, years, default_year, **kwargs):
+    def __init__(self, data=None, *args, neighborhoods, years, default_year, by_national_id=True, **kwargs):
         super().__init__(data, *args, **kwargs)
+        # Searching by CCCD only for roles that may see it (access.can_search_by_national_id).
+        self.by_national_id = by_national_id
+        self.national_id_refused = ""  # the Vietnamese notice when a CCCD query was refused
         self.filters["neighborhood"].queryset = neighborhoods
         self.filters["year"].extra["choices"] = [(y, str(y)) for y in years] or [
             (default_year, str(default_year))
@@ -48,6 +53,8 @@ class HouseholdFilter(django_filters.FilterSet):
         for field in self.form.fields.values():
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs["class"] = css
+        if not by_national_id:
+            self.form.fields["q"].label = "Tìm theo tên hoặc mã hộ"
 
     @property
     def selected_year(self) -> int:
@@ -56,7 +63,9 @@ class HouseholdFilter(django_filters.FilterSet):
         return self.default_year
 
     def filter_search(self, queryset, name, value):
-        return queryset.search(value)
+        if not self.by_national_id and looks_like_national_id(value):
+            self.national_id_refused = NATIONAL_ID_SEARCH_REFUSED
+        return queryset.search(value, by_national_id=self.by_national_id)
 
     def filter_year(self, queryset, name, value):
         # The year chooses which review the list shows and which the category filter reads.

@@ -376,3 +376,35 @@ def can_view_dashboard(user) -> bool:
     """The quarterly evaluation (định kỳ hàng quý đánh giá) is the chairman's and the labour
     officer's instrument; observers of the level above read it too."""
     return is_admin(user) or has_role(user, *APPROVERS, Role.LABOUR_OFFICER, *OBSERVERS)
+
+
+# --- personal data (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15, Nghị định 356/2025/NĐ-CP) -----------
+# Personal data is processed only as far as a task needs it: the full CCCD number goes to those who
+# keep the registry; everyone else reads it masked. Who viewed or exported it is logged (AccessLog).
+NATIONAL_ID_KEEPERS = frozenset({Role.LABOUR_OFFICER})
+
+
+def can_see_national_id(user, household) -> bool:
+    """The full CCCD of a household's head and members, processed only as far as the purpose needs
+    (Luật 91/2025/QH15; NĐ 356/2025/NĐ-CP): the labour officer who keeps the registry, the head of
+    the household's own khu phố, and the administrator. Everyone else sees it masked (``038*******12``)."""
+    return can_see_national_id_in(user, household.neighborhood.head_id)
+
+
+def can_see_national_id_in(user, neighborhood_head_id) -> bool:
+    """``can_see_national_id`` for a row that carries only its khu phố head's id (exports)."""
+    if is_admin(user) or has_role(user, *NATIONAL_ID_KEEPERS):
+        return True
+    return is_neighborhood_head(user) and neighborhood_head_id == user.pk
+
+
+def can_search_by_national_id(user) -> bool:
+    """Searching by CCCD is processing the number itself: only those who may see it in full somewhere
+    (the labour officer, khu phố heads within their own khu phố, the administrator)."""
+    return is_admin(user) or has_role(user, *NATIONAL_ID_KEEPERS, Role.NEIGHBORHOOD_HEAD)
+
+
+def can_view_access_log(user) -> bool:
+    """The log of processing of personal data (NĐ 356/2025/NĐ-CP) is read by the chairman, who answers
+    for the commune's processing, and the administrator."""
+    return is_admin(user) or has_role(user, Role.CHAIRMAN)

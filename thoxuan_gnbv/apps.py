@@ -11,9 +11,13 @@ class PortalConfig(AppConfig):
         from django.db.models import fields
 
         from thoxuan_gnbv import (
+            access,
             home,  # noqa: F401 — registers the duties shown on each home page
             middleware,  # noqa: F401 — stamps a session's start at login
         )
+        from thoxuan_gnbv.navigation import NavItem, register_nav
+
+        register_nav(NavItem("Nhật ký dữ liệu cá nhân", "access_log", access.can_view_access_log, order=90))
 
         admin.site.site_header = settings.PORTAL_TITLE
         admin.site.site_title = "Quản trị cổng GNBV"

@@ -46,3 +46,16 @@ def document_date_line(place: str, value: datetime.date) -> str:
     days 1–9 and for months 1–2, e.g. ``"Thọ Xuân, ngày 05 tháng 02 năm 2025"``."""
     month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
     return f"{place}, ngày {value.day:02d} tháng {month} năm {value.year}"
+
+
+def mask_national_id(value) -> str:
+    """``"038123456712"`` → ``"038*******12"``: the first 3 digits (the province of registration) and the
+    last 2 stay, every other character becomes ``*``, so the number can be told apart but not read
+    (data minimisation, Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15). Too short to keep anything hidden
+    (fewer than 6 characters) → all ``*``; empty stays empty."""
+    text = str(value or "").strip()
+    if not text:
+        return ""
+    if len(text) < 6:
+        return "*" * len(text)
+    return text[:3] + "*" * (len(text) - 5) + text[-2:]

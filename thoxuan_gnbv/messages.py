@@ -24,3 +24,8 @@ NO = "Không"
 # Input at the boundary (``thoxuan_gnbv.forms.BoundaryFormMixin``).
 INVISIBLE_IN_CODE = "{label}: có ký tự ẩn (ký tự độ rộng 0 hoặc điều khiển chiều chữ); hãy gõ lại bằng tay."
 DATE_OUT_OF_RANGE = "{label}: ngày phải trong khoảng từ {start} đến {end}."
+# Personal data (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15)
+NATIONAL_ID_SEARCH_REFUSED = (
+    "Vai trò của bạn không được tìm hộ theo số CCCD (Luật Bảo vệ dữ liệu cá nhân): "
+    "hãy tìm theo tên chủ hộ hoặc mã hộ."
+)

@@ -6,6 +6,7 @@ from django.dispatch import receiver
 from django.http import QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from django_otp import user_has_device
 
@@ -95,3 +96,24 @@ def _stamp_session_at_login(sender, request, user, **kwargs):
     # Logging in stores a fresh session: its expiry starts now.
     if request is not None and hasattr(request, "session"):
         request.session[SESSION_REFRESHED_KEY] = int(time.time())
+
+
+class NoStoreMiddleware:
+    """``Cache-Control: private, no-store`` on every response to a signed-in user except static files:
+    pages, exports and PDFs carry personal data that no shared or browser cache may keep
+    (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15: protect personal data against unlawful disclosure)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not request.path.startswith(_static_prefixes()):
+            patch_cache_control(response, private=True, no_store=True)
+            response.headers.pop("Expires", None)
+        return response
+
+
+def _static_prefixes() -> tuple[str, ...]:
+    return tuple(prefix for prefix in (settings.STATIC_URL,) if prefix and prefix != "/")

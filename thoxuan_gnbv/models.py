@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 
@@ -53,3 +55,49 @@ class User(AbstractUser):
     @property
     def display_name(self):
         return self.full_name or self.get_full_name() or self.username
+
+
+class AccessAction(models.TextChoices):
+    """What was done with personal data (the processing log of NĐ 356/2025/NĐ-CP)."""
+
+    VIEW_HOUSEHOLD = "view_household", "Xem trang hộ"
+    VIEW_MEMBER = "view_member", "Xem nhân khẩu"
+    EXPORT_XLSX = "export_xlsx", "Xuất Excel"
+    DOWNLOAD_PDF = "download_pdf", "Tải PDF"
+
+
+class AccessLog(models.Model):
+    """Nhật ký truy cập dữ liệu cá nhân: one row each time someone views or exports personal data —
+    who, when, what, which record, the filter of an export, from where. Luật 91/2025/QH15 and
+    NĐ 356/2025/NĐ-CP ask the controller to record processing; rows are kept, never edited."""
+
+    at = models.DateTimeField("thời điểm", default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người dùng",
+        on_delete=models.PROTECT,  # a log must outlive nothing it names: deactivate users instead
+        null=True,
+        blank=True,
+        related_name="access_logs",
+    )
+    os_user = models.CharField("tài khoản hệ điều hành", max_length=150, blank=True)
+    action = models.CharField("thao tác", max_length=32, choices=AccessAction.choices)
+    object_type = models.CharField("loại dữ liệu", max_length=50, blank=True)
+    object_id = models.CharField("mã bản ghi", max_length=50, blank=True)
+    object_label = models.CharField("dữ liệu", max_length=200, blank=True)
+    household_code = models.CharField("mã hộ", max_length=30, blank=True, db_index=True)
+    query = models.TextField("bộ lọc, truy vấn", blank=True)
+    ip_address = models.GenericIPAddressField("địa chỉ máy", null=True, blank=True)
+    path = models.CharField("đường dẫn", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "nhật ký truy cập dữ liệu cá nhân"
+        verbose_name_plural = "nhật ký truy cập dữ liệu cá nhân"
+        ordering = ["-at", "-id"]
+        indexes = [
+            # The log page filters by user and walks back in time (keyset on at, id).
+            models.Index(fields=["user", "-at"], name="accesslog_user_at_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.at:%d/%m/%Y %H:%M} · {self.get_action_display()} · {self.object_label}"

@@ -1,4 +1,4 @@
-"""Login hardening: the client's address behind our proxy, Vietnamese common passwords, second factor.
+"""Login hardening: Vietnamese common passwords and the second factor (the client's address: ``net``).
 
 Which users must confirm a one-time code (TOTP) lives here too, so the middleware, the pages and the tests
 ask one function.
@@ -14,20 +14,6 @@ from thoxuan_gnbv.text import fold
 
 # Approvers sign plans, estimates, review lists and reports; the administrator can change every account.
 SECOND_FACTOR_ROLES = frozenset({Role.CHAIRMAN, Role.VICE_CHAIRMAN})
-
-
-def client_ip(request) -> str:
-    """The address the login came from, for throttling (``AXES_CLIENT_IP_CALLABLE``).
-
-    Behind ``TRUSTED_PROXY_COUNT`` proxies of ours, each appends the address it saw to X-Forwarded-For, so
-    the client is that many entries from the right; anything further left was written by the client and
-    is ignored. With no proxy (0) or no header, the socket's address is the answer."""
-    count = settings.TRUSTED_PROXY_COUNT
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    forwarded = [part for part in forwarded if part]
-    if count > 0 and len(forwarded) >= count:
-        return forwarded[-count]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 class VietnameseCommonPasswordValidator(CommonPasswordValidator):

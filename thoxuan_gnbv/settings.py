@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "thoxuan_gnbv.middleware.NfcInputMiddleware",
+    # Pages and files for a signed-in user carry personal data: never kept by a browser or proxy cache.
+    "thoxuan_gnbv.middleware.NoStoreMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # django-axes must come last: it turns a lockout into the Vietnamese lockout page.
     "axes.middleware.AxesMiddleware",
@@ -137,8 +139,9 @@ AXES_VERBOSE = False
 # How many reverse proxies we own sit in front of gunicorn (README: one nginx, so 1 in production).
 # The client address is then the entry that many places from the right of X-Forwarded-For — the one our
 # proxy appended — never a value the client wrote itself. 0 means: trust only REMOTE_ADDR.
+# One function (thoxuan_gnbv.net) reads it for throttling and for the personal-data access log.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0 if DEBUG else 1)
-AXES_CLIENT_IP_CALLABLE = "thoxuan_gnbv.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "thoxuan_gnbv.net.login_client_ip"
 
 # Second factor (TOTP, django-otp) for the chairman, the vice chairman and the administrator:
 # required in production, off by default in development and tests.

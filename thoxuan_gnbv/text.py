@@ -1,5 +1,6 @@
 """Vietnamese text at the boundaries: NFC normalisation and accent folding for search."""
 
+import re
 import unicodedata
 
 # đ/Đ are letters of their own, not a d with a combining mark, so NFD does not strip them.
@@ -47,3 +48,12 @@ def strip_invisible(value):
     if isinstance(value, str):
         return value.translate(_DROP_INVISIBLE)
     return value
+
+
+# A 12-digit CCCD, or the 9-digit CMND it replaced; household codes carry shorter numbers.
+_NATIONAL_ID_LIKE = re.compile(r"\d{9,}")
+
+
+def looks_like_national_id(value: str | None) -> bool:
+    """Whether a search query holds a CCCD/CMND number (9 digits or more, spaces and dots ignored)."""
+    return bool(_NATIONAL_ID_LIKE.search(re.sub(r"[\s.]", "", value or "")))

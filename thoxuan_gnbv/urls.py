@@ -14,6 +14,7 @@ urlpatterns = [
     path("xac-thuc-hai-buoc/cai-dat/", views.otp_enrol, name="otp_enrol"),
     path("xac-thuc-hai-buoc/", views.otp_verify, name="otp_verify"),
     path("health/", health_view, name="health"),
+    path("access-log/", views.access_log_list, name="access_log"),
     path("households/", include("households.urls")),
     path("programs/", include("programs.urls")),
     path("reporting/", include("reporting.urls")),

@@ -12,8 +12,13 @@ from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from thoxuan_gnbv import access
+from thoxuan_gnbv.filters import AccessLogFilter
 from thoxuan_gnbv.forms import LoginForm, OtpTokenForm, PortalPasswordChangeForm
+from thoxuan_gnbv.models import AccessLog
 from thoxuan_gnbv.navigation import home_sections_for
+from thoxuan_gnbv.pagination import keyset_page
+from thoxuan_gnbv.viewkit import require
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -26,6 +31,26 @@ class LoginView(auth_views.LoginView):
 def home(request):
     """Each role's home page: what it has to do now, contributed by every app."""
     return render(request, "home.html", {"sections": home_sections_for(request.user)})
+
+
+def access_log_list(request):
+    """Nhật ký truy cập dữ liệu cá nhân: the newest first, filtered, a page at a time (keyset on time)."""
+    require(access.can_view_access_log(request.user))
+    log_filter = AccessLogFilter(request.GET or None, queryset=AccessLog.objects.select_related("user"))
+    page = keyset_page(
+        log_filter.qs if log_filter.is_bound else log_filter.queryset,
+        key="at",
+        descending=True,
+        after=request.GET.get("after", ""),
+        before=request.GET.get("before", ""),
+        last=request.GET.get("last") == "1",
+    )
+    query = request.GET.copy()
+    for key in ("after", "before", "last"):
+        query.pop(key, None)
+    return render(
+        request, "access_log.html", {"filter": log_filter, "page": page, "query": query.urlencode()}
+    )
 
 
 def error_403(request, exception=None):

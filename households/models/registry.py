@@ -29,14 +29,19 @@ class HouseholdQuerySet(models.QuerySet):
     def in_neighborhood(self, neighborhood):
         return self.filter(neighborhood=neighborhood)
 
-    def search(self, text: str):
-        """Accent-insensitive search by name, code or CCCD through the stored folded key."""
+    def search(self, text: str, *, by_national_id: bool = True):
+        """Accent-insensitive search by name, code or CCCD through the stored folded key. Without
+        ``by_national_id`` (a role that may not see CCCDs in full) a query with digits matches the
+        household code only, so no CCCD, whole or in part, finds a household."""
         from thoxuan_gnbv.text import fold
 
         folded = fold(text)
         if not folded:
             return self
-        return self.filter(search_key__contains=folded)
+        found = self.filter(search_key__contains=folded)
+        if not by_national_id and any(ch.isdigit() for ch in folded):
+            found = found.filter(code__icontains=folded)
+        return found
 
     def with_category(self, year: int, category: str):
         """Households whose review of ``year`` (any round) classified them so."""

@@ -12,15 +12,20 @@ from openpyxl.cell import WriteOnlyCell
 
 from households import workbook as wb
 from households.models import Category, Review
+from thoxuan_gnbv.formatting import mask_national_id
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 CATEGORY_LABELS = dict(Category.choices)
 FETCH_CHUNK = 2000
 
 
-def export_rows(households, year: int, layout: wb.Layout | None = None):
+def export_rows(households, year: int, layout: wb.Layout | None = None, *, reveal_national_id=None):
     """Yield the export's rows (lists of plain values) for the households of the queryset, with the
-    indicator columns of the standard in force for ``year`` (or of ``layout``)."""
+    indicator columns of the standard in force for ``year`` (or of ``layout``).
+
+    ``reveal_national_id(neighborhood_head_id) -> bool`` says whether a row's CCCD goes out in full
+    (``access.can_see_national_id_in`` for the exporting user); otherwise it is masked. Without it
+    (an operator's management command) every CCCD goes out in full."""
     layout = layout or wb.layout_for_year(year)
     reviews = (
         Review.objects.filter(year=year, household__in=households.values("pk"))
@@ -40,13 +45,30 @@ def export_rows(households, year: int, layout: wb.Layout | None = None):
             "household__without_labour_capacity",
             "household__is_ethnic_minority",
             "household__has_meritorious_person",
+            "household__neighborhood__head_id",
         )
     )
     previous = None
     for values in reviews.iterator(chunk_size=FETCH_CHUNK):
-        (pk, code, nbh, head, nid, address, size, income, deprived, count, category, wlc, ethnic, merit) = (
-            values
-        )
+        (
+            pk,
+            code,
+            nbh,
+            head,
+            nid,
+            address,
+            size,
+            income,
+            deprived,
+            count,
+            category,
+            wlc,
+            ethnic,
+            merit,
+            keeper,
+        ) = values
+        if reveal_national_id is not None and not reveal_national_id(keeper):
+            nid = mask_national_id(nid)
         if pk == previous:  # an earlier round of the same year
             continue
         previous = pk
@@ -87,10 +109,12 @@ def write_workbook(rows, target, *, layout: wb.Layout) -> None:
     book.save(target)
 
 
-def export_to_tempfile(households, year: int):
+def export_to_tempfile(households, year: int, *, reveal_national_id=None):
     """The workbook in a temporary file, rewound and ready to stream (deleted when closed)."""
     handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 — closed by the response that streams it
     layout = wb.layout_for_year(year)
-    write_workbook(export_rows(households, year, layout), handle, layout=layout)
+    write_workbook(
+        export_rows(households, year, layout, reveal_national_id=reveal_national_id), handle, layout=layout
+    )
     handle.seek(0)
     return handle

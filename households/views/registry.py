@@ -14,7 +14,9 @@ from households.views.common import (
     visible_neighborhoods,
 )
 from thoxuan_gnbv import access
+from thoxuan_gnbv.models import AccessAction
 from thoxuan_gnbv.pagination import keyset_page
+from thoxuan_gnbv.personal_data import log_personal_data_access
 from thoxuan_gnbv.viewkit import apply_service_error, require
 
 COUNT_CAP = 200
@@ -45,6 +47,7 @@ def filtered_households(request, commune) -> tuple[HouseholdFilter, object]:
         neighborhoods=visible_neighborhoods(request.user, commune),
         years=years,
         default_year=default_year,
+        by_national_id=access.can_search_by_national_id(request.user),
     )
     return household_filter, (household_filter.qs if household_filter.is_bound else scope)
 
@@ -106,6 +109,9 @@ def household_list(request):
 
 def household_detail(request, pk):
     household = get_household_for_user(request, pk)
+    log_personal_data_access(
+        action=AccessAction.VIEW_HOUSEHOLD, request=request, obj=household, household_code=household.code
+    )
     reviews = household.reviews.select_related("round", "standard", "recorded_by").order_by(
         "-year", "-round__number"
     )
@@ -142,7 +148,14 @@ def household_changes(household, limit: int = 20) -> list[dict]:
             for change in entry.diff_against(previous).changes:
                 if change.field not in HIDDEN_CHANGES:
                     label = Household._meta.get_field(change.field).verbose_name
-                    fields.append({"label": label, "old": change.old, "new": change.new})
+                    fields.append(
+                        {
+                            "label": label,
+                            "old": change.old,
+                            "new": change.new,
+                            "is_national_id": change.field == "head_national_id",
+                        }
+                    )
         changes.append({"entry": entry, "fields": fields})
     return changes
 
@@ -167,6 +180,9 @@ def household_create(request):
 def household_edit(request, pk):
     household = get_household_for_user(request, pk)
     require(access.can_edit_household(request.user, household))
+    log_personal_data_access(
+        action=AccessAction.VIEW_HOUSEHOLD, request=request, obj=household, household_code=household.code
+    )
     neighborhoods = visible_neighborhoods(request.user, household.commune)
     original = Household.objects.get(pk=household.pk)
     form = HouseholdForm(request.POST or None, instance=household, neighborhoods=neighborhoods)
@@ -209,6 +225,13 @@ def member_edit(request, pk):
     member = get_object_or_404(Member.objects.select_related("household"), pk=pk)
     household = get_household_for_user(request, member.household_id)
     require(access.can_edit_household(request.user, household))
+    log_personal_data_access(
+        action=AccessAction.VIEW_MEMBER,
+        request=request,
+        obj=member,
+        household_code=household.code,
+        label=f"{member.full_name} (hộ {household.code})",
+    )
     original = Member.objects.get(pk=member.pk)
     form = MemberForm(request.POST or None, instance=member, allow_move=True)
     if request.method == "POST" and form.is_valid():

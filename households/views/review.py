@@ -18,6 +18,8 @@ from households.views.common import (
     get_round_for_user,
 )
 from thoxuan_gnbv import access
+from thoxuan_gnbv.models import AccessAction
+from thoxuan_gnbv.personal_data import log_personal_data_access
 from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, require, year_param
 
 
@@ -45,6 +47,10 @@ def review_record(request, pk):
     """Record a household's review in the open round; "Xem kết quả" classifies without saving."""
     household = get_household_for_user(request, pk)
     require(access.can_record_review(request.user, household))
+    if request.method == "GET":
+        log_personal_data_access(
+            action=AccessAction.VIEW_HOUSEHOLD, request=request, obj=household, household_code=household.code
+        )
     review_round, form, standard = _review_form_setup(request, household)
     result = None
     if form is not None and request.method == "POST" and form.is_valid():

@@ -1,4 +1,5 @@
 import uuid
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -14,6 +15,8 @@ from households.services.importing import households_import, workbook_read
 from households.views.common import current_commune
 from households.views.registry import filtered_households
 from thoxuan_gnbv import access
+from thoxuan_gnbv.models import AccessAction
+from thoxuan_gnbv.personal_data import log_personal_data_access
 from thoxuan_gnbv.viewkit import require
 
 SESSION_KEY = "household_import"
@@ -94,5 +97,13 @@ def household_export(request):
     require(access.can_export_households(request.user))
     household_filter, households = filtered_households(request, current_commune())
     year = household_filter.selected_year
-    handle = export_to_tempfile(households, year)
+    handle = export_to_tempfile(
+        households, year, reveal_national_id=partial(access.can_see_national_id_in, request.user)
+    )
+    log_personal_data_access(
+        action=AccessAction.EXPORT_XLSX,
+        request=request,
+        label=f"Danh sách hộ gia đình năm {year}",
+        query=request.GET.urlencode(),
+    )
     return FileResponse(handle, as_attachment=True, filename=f"ho-gia-dinh-{year}.xlsx")

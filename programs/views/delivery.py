@@ -16,6 +16,8 @@ from programs.queries import delivery as queries
 from programs.queries.plans import approved_components, get_component
 from programs.services import delivery as services
 from thoxuan_gnbv import access
+from thoxuan_gnbv.messages import NATIONAL_ID_SEARCH_REFUSED
+from thoxuan_gnbv.text import looks_like_national_id
 from thoxuan_gnbv.viewkit import apply_service_error, int_param, query_with, require, year_param
 
 
@@ -84,13 +86,25 @@ def support_create(request):
     if not household_id:
         search = HouseholdSearchForm(request.GET if "q" in request.GET else None)
         found = []
+        by_national_id = access.can_search_by_national_id(request.user)
+        refused = (
+            search.is_valid() and not by_national_id and looks_like_national_id(search.cleaned_data["q"])
+        )
         if search.is_valid():
             found = list(
                 access.households_visible_to(request.user, Household.objects.in_commune(commune))
-                .search(search.cleaned_data["q"])
+                .search(search.cleaned_data["q"], by_national_id=by_national_id)
                 .for_list()[:20]
             )
-        return render(request, "programs/support_pick_household.html", {"search": search, "found": found})
+        return render(
+            request,
+            "programs/support_pick_household.html",
+            {
+                "search": search,
+                "found": found,
+                "national_id_refused": NATIONAL_ID_SEARCH_REFUSED if refused else "",
+            },
+        )
     household = get_object_or_404(
         access.households_visible_to(request.user, Household.objects.select_related("neighborhood")),
         pk=household_id,

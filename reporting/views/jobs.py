@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, render
 
 from reporting.models import DocumentJob
 from thoxuan_gnbv import access
+from thoxuan_gnbv.models import AccessAction
+from thoxuan_gnbv.personal_data import log_personal_data_access
 
 
 def _job(request, pk) -> DocumentJob:
@@ -25,6 +27,12 @@ def job_download(request, pk):
     job = _job(request, pk)
     if job.status != DocumentJob.Status.DONE or not job.content:
         raise Http404
+    log_personal_data_access(
+        action=AccessAction.DOWNLOAD_PDF,
+        request=request,
+        obj=job.compiled_report,
+        label=f"Báo cáo {job.compiled_report.period.slug} – phụ lục danh sách hộ",
+    )
     response = HttpResponse(bytes(job.content), content_type="application/pdf")
     slug = job.compiled_report.period.slug
     response["Content-Disposition"] = f'attachment; filename="bao-cao-{slug}-phu-luc.pdf"'

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from tests.factories import PASSWORD, UserFactory
 from thoxuan_gnbv.models import Role
-from thoxuan_gnbv.security import client_ip
+from thoxuan_gnbv.net import login_client_ip as client_ip
 
 pytestmark = pytest.mark.django_db
 

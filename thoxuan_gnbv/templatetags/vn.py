@@ -2,7 +2,7 @@
 
 from django import template
 
-from thoxuan_gnbv import formatting
+from thoxuan_gnbv import access, formatting
 
 register = template.Library()
 
@@ -31,3 +31,18 @@ def percent(value, digits=1):
     if value is None or value == "":
         return ""
     return f"{float(value) * 100:.{int(digits)}f}".replace(".", ",") + " %"
+
+
+@register.filter
+def masked_national_id(value):
+    """``{{ household.head_national_id|masked_national_id }}`` → ``038*******12``."""
+    return formatting.mask_national_id(value)
+
+
+@register.simple_tag
+def national_id_for(user, household, value):
+    """``{% national_id_for request.user household member.national_id %}``: in full for those
+    ``access.can_see_national_id`` allows, masked for everyone else."""
+    if access.can_see_national_id(user, household):
+        return value or ""
+    return formatting.mask_national_id(value)

@@ -4,6 +4,8 @@ from households import workbook as wb
 from households.management.commands._common import commune_from_option
 from households.models import Household
 from households.services.exporting import export_rows, write_workbook
+from thoxuan_gnbv.models import AccessAction
+from thoxuan_gnbv.personal_data import log_personal_data_access
 
 
 class Command(BaseCommand):
@@ -28,6 +30,12 @@ class Command(BaseCommand):
         layout = wb.layout_for_year(year)
         households = Household.objects.filter(commune=commune)
         write_workbook(counted(export_rows(households, year, layout)), options["file"], layout=layout)
+        log_personal_data_access(
+            action=AccessAction.EXPORT_XLSX,
+            os_user=True,
+            label=f"Danh sách hộ gia đình năm {year} ({count} hộ)",
+            query=f"xã={commune.code} năm={year} tệp={options['file']}",
+        )
         self.stdout.write(
             self.style.SUCCESS(f"Đã xuất {count} hộ năm {options['year']} ra {options['file']}.")
         )
