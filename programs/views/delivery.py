@@ -4,26 +4,25 @@ functions (404 out of scope, 403 seen but not allowed), one service call per wri
 
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from households.models import Commune, Household, Neighborhood
+from households.models import Household, Neighborhood
 from programs.forms.delivery import ActivityForm, HouseholdSearchForm, RepaymentForm, SupportForm
 from programs.models import Disbursement
 from programs.queries import delivery as queries
 from programs.queries.plans import approved_components, get_component
 from programs.services import delivery as services
 from thoxuan_gnbv import access
-from thoxuan_gnbv.viewkit import apply_service_error, int_param, query_with, require, year_param
-
-
-def current_commune() -> Commune:
-    commune = Commune.objects.order_by("pk").first()
-    if commune is None:
-        raise Http404
-    return commune
+from thoxuan_gnbv.viewkit import (
+    apply_service_error,
+    int_param,
+    query_with,
+    request_commune,
+    require,
+    year_param,
+)
 
 
 def recordable_components(user, commune):
@@ -51,7 +50,7 @@ def _next_url(request, cursor):
 def support_list(request):
     """Hỗ trợ: newest first, filtered by year, component and khu phố; a khu phố head sees their own."""
     require(access.can_view_support(request.user))
-    commune = current_commune()
+    commune = request_commune(request)
     filters = {
         "year": year_param(request),
         "component_id": int_param(request, "component"),
@@ -79,7 +78,7 @@ def support_list(request):
 def support_create(request):
     """Record support: first find the household, then fill in what it received."""
     require(access.can_record_any_delivery(request.user))
-    commune = current_commune()
+    commune = request_commune(request)
     household_id = int_param(request, "household")
     if not household_id:
         search = HouseholdSearchForm(request.GET if "q" in request.GET else None)
@@ -145,7 +144,7 @@ def support_detail(request, pk):
 def support_exceptions(request):
     """Support recorded as exceptions, each with its written justification."""
     require(access.can_view_support(request.user))
-    supports = queries.support_exceptions(request.user, commune=current_commune())
+    supports = queries.support_exceptions(request.user, commune=request_commune(request))
     return render(request, "programs/support_exceptions.html", {"supports": supports})
 
 
@@ -154,7 +153,7 @@ def support_exceptions(request):
 
 def activity_list(request):
     require(access.can_view_activities(request.user))
-    commune = current_commune()
+    commune = request_commune(request)
     filters = {"year": year_param(request), "component_id": int_param(request, "component")}
     page = queries.activities_for_list(commune=commune, cursor=request.GET.get("cursor", ""), **filters)
     return render(
@@ -172,7 +171,7 @@ def activity_list(request):
 
 def activity_create(request):
     require(access.can_record_any_delivery(request.user))
-    commune = current_commune()
+    commune = request_commune(request)
     components = recordable_components(request.user, commune)
     form = ActivityForm(
         request.POST or None,
@@ -195,7 +194,7 @@ def activity_create(request):
 
 def activity_detail(request, pk):
     require(access.can_view_activities(request.user))
-    activity = queries.get_activity(current_commune(), pk)
+    activity = queries.get_activity(request.user, pk)
     return render(
         request,
         "programs/activity_detail.html",
@@ -209,9 +208,7 @@ def activity_detail(request, pk):
 def component_overview(request, pk):
     """A component's plan section, lead, support, activities, budget and beneficiaries reached."""
     require(access.can_view_component_overview(request.user))
-    component = get_component(pk)
-    if component.plan.commune_id != current_commune().pk:
-        raise Http404
+    component = get_component(request.user, pk)
     overview = queries.component_overview(component)
     return render(
         request,
