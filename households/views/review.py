@@ -122,7 +122,7 @@ def round_list(request):
     require(access.can_view_review_rounds(request.user))
     commune = request_commune(request)
     rounds = (
-        ReviewRound.objects.filter(commune=commune)
+        access.rounds_visible_to(request.user, ReviewRound.objects.all())
         .select_related("approved_by")
         .annotate(review_count=Count("reviews"))
         .order_by("-year", "-number")
