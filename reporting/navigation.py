@@ -16,6 +16,8 @@ def report_tasks(user):
     if not access.can_view_reports(user):
         return
     commune = user.commune
+    if commune is None:  # an administrator without a commune has no reports to follow
+        return
     tasks = []
     for cell in queries.reports_due_for(user, commune):
         overdue = cell.state == "overdue"

@@ -64,6 +64,7 @@ def test_an_administrator_without_a_commune_gets_403_on_a_page_that_needs_one(cl
     client.force_login(admin)
     assert client.get(reverse("households:household_list")).status_code == 403
     assert client.get(reverse("admin:index")).status_code == 200
+    assert client.get(reverse("home")).status_code == 200
 
 
 def test_commune_by_code_may_be_left_out_only_with_one_commune(commune, other_commune):
