@@ -219,11 +219,16 @@ OWNED = [
 ]
 
 
+def _comparable(value) -> str:
+    # PostgreSQL hands binary columns back as a fresh memoryview each time: compare the bytes.
+    return repr(bytes(value)) if isinstance(value, memoryview | bytes) else str(value)
+
+
 def fingerprint(commune) -> dict:
     """Every field of every row the commune owns: equal before and after means nothing changed."""
     return {
         model.__name__: [
-            tuple(sorted((k, str(v)) for k, v in row.items()))
+            tuple(sorted((k, _comparable(v)) for k, v in row.items()))
             for row in model.objects.filter(**{path: commune}).order_by("pk").values()
         ]
         for model, path in OWNED
