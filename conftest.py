@@ -1,4 +1,5 @@
-"""Named personas shared by every test. Each comment says what that person may see and do."""
+"""Named personas shared by every test, all of the commune under test (``commune``). Each comment says
+what that person may see and do."""
 
 import pytest
 
@@ -47,85 +48,93 @@ def health_unit(commune):
 
 
 @pytest.fixture
-def chairman(db):
+def chairman(commune):
     """Approves plans, estimates, review lists and compiled reports; reads everything."""
-    return UserFactory(username="chutich", role=Role.CHAIRMAN, full_name="Lê Văn Hùng", position="Chủ tịch")
-
-
-@pytest.fixture
-def vice_chairman(db):
-    """Approves in the chairman's stead, signing "KT. CHỦ TỊCH"."""
     return UserFactory(
-        username="phochutich", role=Role.VICE_CHAIRMAN, full_name="Thái Xuân Kiên", position="Phó Chủ tịch"
+        commune=commune, username="chutich", role=Role.CHAIRMAN, full_name="Lê Văn Hùng", position="Chủ tịch"
     )
 
 
 @pytest.fixture
-def labour_officer(db):
+def vice_chairman(commune):
+    """Approves in the chairman's stead, signing "KT. CHỦ TỊCH"."""
+    return UserFactory(
+        commune=commune,
+        username="phochutich",
+        role=Role.VICE_CHAIRMAN,
+        full_name="Thái Xuân Kiên",
+        position="Phó Chủ tịch",
+    )
+
+
+@pytest.fixture
+def labour_officer(commune):
     """Runs the program: writes the plan, keeps the registry, compiles reports. Approves nothing."""
-    return UserFactory(username="laodong", role=Role.LABOUR_OFFICER, full_name="Nguyễn Thị Hường")
+    return UserFactory(
+        commune=commune, username="laodong", role=Role.LABOUR_OFFICER, full_name="Nguyễn Thị Hường"
+    )
 
 
 @pytest.fixture
-def agriculture_officer(db):
+def agriculture_officer(commune):
     """Leads Dự án 3 TDA 1 (production support); reads households."""
-    return UserFactory(username="nongnghiep", role=Role.AGRICULTURE_OFFICER)
+    return UserFactory(commune=commune, username="nongnghiep", role=Role.AGRICULTURE_OFFICER)
 
 
 @pytest.fixture
-def culture_officer(db):
+def culture_officer(commune):
     """Leads Dự án 6 TDA 1 (information)."""
-    return UserFactory(username="vanhoa", role=Role.CULTURE_OFFICER)
+    return UserFactory(commune=commune, username="vanhoa", role=Role.CULTURE_OFFICER)
 
 
 @pytest.fixture
-def health_station(db, health_unit):
+def health_station(commune, health_unit):
     """Leads Dự án 3 TDA 2 (nutrition) for the health station."""
-    user = UserFactory(username="tramyte", role=Role.HEALTH_STATION)
+    user = UserFactory(commune=commune, username="tramyte", role=Role.HEALTH_STATION)
     health_unit.officers.add(user)
     return user
 
 
 @pytest.fixture
-def accountant(db):
+def accountant(commune):
     """Prepares estimates and records disbursements; approves nothing."""
-    return UserFactory(username="ketoan", role=Role.ACCOUNTANT)
+    return UserFactory(commune=commune, username="ketoan", role=Role.ACCOUNTANT)
 
 
 @pytest.fixture
-def head1(neighborhood1):
+def head1(commune, neighborhood1):
     """Head of khu phố 1: sees and edits households of khu phố 1 only."""
-    user = UserFactory(username="khupho1", role=Role.NEIGHBORHOOD_HEAD)
+    user = UserFactory(commune=commune, username="khupho1", role=Role.NEIGHBORHOOD_HEAD)
     neighborhood1.head = user
     neighborhood1.save()
     return user
 
 
 @pytest.fixture
-def head2(neighborhood2):
+def head2(commune, neighborhood2):
     """Head of khu phố 2: the outsider for anything in khu phố 1 (gets 404 there)."""
-    user = UserFactory(username="khupho2", role=Role.NEIGHBORHOOD_HEAD)
+    user = UserFactory(commune=commune, username="khupho2", role=Role.NEIGHBORHOOD_HEAD)
     neighborhood2.head = user
     neighborhood2.save()
     return user
 
 
 @pytest.fixture
-def fatherland_front(db):
+def fatherland_front(commune):
     """MTTQ: monitors; reads plans, households and reports; changes nothing."""
-    return UserFactory(username="mttq", role=Role.FATHERLAND_FRONT)
+    return UserFactory(commune=commune, username="mttq", role=Role.FATHERLAND_FRONT)
 
 
 @pytest.fixture
-def upper_viewer(db):
+def upper_viewer(commune):
     """The level above: read-only view of plans, figures and reports."""
-    return UserFactory(username="captren", role=Role.UPPER_VIEWER)
+    return UserFactory(commune=commune, username="captren", role=Role.UPPER_VIEWER)
 
 
 @pytest.fixture
-def admin_user(db):
+def admin_user(commune):
     """The administrator (superuser) who keeps reference data in the Django admin."""
-    return UserFactory(username="quantri", role="", is_staff=True, is_superuser=True)
+    return UserFactory(commune=commune, username="quantri", role="", is_staff=True, is_superuser=True)
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/gnbv_bench_1m .venv/bin/python bench/bench_delivery.py
 
 Prints the median time and query count of the component overview (figures from aggregate queries)
-for every bench commune, of the overview, support list and budget pages over HTTP (the portal shows
-its first commune), and of a household's support section. Needs bench/make_households.py and
+for every bench commune, of the overview, support list and budget pages over HTTP (the pages show the
+chairman's commune), and of a household's support section. Needs bench/make_households.py and
 bench/make_support.py first.
 """
 
@@ -73,12 +73,13 @@ def main():
         line("mục “Hỗ trợ đã nhận” của một hộ", measure(lambda h=target: household_support(h)))
 
     client = Client()
-    client.force_login(User.objects.get(username="bench-chairman"))
-    first = Commune.objects.order_by("pk").first()
+    chairman = User.objects.select_related("commune").get(username="bench-chairman")
+    client.force_login(chairman)
+    first = chairman.commune
     component = PlanComponent.objects.get(
         plan__commune=first, plan__year=2024, project__number=3, subproject__number=1
     )
-    print(f"Trang web (xã đầu tiên: {first.name})")
+    print(f"Trang web (xã của chủ tịch: {first.name})")
     for label, url in [
         ("tổng quan hợp phần 3.1", f"/programs/components/{component.pk}/"),
         ("danh sách hỗ trợ, trang đầu", "/programs/support/"),

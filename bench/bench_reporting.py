@@ -98,11 +98,13 @@ def main():
     supports = Support.objects.filter(component__plan=plan).count()
     print(f"Commune {commune.code}: {households:,} households, {supports:,} support records")
 
-    chairman, _ = User.objects.update_or_create(username="bench-chairman", defaults={"role": Role.CHAIRMAN})
+    chairman, _ = User.objects.update_or_create(
+        username="bench-chairman", defaults={"role": Role.CHAIRMAN, "commune": commune}
+    )
     officer = User.objects.get(username="bench-officer")
     client = Client()
     client.force_login(chairman)
-    # The page lists the first commune; the bench commune is the only one in a bench database.
+    # The pages show the chairman's commune: the bench commune.
     for label, url, cold in (
         ("dashboard (cold)", "/reporting/dashboard/?year=2024", True),
         ("dashboard (warm)", "/reporting/dashboard/?year=2024", False),

@@ -103,7 +103,7 @@ def main():
         for n in range(1, 13)
     ]
     officer, _ = User.objects.update_or_create(
-        username="bench-officer", defaults={"role": Role.LABOUR_OFFICER}
+        username="bench-officer", defaults={"role": Role.LABOUR_OFFICER, "commune": commune}
     )
     standard = PovertyStandard.objects.in_force(2024)
     thresholds = thresholds_for(standard, commune.area_type)

@@ -262,11 +262,12 @@ def main():
     args = parser.parse_args()
     started = time.perf_counter()
     rng = random.Random(args.seed)
+    communes = [Commune.objects.get(code=args.commune)]
+    # The bench users work for the bench commune (their request.commune on every page).
     users = {
-        key: User.objects.update_or_create(username=f"bench-{key}", defaults={"role": role})[0]
+        key: User.objects.update_or_create(username=f"bench-{key}", defaults={"role": role, "commune": communes[0]})[0]
         for key, role in (("officer", Role.LABOUR_OFFICER), ("chairman", Role.CHAIRMAN), ("accountant", Role.ACCOUNTANT))
     }  # fmt: skip
-    communes = [Commune.objects.get(code=args.commune)]
     if args.small:
         communes.append(small_commune(args.small, rng))
     for commune in communes:

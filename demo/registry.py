@@ -26,6 +26,7 @@ from households.models import (
 )
 from households.services.registry import build_search_key
 from thoxuan_gnbv import workflow
+from thoxuan_gnbv.models import User
 
 NEIGHBORHOOD_COUNT = 12
 HOUSEHOLD_COUNT = 2000
@@ -39,6 +40,7 @@ DECISIONS = {
 
 
 def seed_commune(users) -> Commune:
+    """The demo commune with its khu phố and their heads; ``users`` become its staff."""
     commune, _ = Commune.objects.update_or_create(
         code="tho-xuan",
         defaults={
@@ -52,6 +54,10 @@ def seed_commune(users) -> Commune:
             "province": "Thanh Hóa",
         },
     )
+    # Every demo user (the administrator too) works for the demo commune: it is their request.commune.
+    for user in users.values():
+        user.commune = commune
+    User.objects.filter(pk__in=[user.pk for user in users.values()]).update(commune=commune)
     heads = {1: users.get("khupho1"), 2: users.get("khupho2")}
     for number in range(1, NEIGHBORHOOD_COUNT + 1):
         Neighborhood.objects.update_or_create(

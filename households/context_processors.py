@@ -1,7 +1,4 @@
-from households.models import Commune
-
-
 def commune(request):
-    """The commune shown in the layout (also on the login page): the first one, as one installation
-    serves one commune for now."""
-    return {"current_commune": Commune.objects.order_by("pk").first()}
+    """The commune shown in the layout: the user's (``request.commune``). The login page, with no user,
+    shows none and the layout falls back to the portal's generic title."""
+    return {"current_commune": getattr(request, "commune", None)}

@@ -15,13 +15,15 @@ def review_tasks(user):
     the chairman also see how many poor households escaped in the last approved year."""
     if not access.can_view_households(user):
         return
-    from households.models import Commune, Household, ReviewRound, RoundStatus
+    from households.models import Household, ReviewRound, RoundStatus
     from households.queries import approved_years, escaped_poor_counts
 
-    commune = Commune.objects.order_by("pk").first()
+    commune = user.commune
     if commune is None:
         return
-    in_progress = ReviewRound.objects.filter(commune=commune).exclude(status=RoundStatus.APPROVED).first()
+    in_progress = (
+        access.rounds_visible_to(user, ReviewRound.objects.all()).exclude(status=RoundStatus.APPROVED).first()
+    )
     tasks = []
     if (
         in_progress is not None
@@ -29,7 +31,7 @@ def review_tasks(user):
         and access.is_neighborhood_head(user)
     ):
         pending = (
-            access.households_visible_to(user, Household.objects.filter(commune=commune))
+            access.households_visible_to(user, Household.objects.all())
             .exclude(reviews__round=in_progress)
             .count()
         )

@@ -9,7 +9,26 @@ table still checks it row by row so a broken rule shows instead of hiding.
 from collections import Counter
 from dataclasses import asdict, dataclass
 
-from households.models import Category, Household, Neighborhood, Review, ReviewRound, RoundStatus
+from django.core.exceptions import ValidationError
+
+from households import messages
+from households.models import Category, Commune, Household, Neighborhood, Review, ReviewRound, RoundStatus
+
+
+def commune_by_code(code: str | None) -> Commune:
+    """The commune a management command works on (``--commune CODE``). Pages never call this: they
+    work on ``request.commune``. The code may be left out only while the database holds one commune."""
+    if code:
+        commune = Commune.objects.filter(code=code).first()
+        if commune is None:
+            raise ValidationError(messages.COMMUNE_UNKNOWN.format(code=code))
+        return commune
+    communes = list(Commune.objects.order_by("pk")[:2])
+    if not communes:
+        raise ValidationError(messages.NO_COMMUNE)
+    if len(communes) > 1:
+        raise ValidationError(messages.COMMUNE_REQUIRED)
+    return communes[0]
 
 
 def approved_years(commune) -> list[int]:

@@ -52,7 +52,7 @@ def target_progress_tasks(user):
     """The chairman, vice chairman and labour officer follow the plan's targets from their home."""
     if not (access.is_approver(user) or access.can_create_plan(user)):
         return
-    plan = queries.plan_in_force()
+    plan = queries.plan_in_force(user)
     if plan is None:
         return
     rows = target_progress(plan)

@@ -27,6 +27,4 @@ ISSUED_ON_REQUIRED = "Nhập ngày ban hành."
 ISSUED_ON_FUTURE = "Ngày ban hành không được sau hôm nay."
 ISSUED_ON_BEFORE_PERIOD = "Ngày ban hành không được trước ngày bắt đầu kỳ báo cáo."
 
-COMMUNE_NOT_FOUND = "Không có xã/phường/thị trấn mã “{code}”."
-NO_COMMUNE = "Chưa có xã/phường/thị trấn nào trong cơ sở dữ liệu."
 FORMAT_UNKNOWN = "Định dạng phải là pdf hoặc xlsx."

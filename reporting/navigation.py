@@ -22,8 +22,8 @@ def report_tasks(user):
     the labour officer; compiled reports awaiting the chairman."""
     if not access.can_view_reports(user):
         return
-    commune = queries.current_commune()
-    if commune is None:
+    commune = user.commune
+    if commune is None:  # an administrator without a commune has no reports to follow
         return
     tasks = []
     for cell in queries.reports_due_for(user, commune):
@@ -34,9 +34,9 @@ def report_tasks(user):
         url = reverse("reporting:calendar") + f"?year={cell.period.year}"
         tasks.append(HomeTask(text, url, level="danger" if overdue else "warning"))
     if access.can_review_report(user):
-        for report in access.reports_reviewable_by(
-            user, queries.reports_awaiting_acceptance()
-        ).select_related("period", "component__project", "component__subproject"):
+        for report in queries.reports_awaiting_acceptance(user).select_related(
+            "period", "component__project", "component__subproject"
+        ):
             tasks.append(
                 HomeTask(
                     f"Báo cáo {report.period.label} của {report.component} chờ tiếp nhận",
@@ -45,7 +45,7 @@ def report_tasks(user):
                 )
             )
     if access.is_approver(user):
-        for compiled in queries.compiled_awaiting_approval().select_related("period"):
+        for compiled in queries.compiled_awaiting_approval(user).select_related("period"):
             tasks.append(
                 HomeTask(
                     f"Báo cáo tổng hợp {compiled.period.label} chờ phê duyệt",

@@ -4,34 +4,21 @@ number of queries whatever the number of households."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from households.models import Commune
 from programs.models import Plan
-from reporting import messages
 from reporting.figures.reports import plan_components
-from reporting.models import CompiledReport, CompiledStatus, Report, ReportingPeriod, ReportStatus
+from reporting.models import (
+    CompiledReport,
+    CompiledStatus,
+    DocumentJob,
+    Report,
+    ReportingPeriod,
+    ReportStatus,
+)
 from reporting.periods import PERIOD_ORDER, Period, Timeliness, on_time_rate, timeliness
 from thoxuan_gnbv import access
-
-
-def current_commune() -> Commune | None:
-    """One installation serves one commune for now: the first one."""
-    return Commune.objects.order_by("pk").first()
-
-
-def resolve_commune(code: str | None) -> Commune:
-    if code:
-        commune = Commune.objects.filter(code=code).first()
-        if commune is None:
-            raise ValidationError(messages.COMMUNE_NOT_FOUND.format(code=code))
-        return commune
-    commune = current_commune()
-    if commune is None:
-        raise ValidationError(messages.NO_COMMUNE)
-    return commune
 
 
 def compiled_for_output(commune, period: Period) -> CompiledReport:
@@ -194,9 +181,20 @@ def reports_due_for(user, commune, today: datetime.date | None = None) -> list[C
     return due
 
 
-def reports_awaiting_acceptance():
-    return Report.objects.filter(status=ReportStatus.SUBMITTED)
+def reports_awaiting_acceptance(user):
+    """Submitted unit reports of the user's communes that they may accept or return."""
+    return access.reports_reviewable_by(user, Report.objects.filter(status=ReportStatus.SUBMITTED))
 
 
-def compiled_awaiting_approval():
-    return CompiledReport.objects.filter(status=CompiledStatus.SUBMITTED)
+def compiled_awaiting_approval(user):
+    """Submitted compiled reports of the user's communes."""
+    return access.compiled_reports_visible_to(
+        user, CompiledReport.objects.filter(status=CompiledStatus.SUBMITTED)
+    )
+
+
+def get_job_for_user(user, pk: int) -> DocumentJob:
+    """A background document job of the user's communes that they requested (404 otherwise)."""
+    return get_object_or_404(
+        access.jobs_visible_to(user, DocumentJob.objects.select_related("compiled_report__period")), pk=pk
+    )

@@ -19,17 +19,20 @@ def _progress(job_id: int, progress: int, message: str, **fields) -> None:
 
 
 @task()
-def render_compiled_pdf_job(job_id: int) -> int:
-    """Render the compiled report PDF (with the household annex) for ``job_id``; returns the pages."""
+def render_compiled_pdf_job(job_id: int, commune_id: int) -> int:
+    """Render the compiled report PDF (with the household annex) for ``job_id``; returns the pages.
+    The job names its commune: the worker reads only that commune's compiled report."""
     from reporting.documents.pdf import render_compiled_pdf
     from reporting.documents.report import build_compiled_document, household_annex
 
-    job = DocumentJob.objects.select_related("compiled_report").get(pk=job_id)
+    job = DocumentJob.objects.select_related("compiled_report").get(
+        pk=job_id, compiled_report__period__commune_id=commune_id
+    )
     _progress(job_id, 5, "Đang lấy số liệu…", status=DocumentJob.Status.RUNNING)
     try:
         compiled = CompiledReport.objects.select_related(
             "period__commune", "period__plan__program", "approved_by"
-        ).get(pk=job.compiled_report_id)
+        ).get(pk=job.compiled_report_id, period__commune_id=commune_id)
         annex = household_annex(compiled) if job.with_annex else []
         doc = build_compiled_document(compiled, annex=annex)
         _progress(job_id, 30, f"Đang dàn trang ({len(annex)} hộ trong phụ lục)…")
@@ -56,7 +59,7 @@ def document_job_start(*, compiled: CompiledReport, user, with_annex: bool = Tru
     job = DocumentJob.objects.create(compiled_report=compiled, with_annex=with_annex, requested_by=user)
 
     def enqueue():
-        result = render_compiled_pdf_job.enqueue(job_id=job.pk)
+        result = render_compiled_pdf_job.enqueue(job_id=job.pk, commune_id=compiled.period.commune_id)
         DocumentJob.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
 
     transaction.on_commit(enqueue)

@@ -1,6 +1,8 @@
 """The one place that answers who may see what (*scope*: a QuerySet filter) and who may do what
 (*ability*: ``can_<verb>_<noun>`` functions).
 
+Every scope starts from the communes the user covers (``commune_ids_of``): a user of one commune
+never sees, nor changes, a row of another, and every per-object ``can_*`` rule asks the same.
 Views never test roles themselves: they call these. Domain models are reached through field lookups
 only, so this module imports no domain app (``thoxuan_gnbv`` sits below them all); the status values
 come from ``thoxuan_gnbv.statuses``, which the domain models re-export.
@@ -63,6 +65,30 @@ def is_neighborhood_head(user) -> bool:
     return has_role(user, Role.NEIGHBORHOOD_HEAD)
 
 
+# --- the commune seam ----------------------------------------------------------------------------
+
+
+def commune_ids_of(user) -> list[int]:
+    """The communes whose data ``user`` covers: the one they belong to. The level above is given one
+    commune today; when it covers a province, this is the one function that changes. An
+    administrator without a commune covers none on the portal's pages (they work in the admin)."""
+    if not (user and user.is_authenticated):
+        return []
+    commune_id = getattr(user, "commune_id", None)
+    return [commune_id] if commune_id else []
+
+
+def covers_commune(user, commune_id) -> bool:
+    """Whether ``commune_id`` is one of the user's communes (every per-object rule asks this)."""
+    return commune_id is not None and commune_id in commune_ids_of(user)
+
+
+def in_communes(user, queryset, path: str = "commune"):
+    """Keep the rows of ``queryset`` whose commune (reached through the lookup ``path``) the user
+    covers."""
+    return queryset.filter(**{f"{path}__in": commune_ids_of(user)})
+
+
 def can_use_admin(user) -> bool:
     return is_admin(user)
 
@@ -76,12 +102,14 @@ def can_view_households(user) -> bool:
     return is_admin(user) or has_role(user, *COMMUNE_OFFICERS, *OBSERVERS, Role.NEIGHBORHOOD_HEAD)
 
 
-def households_visible_to(user, queryset):
-    """Scope a Household queryset: a khu phố head sees only the khu phố they head."""
+def households_visible_to(user, queryset, prefix: str = ""):
+    """Scope a Household queryset (or one reaching households through ``prefix``, e.g.
+    ``"household__"``): the user's communes; a khu phố head only the khu phố they head."""
     if not can_view_households(user):
         return queryset.none()
+    queryset = in_communes(user, queryset, f"{prefix}commune")
     if is_neighborhood_head(user):
-        return queryset.filter(neighborhood__head=user)
+        return queryset.filter(**{f"{prefix}neighborhood__head": user})
     return queryset
 
 
@@ -89,9 +117,15 @@ def neighborhoods_visible_to(user, queryset):
     """Scope a Neighborhood queryset the same way as households."""
     if not can_view_households(user):
         return queryset.none()
+    queryset = in_communes(user, queryset)
     if is_neighborhood_head(user):
         return queryset.filter(head=user)
     return queryset
+
+
+def members_visible_to(user, queryset):
+    """Scope a Member queryset through their household."""
+    return households_visible_to(user, queryset, "household__")
 
 
 # Who keeps the registry: the labour officer for the whole commune, each khu phố head for their own.
@@ -104,7 +138,10 @@ def can_edit_households(user) -> bool:
 
 
 def can_edit_household(user, household) -> bool:
-    """The labour officer edits any household; a khu phố head only households of the khu phố they head."""
+    """The labour officer edits any household of the commune; a khu phố head only households of the
+    khu phố they head."""
+    if not covers_commune(user, household.commune_id):
+        return False
     if is_admin(user) or has_role(user, Role.LABOUR_OFFICER):
         return True
     return is_neighborhood_head(user) and household.neighborhood.head_id == user.pk
@@ -119,6 +156,18 @@ def can_view_review_rounds(user) -> bool:
     return can_view_households(user)
 
 
+def rounds_visible_to(user, queryset):
+    """Scope a ReviewRound queryset: the rounds of the user's communes."""
+    if not can_view_review_rounds(user):
+        return queryset.none()
+    return in_communes(user, queryset)
+
+
+def reviews_visible_to(user, queryset):
+    """Scope a Review queryset: reviews of households the user sees."""
+    return households_visible_to(user, queryset, "household__")
+
+
 def can_manage_review_rounds(user) -> bool:
     """The labour officer opens a review round and submits its list to the chairman."""
     return is_admin(user) or has_role(user, Role.LABOUR_OFFICER)
@@ -131,6 +180,7 @@ def can_approve_review_round(user, review_round=None) -> bool:
         return is_approver(user)
     return (
         is_approver(user)
+        and covers_commune(user, review_round.commune_id)
         and review_round.status == RoundStatus.SUBMITTED
         and review_round.submitted_by_id != user.pk
     )
@@ -163,11 +213,21 @@ def can_view_plans(user) -> bool:
 def plans_visible_to(user, queryset):
     """Scope a Plan queryset: drafts are internal to the People's Committee; khu phố heads and
     observers see only approved or issued plans."""
+    return _plan_scope(user, queryset, "")
+
+
+def components_visible_to(user, queryset):
+    """Scope a PlanComponent queryset as their plans."""
+    return _plan_scope(user, queryset, "plan__")
+
+
+def _plan_scope(user, queryset, prefix: str):
     if not can_view_plans(user):
         return queryset.none()
+    queryset = in_communes(user, queryset, f"{prefix}commune")
     if is_admin(user) or has_role(user, *COMMUNE_OFFICERS):
         return queryset
-    return queryset.filter(status__in=PLAN_APPROVED)
+    return queryset.filter(**{f"{prefix}status__in": PLAN_APPROVED})
 
 
 def can_create_plan(user) -> bool:
@@ -177,7 +237,11 @@ def can_create_plan(user) -> bool:
 
 def can_edit_plan(user, plan) -> bool:
     """The labour officer edits a plan only while it is a draft or returned."""
-    return has_role(user, Role.LABOUR_OFFICER) and plan.status in PLAN_EDITABLE
+    return _own_plan(user, plan) and has_role(user, Role.LABOUR_OFFICER) and plan.status in PLAN_EDITABLE
+
+
+def _own_plan(user, plan) -> bool:
+    return covers_commune(user, plan.commune_id)
 
 
 def can_submit_plan(user, plan) -> bool:
@@ -186,20 +250,26 @@ def can_submit_plan(user, plan) -> bool:
 
 def can_approve_plan(user, plan) -> bool:
     """The chairman or a vice chairman approves or returns a submitted plan, never their own."""
-    return is_approver(user) and plan.status == PlanStatus.SUBMITTED and plan.submitted_by_id != user.pk
+    return (
+        _own_plan(user, plan)
+        and is_approver(user)
+        and plan.status == PlanStatus.SUBMITTED
+        and plan.submitted_by_id != user.pk
+    )
 
 
 def can_issue_plan(user, plan) -> bool:
     """An approved plan gets its number and date from the chairman's office or the labour officer."""
     return (
-        has_role(user, Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.LABOUR_OFFICER)
+        _own_plan(user, plan)
+        and has_role(user, Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.LABOUR_OFFICER)
         and plan.status == PlanStatus.APPROVED
     )
 
 
 def can_amend_plan(user, plan) -> bool:
     """Changing an approved plan means a new draft version, written by the labour officer."""
-    return has_role(user, Role.LABOUR_OFFICER) and plan.status in PLAN_APPROVED
+    return _own_plan(user, plan) and has_role(user, Role.LABOUR_OFFICER) and plan.status in PLAN_APPROVED
 
 
 # --- delivery and budget (programs: support, activities, allocations, estimates, disbursements) ----
@@ -227,6 +297,8 @@ def delivery_recorder_role(component) -> str:
 
 def can_record_delivery(user, component) -> bool:
     """Support and activities of a component are recorded by its advising officer only."""
+    if not covers_commune(user, component.plan.commune_id):
+        return False
     return bool(user and user.is_authenticated) and role_of(user) == delivery_recorder_role(component)
 
 
@@ -245,9 +317,7 @@ def supports_visible_to(user, queryset):
     """Scope a Support queryset: a khu phố head sees support to households of the khu phố they head."""
     if not can_view_support(user):
         return queryset.none()
-    if is_neighborhood_head(user):
-        return queryset.filter(household__neighborhood__head=user)
-    return queryset
+    return households_visible_to(user, queryset, "household__")
 
 
 def can_record_any_delivery(user) -> bool:
@@ -259,12 +329,43 @@ def can_view_activities(user) -> bool:
     return is_admin(user) or has_role(user, *COMMUNE_OFFICERS, *OBSERVERS)
 
 
+def activities_visible_to(user, queryset):
+    """Scope an Activity queryset: activities of the user's communes' plans."""
+    if not can_view_activities(user):
+        return queryset.none()
+    return in_communes(user, queryset, "component__plan__commune")
+
+
 def can_view_component_overview(user) -> bool:
     return is_admin(user) or has_role(user, *COMMUNE_OFFICERS, *OBSERVERS)
 
 
 def can_view_budget(user) -> bool:
     return is_admin(user) or has_role(user, *BUDGET_READERS)
+
+
+def _budget_scope(user, queryset, path: str):
+    if not can_view_budget(user):
+        return queryset.none()
+    return in_communes(user, queryset, path)
+
+
+def allocations_visible_to(user, queryset):
+    """Scope an Allocation queryset: money allocated to the user's communes' plans."""
+    return _budget_scope(user, queryset, "component__plan__commune")
+
+
+def estimates_visible_to(user, queryset):
+    """Scope an Estimate queryset: the user's communes' estimates."""
+    return _budget_scope(user, queryset, "commune")
+
+
+def estimate_lines_visible_to(user, queryset):
+    return _budget_scope(user, queryset, "estimate__commune")
+
+
+def disbursements_visible_to(user, queryset):
+    return _budget_scope(user, queryset, "line__estimate__commune")
 
 
 def can_record_allocation(user) -> bool:
@@ -276,13 +377,16 @@ def can_prepare_estimate(user, estimate=None) -> bool:
     """The accountant prepares an estimate and changes it while it is a draft or returned."""
     if not has_role(user, Role.ACCOUNTANT):
         return False
-    return estimate is None or estimate.status in ESTIMATE_EDITABLE
+    return estimate is None or (
+        covers_commune(user, estimate.commune_id) and estimate.status in ESTIMATE_EDITABLE
+    )
 
 
 def can_approve_estimate(user, estimate) -> bool:
     """The chairman or a vice chairman approves or returns a submitted estimate, never their own."""
     return (
         is_approver(user)
+        and covers_commune(user, estimate.commune_id)
         and estimate.status == EstimateStatus.SUBMITTED
         and estimate.submitted_by_id != user.pk
     )
@@ -306,9 +410,17 @@ def reports_visible_to(user, queryset):
     """Scope a Report queryset: drafts stay inside the People's Committee; observers see what was sent."""
     if not can_view_reports(user):
         return queryset.none()
+    queryset = in_communes(user, queryset, "period__commune")
     if is_read_only(user):
         return queryset.exclude(status=ReportStatus.DRAFT)
     return queryset
+
+
+def periods_visible_to(user, queryset):
+    """Scope a ReportingPeriod queryset: the user's communes' periods."""
+    if not can_view_reports(user):
+        return queryset.none()
+    return in_communes(user, queryset)
 
 
 def can_write_report(user, component) -> bool:
@@ -328,6 +440,8 @@ def can_review_report(user, report=None) -> bool:
     reports go to the chairman or a vice chairman. Without ``report``: may this user review any."""
     if report is None:
         return has_role(user, Role.LABOUR_OFFICER, *APPROVERS)
+    if not covers_commune(user, report.period.commune_id):
+        return False
     if report.status != ReportStatus.SUBMITTED or report.submitted_by_id == user.pk:
         return False
     if has_role(user, Role.LABOUR_OFFICER):
@@ -337,6 +451,7 @@ def can_review_report(user, report=None) -> bool:
 
 def reports_reviewable_by(user, queryset):
     """Scope submitted unit reports to those ``user`` may accept or return (see can_review_report)."""
+    queryset = in_communes(user, queryset, "period__commune")
     if has_role(user, Role.LABOUR_OFFICER):
         return queryset.exclude(submitted_by=user)
     if is_approver(user):
@@ -352,14 +467,26 @@ def compiled_reports_visible_to(user, queryset):
     """Observers see only approved compiled reports; officers see drafts too."""
     if not can_view_compiled_reports(user):
         return queryset.none()
+    queryset = in_communes(user, queryset, "period__commune")
     if is_read_only(user):
         return queryset.filter(status=CompiledStatus.APPROVED)
     return queryset
 
 
+def jobs_visible_to(user, queryset):
+    """Scope a DocumentJob queryset: a background document is its requester's (the administrator
+    sees every job), and only of the user's communes."""
+    queryset = in_communes(user, queryset, "compiled_report__period__commune")
+    return queryset if is_admin(user) else queryset.filter(requested_by=user)
+
+
 def can_compile_report(user, compiled=None) -> bool:
     """The labour officer drafts the compiled report and edits it while it is a draft or returned."""
-    return has_role(user, Role.LABOUR_OFFICER) and (compiled is None or compiled.status in COMPILED_EDITABLE)
+    if not has_role(user, Role.LABOUR_OFFICER):
+        return False
+    return compiled is None or (
+        covers_commune(user, compiled.period.commune_id) and compiled.status in COMPILED_EDITABLE
+    )
 
 
 def can_approve_compiled_report(user, compiled) -> bool:
@@ -367,6 +494,7 @@ def can_approve_compiled_report(user, compiled) -> bool:
     submitted themselves."""
     return (
         is_approver(user)
+        and covers_commune(user, compiled.period.commune_id)
         and compiled.status == CompiledStatus.SUBMITTED
         and compiled.submitted_by_id != user.pk
     )

@@ -7,18 +7,19 @@ from thoxuan_gnbv.models import AccessLog, User
 
 @admin.register(User)
 class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
-    """Accounts, with the history of every change of role or rights (django-simple-history)."""
+    """Accounts, with the history of every change of role, commune or rights (django-simple-history)."""
 
-    list_display = ["username", "full_name", "role", "position", "is_active", "is_superuser"]
-    list_filter = ["role", "is_active", "is_superuser"]
+    list_display = ["username", "full_name", "role", "commune", "position", "is_active", "is_superuser"]
+    list_filter = ["role", "commune", "is_active", "is_superuser"]
+    list_select_related = ["commune"]
     search_fields = ["username", "full_name", "email"]
     fieldsets = [
         *BaseUserAdmin.fieldsets,
-        ("Công việc", {"fields": ["full_name", "role", "position", "phone"]}),
+        ("Công việc", {"fields": ["full_name", "commune", "role", "position", "phone"]}),
     ]
     add_fieldsets = [
         *BaseUserAdmin.add_fieldsets,
-        ("Công việc", {"fields": ["full_name", "role", "position"]}),
+        ("Công việc", {"fields": ["full_name", "commune", "role", "position"]}),
     ]
 
 

@@ -29,3 +29,9 @@ NATIONAL_ID_SEARCH_REFUSED = (
     "Vai trò của bạn không được tìm hộ theo số CCCD (Luật Bảo vệ dữ liệu cá nhân): "
     "hãy tìm theo tên chủ hộ hoặc mã hộ."
 )
+# The commune seam (User.commune, CommuneMiddleware).
+ROLE_WITHOUT_COMMUNE = "Người dùng có vai trò phải thuộc một xã, phường hoặc thị trấn."
+NO_COMMUNE = (
+    "Tài khoản của bạn chưa được gắn với xã, phường hoặc thị trấn nào nên chưa xem được dữ liệu. "
+    "Hãy liên hệ quản trị viên."
+)

@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from thoxuan_gnbv import messages
 
 
 class Role(models.TextChoices):
@@ -32,7 +35,8 @@ class AccountHistory(HistoricalRecords):
 
 
 class User(AbstractUser):
-    """A person who logs in. The administrator is a superuser and may have no role."""
+    """A person who logs in, working for one commune. The administrator is a superuser and may have
+    no role and no commune; everyone with a role belongs to a commune (the data they may see)."""
 
     full_name = models.CharField("họ và tên", max_length=150, blank=True)
     role = models.CharField("vai trò", max_length=32, choices=Role.choices, blank=True)
@@ -40,6 +44,15 @@ class User(AbstractUser):
         "chức danh", max_length=150, blank=True, help_text="In dưới chữ ký, ví dụ: Phó Chủ tịch"
     )
     phone = models.CharField("điện thoại", max_length=20, blank=True)
+    # The commune whose data the user works on; access.commune_ids_of says which communes they cover.
+    commune = models.ForeignKey(
+        "households.Commune",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name="xã, phường, thị trấn",
+    )
 
     # The password hash and the login stamp are not kept in history: one is secret, the other is noise.
     history = AccountHistory(excluded_fields=["password", "last_login"])
@@ -51,6 +64,12 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.full_name or self.username
+
+    def clean(self):
+        super().clean()
+        # Every scope of access.py starts from the user's commune: a role without one sees nothing.
+        if self.role and self.commune_id is None:
+            raise ValidationError({"commune": messages.ROLE_WITHOUT_COMMUNE})
 
     @property
     def display_name(self):

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "thoxuan_gnbv.middleware.IdleSessionMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "thoxuan_gnbv.middleware.CommuneMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # Approvers and the administrator confirm a one-time code before any other page (OTP_REQUIRED).
     "thoxuan_gnbv.middleware.SecondFactorMiddleware",

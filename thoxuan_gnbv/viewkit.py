@@ -70,3 +70,13 @@ def query_with(request, **params) -> str:
     for name, value in params.items():
         query[name] = value
     return "?" + query.urlencode()
+
+
+def request_commune(request):
+    """The commune the page works on (``request.commune``, set by CommuneMiddleware from the user):
+    what a new household, plan, round, period or estimate belongs to. 403 for an administrator
+    without a commune, who keeps reference data in the Django admin."""
+    commune = getattr(request, "commune", None)
+    if commune is None:
+        raise PermissionDenied
+    return commune

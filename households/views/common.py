@@ -1,21 +1,11 @@
-"""What the household pages share: the installation's commune, the khu phố a user sees, and
-fetching a household or review round in scope (404 outside it)."""
+"""What the household pages share: the khu phố a user sees, and fetching a household or review
+round in scope (404 outside it: another khu phố, another commune)."""
 
 from django.shortcuts import get_object_or_404
 
-from households.models import Commune, Household, Neighborhood, ReviewRound
+from households.models import Household, Neighborhood, ReviewRound
 from thoxuan_gnbv import access
 from thoxuan_gnbv.viewkit import require
-
-
-def current_commune() -> Commune:
-    """The installation's commune (one per installation for now, as the layout shows)."""
-    commune = Commune.objects.order_by("pk").first()
-    if commune is None:
-        from django.http import Http404
-
-        raise Http404
-    return commune
 
 
 def visible_neighborhoods(user, commune):
@@ -28,8 +18,7 @@ def get_household_for_user(request, pk) -> Household:
     """404 when the household is outside the user's scope (another khu phố, another commune)."""
     require(access.can_view_households(request.user))
     queryset = access.households_visible_to(
-        request.user,
-        Household.objects.filter(commune=current_commune()).select_related("neighborhood", "commune"),
+        request.user, Household.objects.select_related("neighborhood", "commune")
     )
     return get_object_or_404(queryset, pk=pk)
 
@@ -37,7 +26,8 @@ def get_household_for_user(request, pk) -> Household:
 def get_round_for_user(request, pk) -> ReviewRound:
     require(access.can_view_review_rounds(request.user))
     return get_object_or_404(
-        ReviewRound.objects.select_related("commune", "approved_by", "opened_by"),
+        access.rounds_visible_to(
+            request.user, ReviewRound.objects.select_related("commune", "approved_by", "opened_by")
+        ),
         pk=pk,
-        commune=current_commune(),
     )

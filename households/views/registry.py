@@ -9,7 +9,6 @@ from households.models import Category, Household, Member, Review, ReviewRound
 from households.services import registry
 from households.status import status_on
 from households.views.common import (
-    current_commune,
     get_household_for_user,
     visible_neighborhoods,
 )
@@ -17,7 +16,7 @@ from thoxuan_gnbv import access
 from thoxuan_gnbv.models import AccessAction
 from thoxuan_gnbv.pagination import keyset_page
 from thoxuan_gnbv.personal_data import log_personal_data_access
-from thoxuan_gnbv.viewkit import apply_service_error, require
+from thoxuan_gnbv.viewkit import apply_service_error, request_commune, require
 
 COUNT_CAP = 200
 SCANNING_FILTERS = (
@@ -55,7 +54,7 @@ def filtered_households(request, commune) -> tuple[HouseholdFilter, object]:
 def household_list(request):
     """Households in the user's scope with filters, accent-insensitive search and keyset pages."""
     require(access.can_view_households(request.user))
-    commune = current_commune()
+    commune = request_commune(request)
     household_filter, filtered = filtered_households(request, commune)
     year = household_filter.selected_year
     page = keyset_page(
@@ -162,7 +161,7 @@ def household_changes(household, limit: int = 20) -> list[dict]:
 
 def household_create(request):
     require(access.can_edit_households(request.user))
-    commune = current_commune()
+    commune = request_commune(request)
     neighborhoods = visible_neighborhoods(request.user, commune)
     form = HouseholdForm(request.POST or None, neighborhoods=neighborhoods)
     if request.method == "POST" and form.is_valid():
@@ -260,8 +259,7 @@ def member_edit(request, pk):
 
 
 def _move_target(user, code, household):
-    """The household a member moves to: same commune first; a household of another commune is
-    returned too so that the service refuses the move with its own message."""
+    """The household a member moves to, among those the user sees: a household of another commune
+    is out of scope, so it is "not found" (the service refuses a move across communes anyway)."""
     candidates = access.households_visible_to(user, Household.objects.filter(code=code.strip()))
-    same = candidates.filter(commune_id=household.commune_id).first()
-    return same or candidates.first()
+    return candidates.filter(commune_id=household.commune_id).first()

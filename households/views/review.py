@@ -13,14 +13,13 @@ from households.forms import ReviewForm, RoundApproveForm, RoundOpenForm, RoundR
 from households.models import Category, Review, ReviewRound, RoundStatus
 from households.services import review as review_services
 from households.views.common import (
-    current_commune,
     get_household_for_user,
     get_round_for_user,
 )
 from thoxuan_gnbv import access
 from thoxuan_gnbv.models import AccessAction
 from thoxuan_gnbv.personal_data import log_personal_data_access
-from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, require, year_param
+from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, request_commune, require, year_param
 
 
 def _review_form_setup(request, household):
@@ -127,9 +126,9 @@ def review_preview(request, pk):
 
 def round_list(request):
     require(access.can_view_review_rounds(request.user))
-    commune = current_commune()
+    commune = request_commune(request)
     rounds = (
-        ReviewRound.objects.filter(commune=commune)
+        access.rounds_visible_to(request.user, ReviewRound.objects.all())
         .select_related("approved_by")
         .annotate(review_count=Count("reviews"))
         .order_by("-year", "-number")
@@ -147,7 +146,7 @@ def round_list(request):
 @require_POST
 def round_open(request):
     require(access.can_manage_review_rounds(request.user))
-    commune = current_commune()
+    commune = request_commune(request)
     form = RoundOpenForm(request.POST)
     if form.is_valid():
         try:
@@ -254,7 +253,7 @@ def round_return(request, pk):
 def movement_table(request):
     """Movements of the poor (or near-poor) list per khu phố between two approved years."""
     require(access.can_view_movements(request.user))
-    commune = current_commune()
+    commune = request_commune(request)
     years = queries.approved_years(commune)
     year = year_param(request, default=years[-1] if years else timezone.localdate().year)
     category = Category.NEAR_POOR if request.GET.get("list") == "near_poor" else Category.POOR

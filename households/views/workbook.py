@@ -12,12 +12,11 @@ from django.views.decorators.http import require_POST
 from households.forms import ImportForm
 from households.services.exporting import export_to_tempfile
 from households.services.importing import households_import, workbook_read
-from households.views.common import current_commune
 from households.views.registry import filtered_households
 from thoxuan_gnbv import access
 from thoxuan_gnbv.models import AccessAction
 from thoxuan_gnbv.personal_data import log_personal_data_access
-from thoxuan_gnbv.viewkit import require
+from thoxuan_gnbv.viewkit import request_commune, require
 
 SESSION_KEY = "household_import"
 
@@ -31,7 +30,7 @@ def _upload_dir() -> Path:
 def household_import(request):
     """Upload → preview of creates/updates and every row error → confirm (all or nothing)."""
     require(access.can_import_households(request.user))
-    commune = current_commune()
+    commune = request_commune(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     plan = None
     errors = []
@@ -71,7 +70,7 @@ def _forget(request) -> None:
 @require_POST
 def household_import_confirm(request):
     require(access.can_import_households(request.user))
-    commune = current_commune()
+    commune = request_commune(request)
     pending = request.session.get(SESSION_KEY)
     if not pending or pending.get("token") != request.POST.get("token"):
         flash.error(request, "Phiên nhập tệp đã hết hạn: hãy tải tệp lên lại.")
@@ -95,7 +94,7 @@ def household_import_confirm(request):
 def household_export(request):
     """The current filter of the list as the household workbook (streamed from a temporary file)."""
     require(access.can_export_households(request.user))
-    household_filter, households = filtered_households(request, current_commune())
+    household_filter, households = filtered_households(request, request_commune(request))
     year = household_filter.selected_year
     handle = export_to_tempfile(
         households, year, reveal_national_id=partial(access.can_see_national_id_in, request.user)

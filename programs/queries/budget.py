@@ -137,9 +137,22 @@ def estimates_for_list(commune, year=None):
     ).order_by("-year", "-pk")
 
 
-def get_estimate(commune, pk: int) -> Estimate:
+def get_estimate(user, pk: int) -> Estimate:
+    """An estimate of the user's communes (404 otherwise)."""
     return get_object_or_404(
-        Estimate.objects.filter(commune=commune).select_related("prepared_by", "approved_by", "commune"),
+        access.estimates_visible_to(user, Estimate.objects.all()).select_related(
+            "prepared_by", "approved_by", "commune"
+        ),
+        pk=pk,
+    )
+
+
+def get_estimate_line(user, pk: int) -> EstimateLine:
+    """An estimate line of the user's communes (404 otherwise)."""
+    return get_object_or_404(
+        access.estimate_lines_visible_to(user, EstimateLine.objects.all()).select_related(
+            "estimate", "component__project", "component__subproject"
+        ),
         pk=pk,
     )
 
@@ -159,14 +172,16 @@ def disbursements_of(estimate):
 def estimates_awaiting_approval(user):
     if not access.is_approver(user):
         return Estimate.objects.none()
-    return Estimate.objects.awaiting_approval().order_by("year", "pk")
+    return access.estimates_visible_to(user, Estimate.objects.awaiting_approval()).order_by("year", "pk")
 
 
 def estimates_returned(user):
     """For the accountant: estimates the chairman sent back, to fix and submit again."""
     if not access.can_prepare_estimate(user):
         return Estimate.objects.none()
-    return Estimate.objects.filter(status=EstimateStatus.RETURNED).order_by("year", "pk")
+    return access.estimates_visible_to(
+        user, Estimate.objects.filter(status=EstimateStatus.RETURNED)
+    ).order_by("year", "pk")
 
 
 def lines_open_for_disbursement(user):
@@ -174,8 +189,11 @@ def lines_open_for_disbursement(user):
     if not access.can_record_disbursement(user):
         return EstimateLine.objects.none()
     return (
-        EstimateLine.objects.filter(
-            estimate__status=EstimateStatus.APPROVED, disbursed_amount__lt=F("amount")
+        access.estimate_lines_visible_to(
+            user,
+            EstimateLine.objects.filter(
+                estimate__status=EstimateStatus.APPROVED, disbursed_amount__lt=F("amount")
+            ),
         )
         .select_related("estimate", "component__project", "component__subproject")
         .order_by("estimate__year", "estimate_id", "pk")

@@ -75,9 +75,10 @@ def activities_for_list(*, commune, year=None, component_id=None, cursor="", siz
     return keyset_page(queryset, key="held_on", descending=True, after=cursor, size=size)
 
 
-def get_activity(commune, pk: int) -> Activity:
+def get_activity(user, pk: int) -> Activity:
+    """An activity of the user's communes (404 otherwise)."""
     return get_object_or_404(
-        Activity.objects.filter(component__plan__commune=commune)
+        access.activities_visible_to(user, Activity.objects.all())
         .for_list()
         .select_related("disbursement")
         .prefetch_related("households__neighborhood"),

@@ -68,15 +68,19 @@ def plans_awaiting_approval(user):
     """Submitted plans this user may approve (never their own submission)."""
     if not access.is_approver(user):
         return Plan.objects.none()
-    return Plan.objects.awaiting_approval().exclude(submitted_by=user).select_related("commune")
+    return (
+        access.plans_visible_to(user, Plan.objects.awaiting_approval())
+        .exclude(submitted_by=user)
+        .select_related("commune")
+    )
 
 
 def plans_needing_work(user):
     """For the labour officer: returned plans to fix, drafts in progress, approved plans to number."""
     if not access.can_create_plan(user):
         return Plan.objects.none()
-    return Plan.objects.filter(
-        status__in=[PlanStatus.RETURNED, PlanStatus.DRAFT, PlanStatus.APPROVED]
+    return access.plans_visible_to(
+        user, Plan.objects.filter(status__in=[PlanStatus.RETURNED, PlanStatus.DRAFT, PlanStatus.APPROVED])
     ).select_related("commune")
 
 
@@ -119,14 +123,14 @@ def plan_change_log(plan, limit: int = 20) -> list[dict]:
     return log[:limit]
 
 
-def plan_in_force(today=None) -> Plan | None:
-    """The newest approved plan of a year up to this one (one commune per installation for now), with
-    its targets prefetched for the progress widget."""
+def plan_in_force(user, today=None) -> Plan | None:
+    """The newest approved plan of a year up to this one among the plans ``user`` sees (their
+    commune's), with its targets prefetched for the progress widget."""
     from django.utils import timezone
 
     year = (today or timezone.localdate()).year
     return (
-        Plan.objects.approved()
+        access.plans_visible_to(user, Plan.objects.approved())
         .filter(year__lte=year)
         .select_related("commune")
         .prefetch_related(Prefetch("targets", queryset=Target.objects.prefetch_related("lines")))
@@ -159,11 +163,12 @@ def approved_components(commune):
     )
 
 
-def get_component(pk: int) -> PlanComponent:
+def get_component(user, pk: int) -> PlanComponent:
+    """A component of a plan the user sees (404 otherwise)."""
     return get_object_or_404(
-        PlanComponent.objects.select_related(
-            "plan__commune", "project", "subproject", "lead_unit"
-        ).prefetch_related("partner_units"),
+        access.components_visible_to(user, PlanComponent.objects.all())
+        .select_related("plan__commune", "project", "subproject", "lead_unit")
+        .prefetch_related("partner_units"),
         pk=pk,
     )
 

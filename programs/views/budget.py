@@ -20,9 +20,8 @@ from programs.queries import budget as queries
 from programs.queries.delivery import change_log
 from programs.queries.plans import approved_components
 from programs.services import budget as services
-from programs.views.delivery import current_commune
 from thoxuan_gnbv import access
-from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, require, year_param
+from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, request_commune, require, year_param
 
 
 def _default_year(commune) -> int | None:
@@ -36,7 +35,7 @@ def _budget_components(commune):
 def budget_overview(request):
     """Kinh phí: per component of the year's plan, allocated / estimated / disbursed / rate / remaining."""
     require(access.can_view_budget(request.user))
-    commune = current_commune()
+    commune = request_commune(request)
     year = year_param(request) or _default_year(commune)
     rows, total = queries.budget_table(commune, year) if year else ([], None)
     return render(
@@ -50,9 +49,9 @@ def budget_overview(request):
             "rows": rows,
             "total": total,
             "estimates": queries.estimates_for_list(commune, year),
-            "allocations": Allocation.objects.filter(
-                component__plan__commune=commune, component__plan__year=year
-            ).select_related("component__project", "component__subproject"),
+            "allocations": access.allocations_visible_to(request.user, Allocation.objects.all())
+            .filter(component__plan__commune=commune, component__plan__year=year)
+            .select_related("component__project", "component__subproject"),
             "can_allocate": access.can_record_allocation(request.user),
             "can_prepare": access.can_prepare_estimate(request.user),
         },
@@ -61,7 +60,7 @@ def budget_overview(request):
 
 def allocation_create(request):
     require(access.can_record_allocation(request.user))
-    form = AllocationForm(request.POST or None, components=_budget_components(current_commune()))
+    form = AllocationForm(request.POST or None, components=_budget_components(request_commune(request)))
     if request.method == "POST" and form.is_valid():
         try:
             allocation = services.allocation_record(user=request.user, **form.cleaned_data)
@@ -77,7 +76,7 @@ def allocation_create(request):
 
 def estimate_create(request):
     require(access.can_prepare_estimate(request.user))
-    commune = current_commune()
+    commune = request_commune(request)
     form = EstimateForm(request.POST or None, initial={"year": _default_year(commune)})
     if request.method == "POST" and form.is_valid():
         try:
@@ -92,7 +91,7 @@ def estimate_create(request):
 
 def _estimate_for(request, pk):
     require(access.can_view_budget(request.user))
-    return queries.get_estimate(current_commune(), pk)
+    return queries.get_estimate(request.user, pk)
 
 
 def _detail(request, estimate, *, line_form=None, return_form=None, status=200):
@@ -202,11 +201,7 @@ def estimate_return(request, pk):
 def disbursement_create(request, line_pk):
     """Giải ngân against one approved estimate line."""
     require(access.can_view_budget(request.user))
-    line = get_object_or_404(
-        EstimateLine.objects.select_related("estimate", "component__project", "component__subproject"),
-        pk=line_pk,
-        estimate__commune=current_commune(),
-    )
+    line = queries.get_estimate_line(request.user, line_pk)
     require(access.can_record_disbursement(request.user))
     form = DisbursementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

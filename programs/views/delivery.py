@@ -4,12 +4,11 @@ functions (404 out of scope, 403 seen but not allowed), one service call per wri
 
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from households.models import Commune, Household, Neighborhood
+from households.models import Household, Neighborhood
 from programs.forms.delivery import ActivityForm, HouseholdSearchForm, RepaymentForm, SupportForm
 from programs.models import Disbursement
 from programs.queries import delivery as queries
@@ -18,14 +17,14 @@ from programs.services import delivery as services
 from thoxuan_gnbv import access
 from thoxuan_gnbv.messages import NATIONAL_ID_SEARCH_REFUSED
 from thoxuan_gnbv.text import looks_like_national_id
-from thoxuan_gnbv.viewkit import apply_service_error, int_param, query_with, require, year_param
-
-
-def current_commune() -> Commune:
-    commune = Commune.objects.order_by("pk").first()
-    if commune is None:
-        raise Http404
-    return commune
+from thoxuan_gnbv.viewkit import (
+    apply_service_error,
+    int_param,
+    query_with,
+    request_commune,
+    require,
+    year_param,
+)
 
 
 def recordable_components(user, commune):
@@ -53,7 +52,7 @@ def _next_url(request, cursor):
 def support_list(request):
     """Hỗ trợ: newest first, filtered by year, component and khu phố; a khu phố head sees their own."""
     require(access.can_view_support(request.user))
-    commune = current_commune()
+    commune = request_commune(request)
     filters = {
         "year": year_param(request),
         "component_id": int_param(request, "component"),
@@ -81,7 +80,7 @@ def support_list(request):
 def support_create(request):
     """Record support: first find the household, then fill in what it received."""
     require(access.can_record_any_delivery(request.user))
-    commune = current_commune()
+    commune = request_commune(request)
     household_id = int_param(request, "household")
     if not household_id:
         search = HouseholdSearchForm(request.GET if "q" in request.GET else None)
@@ -159,7 +158,7 @@ def support_detail(request, pk):
 def support_exceptions(request):
     """Support recorded as exceptions, each with its written justification."""
     require(access.can_view_support(request.user))
-    supports = queries.support_exceptions(request.user, commune=current_commune())
+    supports = queries.support_exceptions(request.user, commune=request_commune(request))
     return render(request, "programs/support_exceptions.html", {"supports": supports})
 
 
@@ -168,7 +167,7 @@ def support_exceptions(request):
 
 def activity_list(request):
     require(access.can_view_activities(request.user))
-    commune = current_commune()
+    commune = request_commune(request)
     filters = {"year": year_param(request), "component_id": int_param(request, "component")}
     page = queries.activities_for_list(commune=commune, cursor=request.GET.get("cursor", ""), **filters)
     return render(
@@ -186,7 +185,7 @@ def activity_list(request):
 
 def activity_create(request):
     require(access.can_record_any_delivery(request.user))
-    commune = current_commune()
+    commune = request_commune(request)
     components = recordable_components(request.user, commune)
     form = ActivityForm(
         request.POST or None,
@@ -209,7 +208,7 @@ def activity_create(request):
 
 def activity_detail(request, pk):
     require(access.can_view_activities(request.user))
-    activity = queries.get_activity(current_commune(), pk)
+    activity = queries.get_activity(request.user, pk)
     return render(
         request,
         "programs/activity_detail.html",
@@ -223,9 +222,7 @@ def activity_detail(request, pk):
 def component_overview(request, pk):
     """A component's plan section, lead, support, activities, budget and beneficiaries reached."""
     require(access.can_view_component_overview(request.user))
-    component = get_component(pk)
-    if component.plan.commune_id != current_commune().pk:
-        raise Http404
+    component = get_component(request.user, pk)
     overview = queries.component_overview(component)
     return render(
         request,

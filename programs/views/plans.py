@@ -13,7 +13,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from households.models import Commune
 from programs.forms.plans import (
     AssignmentForm,
     LegalBasisForm,
@@ -41,7 +40,7 @@ from programs.progress import target_progress
 from programs.queries.plans import get_plan_for_user, plan_change_log, plan_years, plans_for_list
 from programs.services import plans as services
 from thoxuan_gnbv import access
-from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, require, year_param
+from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, request_commune, require, year_param
 
 # The parts of a plan an officer adds, edits, removes and reorders: URL kind → (model, form, heading).
 PARTS = {
@@ -84,7 +83,7 @@ def plan_list(request):
 
 def plan_create(request):
     require(access.can_create_plan(request.user))
-    commune = Commune.objects.order_by("pk").first()
+    commune = request_commune(request)
     form = PlanCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -4,14 +4,14 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from reporting.queries import calendar_years, reporting_calendar
-from reporting.views.common import default_year, installation_commune
+from reporting.views.common import default_year
 from thoxuan_gnbv import access
-from thoxuan_gnbv.viewkit import require, year_param
+from thoxuan_gnbv.viewkit import request_commune, require, year_param
 
 
 def report_calendar(request):
     require(access.can_view_reports(request.user))
-    commune = installation_commune()
+    commune = request_commune(request)
     today = timezone.localdate()
     years = calendar_years(commune)
     year = year_param(request, default=default_year(years, today))

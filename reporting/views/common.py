@@ -1,19 +1,11 @@
-"""What the reporting pages share: the installation's commune, the year a page opens on, and the
-reporting period named in a URL."""
+"""What the reporting pages share: the year a page opens on, and the reporting period named in a
+URL (of the request's commune)."""
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from reporting import services
 from reporting.periods import parse_period
-from reporting.queries import current_commune
-
-
-def installation_commune():
-    commune = current_commune()
-    if commune is None:
-        raise Http404
-    return commune
 
 
 def default_year(plan_years: list[int], today) -> int:

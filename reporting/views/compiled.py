@@ -16,15 +16,15 @@ from reporting.documents.report import build_compiled_document
 from reporting.forms import ApproveForm, CompiledReportForm, ReturnForm
 from reporting.queries import get_compiled_for_user
 from reporting.tasks import document_job_start
-from reporting.views.common import installation_commune, period_from_slug
+from reporting.views.common import period_from_slug
 from thoxuan_gnbv import access
-from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, require
+from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, request_commune, require
 
 
 @require_POST
 def compiled_start(request, slug):
     require(access.can_compile_report(request.user))
-    period = period_from_slug(installation_commune(), slug)
+    period = period_from_slug(request_commune(request), slug)
     compiled = services.compiled_open(period=period, user=request.user)
     return redirect("reporting:compiled_detail", pk=compiled.pk)
 

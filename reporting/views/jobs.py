@@ -2,20 +2,17 @@
 and the download, for the officer who asked for it."""
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from reporting.models import DocumentJob
-from thoxuan_gnbv import access
+from reporting.queries import get_job_for_user
 from thoxuan_gnbv.models import AccessAction
 from thoxuan_gnbv.personal_data import log_personal_data_access
 
 
 def _job(request, pk) -> DocumentJob:
-    job = get_object_or_404(DocumentJob.objects.select_related("compiled_report__period"), pk=pk)
-    # The job holds the household annex: only its requester (or an administrator) sees it.
-    if job.requested_by_id != request.user.pk and not access.is_admin(request.user):
-        raise Http404
-    return job
+    # The job holds the household annex: only its requester (or an administrator) of its commune sees it.
+    return get_job_for_user(request.user, pk)
 
 
 def job_detail(request, pk):

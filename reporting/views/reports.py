@@ -15,15 +15,15 @@ from reporting import services
 from reporting.forms import ReportForm, ReturnForm
 from reporting.queries import get_report_for_user
 from reporting.services.reports import unit_report_figures
-from reporting.views.common import installation_commune, period_from_slug
+from reporting.views.common import period_from_slug
 from thoxuan_gnbv import access
-from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, require
+from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, request_commune, require
 
 
 @require_POST
 def report_start(request, slug, component_pk):
     """Open (or reopen) the unit's report for a component and period."""
-    commune = installation_commune()
+    commune = request_commune(request)
     component = get_object_or_404(
         PlanComponent.objects.select_related("project", "subproject"), pk=component_pk, plan__commune=commune
     )

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def world(transactional_db):
     commune = CommuneFactory(code="tho-xuan-e2e", name="Thị trấn Kiểm Thử")
     users = {
-        role: UserFactory(username=name, role=role, full_name=full)
+        role: UserFactory(username=name, role=role, full_name=full, commune=commune)
         for name, role, full in [
             ("chutich", Role.CHAIRMAN, "Lê Văn Hùng"),
             ("laodong", Role.LABOUR_OFFICER, "Nguyễn Thị Hường"),

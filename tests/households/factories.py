@@ -41,7 +41,7 @@ def approved_round(commune, year, decided=None, number=1, approver=None):
         status=RoundStatus.APPROVED,
         decision_number=f"{year}/QĐ-UBND",
         decision_date=decided or datetime.date(year, 12, 20),
-        approved_by=approver or UserFactory(username="chutich-phe-duyet", role="chairman"),
+        approved_by=approver or UserFactory(username="chutich-phe-duyet", role="chairman", commune=commune),
     )
 
 

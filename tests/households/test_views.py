@@ -296,6 +296,7 @@ def test_member_form_reads_day_first_dates(client_for, head1, house1):
 
 
 def test_member_cannot_be_moved_to_a_household_of_another_commune(client_for, labour_officer, house1):
+    """Another commune's household is out of scope: not found, and its commune is never named."""
     member = MemberFactory(household=house1, full_name="Đỗ Văn Bình")
     HouseholdFactory(neighborhood=NeighborhoodFactory(commune=CommuneFactory(code="xa-xa")), code="XA-1")
     response = client_for(labour_officer).post(
@@ -309,7 +310,8 @@ def test_member_cannot_be_moved_to_a_household_of_another_commune(client_for, la
             "version": member.version,
         },
     )
-    assert messages.MEMBER_OTHER_COMMUNE in response.text
+    assert "Không tìm thấy hộ có mã này." in response.text
+    assert messages.MEMBER_OTHER_COMMUNE not in response.text
     member.refresh_from_db()
     assert member.household == house1
 

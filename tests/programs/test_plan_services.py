@@ -525,7 +525,9 @@ def test_component_wording_of_deadlines_and_codes(draft_plan, peoples_committee)
 
 
 def test_an_approver_without_a_name_signs_with_the_username(submitted_plan):
-    approver = UserFactory(username="pct2", role=Role.VICE_CHAIRMAN, full_name="")
+    approver = UserFactory(
+        commune=submitted_plan.commune, username="pct2", role=Role.VICE_CHAIRMAN, full_name=""
+    )
     plan = services.plan_approve(plan=submitted_plan, user=approver)
     assert plan.signer_name == "pct2"
 

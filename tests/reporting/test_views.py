@@ -410,6 +410,10 @@ def test_large_pdf_job_is_run_by_the_documented_db_worker(
     job = DocumentJob.objects.get()
     assert job.status == DocumentJob.Status.QUEUED
     assert DBTaskResult.objects.get().task_path == "reporting.tasks.render_compiled_pdf_job"
+    assert DBTaskResult.objects.get().args_kwargs["kwargs"] == {
+        "job_id": job.pk,
+        "commune_id": compiled.period.commune_id,
+    }
     page = client_for(labour_officer).get(reverse("reporting:job_detail", args=[job.pk])).content.decode()
     assert 'http-equiv="refresh"' in page and "Đang chờ" in page
     call_command("db_worker", "--batch", "--no-startup-delay")
@@ -425,3 +429,13 @@ def test_admin_pages_of_reports_open(client_for, draft, compiled, admin_user):
         reverse("admin:reporting_report_changelist"),
     ):
         assert client.get(url).status_code == 200
+
+
+def test_the_worker_reads_only_the_commune_the_job_names(compiled, labour_officer, other_commune):
+    from reporting.tasks import render_compiled_pdf_job
+
+    job = DocumentJob.objects.create(compiled_report=compiled, requested_by=labour_officer)
+    with pytest.raises(DocumentJob.DoesNotExist):
+        render_compiled_pdf_job.call(job_id=job.pk, commune_id=other_commune.pk)
+    job.refresh_from_db()
+    assert job.status == DocumentJob.Status.QUEUED and not job.content

@@ -58,23 +58,23 @@ def test_login_page_is_vietnamese_and_open(client):
     assert "Mật khẩu" in response.text
 
 
-def test_wrong_password_shows_a_vietnamese_error(client):
-    UserFactory(username="laodong", role=Role.LABOUR_OFFICER)
+def test_wrong_password_shows_a_vietnamese_error(client, commune):
+    UserFactory(commune=commune, username="laodong", role=Role.LABOUR_OFFICER)
     response = client.post(reverse("login"), {"username": "laodong", "password": "sai-mat-khau"})
     assert response.status_code == 200
     assert "Tên đăng nhập hoặc mật khẩu không đúng" in response.text
     assert "_auth_user_id" not in client.session
 
 
-def test_right_password_logs_in_and_lands_on_home(client):
-    UserFactory(username="laodong", role=Role.LABOUR_OFFICER, full_name="Nguyễn Thị Hường")
+def test_right_password_logs_in_and_lands_on_home(client, commune):
+    UserFactory(commune=commune, username="laodong", role=Role.LABOUR_OFFICER, full_name="Nguyễn Thị Hường")
     response = client.post(reverse("login"), {"username": "laodong", "password": PASSWORD}, follow=True)
     assert response.redirect_chain[-1][0] == reverse("home")
     assert "Xin chào, Nguyễn Thị Hường" in response.text
 
 
-def test_fifth_wrong_password_locks_the_account_even_for_the_right_password(client):
-    UserFactory(username="laodong", role=Role.LABOUR_OFFICER)
+def test_fifth_wrong_password_locks_the_account_even_for_the_right_password(client, commune):
+    UserFactory(commune=commune, username="laodong", role=Role.LABOUR_OFFICER)
     for _ in range(5):
         response = client.post(reverse("login"), {"username": "laodong", "password": "sai"})
     assert response.status_code == 429
@@ -84,8 +84,8 @@ def test_fifth_wrong_password_locks_the_account_even_for_the_right_password(clie
     assert "_auth_user_id" not in client.session
 
 
-def test_four_wrong_passwords_do_not_lock(client):
-    UserFactory(username="laodong", role=Role.LABOUR_OFFICER)
+def test_four_wrong_passwords_do_not_lock(client, commune):
+    UserFactory(commune=commune, username="laodong", role=Role.LABOUR_OFFICER)
     for _ in range(4):
         client.post(reverse("login"), {"username": "laodong", "password": "sai"})
     response = client.post(reverse("login"), {"username": "laodong", "password": PASSWORD})
@@ -94,7 +94,7 @@ def test_four_wrong_passwords_do_not_lock(client):
 
 @pytest.mark.parametrize("role", list(Role))
 def test_each_role_sees_its_own_duties_on_home(client, role, commune):
-    user = UserFactory(username=f"u-{role.value}", role=role, full_name="Người Dùng")
+    user = UserFactory(commune=commune, username=f"u-{role.value}", role=role, full_name="Người Dùng")
     client.force_login(user)
     response = client.get(reverse("home"))
     assert response.status_code == 200

@@ -477,7 +477,16 @@ def test_creating_a_document_already_in_a_frozen_status_is_not_blocked(commune, 
 
 
 def _doc(status, submitted_by_id):
-    return SimpleNamespace(status=status, submitted_by_id=submitted_by_id)
+    """A document of the personas' commune: its commune_id sits where each kind keeps it."""
+    from households.models import Commune
+
+    commune_id = Commune.objects.get(code="kiem-thu").pk
+    return SimpleNamespace(
+        status=status,
+        submitted_by_id=submitted_by_id,
+        commune_id=commune_id,
+        period=SimpleNamespace(commune_id=commune_id),
+    )
 
 
 @pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('thoxuan_gnbv', '0002_user_history'),
+        ('thoxuan_gnbv', '0003_user_commune'),
     ]
 
     operations = [

@@ -1,17 +1,13 @@
+from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 
-from households import messages
 from households.models import Commune
+from households.queries import commune_by_code
 
 
 def commune_from_option(code: str | None) -> Commune:
-    """``--commune CODE``; may be left out when the database holds one commune."""
-    if code:
-        commune = Commune.objects.filter(code=code).first()
-        if commune is None:
-            raise CommandError(messages.COMMUNE_UNKNOWN.format(code=code))
-        return commune
-    communes = list(Commune.objects.all()[:2])
-    if len(communes) != 1:
-        raise CommandError(messages.COMMUNE_REQUIRED)
-    return communes[0]
+    """``--commune CODE`` through ``commune_by_code``, its refusal as the command's error."""
+    try:
+        return commune_by_code(code)
+    except ValidationError as error:
+        raise CommandError(" ".join(error.messages)) from error

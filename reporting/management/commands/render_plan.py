@@ -1,8 +1,9 @@
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from households.models import Commune
+from households.queries import commune_by_code
 from programs.models import Plan
 from programs.queries.plans import with_document
 from reporting.documents.pdf import render_plan_pdf
@@ -15,16 +16,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--year", type=int, required=True, help="Năm kế hoạch")
-        parser.add_argument("--commune", help="Mã xã/phường/thị trấn (mặc định: đơn vị duy nhất)")
+        parser.add_argument("--commune", help="Mã xã/phường/thị trấn (bắt buộc khi có nhiều đơn vị)")
         parser.add_argument("--out", required=True, help="Đường dẫn tệp PDF sẽ ghi")
 
     def handle(self, *args, year, commune=None, out, **options):
-        communes = Commune.objects.all()
-        if commune:
-            communes = communes.filter(code=commune)
-        if communes.count() != 1:
-            raise CommandError("Không xác định được xã/phường/thị trấn: hãy ghi --commune MÃ (mã đúng).")
-        commune = communes.get()
+        try:
+            commune = commune_by_code(commune)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
         # The plan in force (newest approved version), else the newest draft, which prints "DỰ THẢO".
         plan = Plan.objects.approved_for(commune, year) or (
             Plan.objects.filter(commune=commune, year=year).order_by("-pk").first()

@@ -3,9 +3,10 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from households.queries import commune_by_code
 from reporting import messages
 from reporting.periods import parse_period
-from reporting.queries import compiled_for_output, resolve_commune
+from reporting.queries import compiled_for_output
 
 
 class Command(BaseCommand):
@@ -20,7 +21,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--format", required=True, dest="fmt", help="pdf hoặc xlsx")
         parser.add_argument("--out", required=True, help="Đường dẫn tệp sẽ ghi")
-        parser.add_argument("--commune", help="Mã xã/phường/thị trấn (mặc định: đơn vị duy nhất)")
+        parser.add_argument("--commune", help="Mã xã/phường/thị trấn (bắt buộc khi có nhiều đơn vị)")
         parser.add_argument("--annex", action="store_true", help="PDF kèm phụ lục danh sách hộ được hỗ trợ")
 
     def handle(self, *args, period, fmt, out, commune=None, annex=False, **options):
@@ -36,7 +37,7 @@ class Command(BaseCommand):
         if fmt not in ("pdf", "xlsx"):
             raise CommandError(messages.FORMAT_UNKNOWN)
         try:
-            commune_obj = resolve_commune(commune)
+            commune_obj = commune_by_code(commune)
             compiled = compiled_for_output(commune_obj, parsed)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error

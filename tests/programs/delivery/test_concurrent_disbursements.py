@@ -22,12 +22,12 @@ from thoxuan_gnbv.models import Role
 @pytest.mark.django_db(transaction=True)
 def test_two_simultaneous_disbursements_cannot_overdraw_a_line():
     commune = CommuneFactory(code="dong-thoi")
-    chairman = UserFactory(username="ct-dongthoi", role=Role.CHAIRMAN)
-    accountant = UserFactory(username="kt-dongthoi", role=Role.ACCOUNTANT)
+    chairman = UserFactory(commune=commune, username="ct-dongthoi", role=Role.CHAIRMAN)
+    accountant = UserFactory(commune=commune, username="kt-dongthoi", role=Role.ACCOUNTANT)
     plan = make_plan(
         commune,
         approver=chairman,
-        author=UserFactory(username="ld-dongthoi"),
+        author=UserFactory(commune=commune, username="ld-dongthoi"),
         lead_unit=UnitFactory(commune=commune),
     )
     line = approved_estimate(
