@@ -21,21 +21,28 @@ DEMO_USERS = [
 ADMIN_USERNAME = "quantri"
 
 
+def _refresh(username: str, **fields) -> User:
+    """The demo user ``username`` with ``fields`` and the demo password, saved only when something
+    differs, so a second ``seed_demo`` adds no account-history row."""
+    user = User.objects.filter(username=username).first() or User(username=username)
+    changed = user.pk is None or any(getattr(user, name) != value for name, value in fields.items())
+    for name, value in fields.items():
+        setattr(user, name, value)
+    if user.pk is None or not user.check_password(DEMO_PASSWORD):
+        user.set_password(DEMO_PASSWORD)
+        changed = True
+    if changed:
+        user.save()
+    return user
+
+
 def seed_users() -> dict[str, User]:
     """Create or refresh the demo users; returns them by username. Safe to re-run."""
-    users = {}
-    for username, role, full_name, position in DEMO_USERS:
-        user, _ = User.objects.update_or_create(
-            username=username, defaults={"role": role, "full_name": full_name, "position": position}
-        )
-        user.set_password(DEMO_PASSWORD)
-        user.save(update_fields=["password"])
-        users[username] = user
-    admin, _ = User.objects.update_or_create(
-        username=ADMIN_USERNAME,
-        defaults={"full_name": "Quản trị hệ thống", "is_staff": True, "is_superuser": True},
+    users = {
+        username: _refresh(username, role=role, full_name=full_name, position=position)
+        for username, role, full_name, position in DEMO_USERS
+    }
+    users[ADMIN_USERNAME] = _refresh(
+        ADMIN_USERNAME, full_name="Quản trị hệ thống", is_staff=True, is_superuser=True
     )
-    admin.set_password(DEMO_PASSWORD)
-    admin.save(update_fields=["password"])
-    users[ADMIN_USERNAME] = admin
     return users
