@@ -103,7 +103,7 @@ ROUTES = {
         {"pk": "member"}, roles=("labour", "head1", "admin"), others={"head2": 404}
     ),
     "households:review_record": page(HOUSEHOLD, roles=("labour", "head1", "admin"), others={"head2": 404}),
-    "households:review_preview": action(HOUSEHOLD, allow("labour", "head1", "admin", ok=400, head2=404)),
+    "households:review_preview": action(HOUSEHOLD, allow("labour", "head1", "admin", head2=404)),
     "households:household_import": page(roles=("labour", "admin")),
     "households:household_import_confirm": action(
         {}, allow("labour", "admin", ok="→households:household_import")

@@ -64,6 +64,28 @@ def world(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
+@pytest.fixture(scope="module")
+def no_pdf_layout():
+    """The matrix checks who gets a document, not its layout (tests/reporting covers the PDF): the
+    template still renders, WeasyPrint's layout is skipped."""
+
+    class Layout:
+        pages = [object()]
+
+        def __init__(self, **kwargs):
+            pass
+
+        def render(self, **kwargs):
+            return self
+
+        def write_pdf(self):
+            return b"%PDF-1.7\n"
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("reporting.documents.pdf.HTML", Layout)
+        yield
+
+
 def outcome(response) -> int | str:
     """The status code, or for a redirect ``"→<url name>"`` of where it leads."""
     if response.status_code in (301, 302, 303):
@@ -89,13 +111,14 @@ def fingerprint() -> list:
         return sorted(cursor.fetchall())
 
 
-def request_in_savepoint(client, method: str, url: str, data=None):
-    """One request whose writes are rolled back, so every cell starts from the same world; returns
-    the response and whether a POST changed the fingerprint."""
+def request_in_savepoint(client, method: str, url: str, data=None, *, watch_writes: bool = True):
+    """One request whose writes are rolled back, so every call starts from the same world; returns
+    the response and whether a POST changed the fingerprint (when ``watch_writes``)."""
     cache.clear()
+    watch = watch_writes and method == "post"
     with transaction.atomic():
-        before = fingerprint() if method == "post" else None
+        before = fingerprint() if watch else None
         response = getattr(client, method)(url, data or {})
-        wrote = method == "post" and fingerprint() != before
+        wrote = watch and fingerprint() != before
         transaction.set_rollback(True)
     return response, wrote

@@ -11,27 +11,7 @@ from tests.thoxuan_gnbv.harness import outcome, request_in_savepoint, url_names
 REFUSALS = (403, 404, 405, 400, "→login")
 READ_ONLY = ("anonymous", "inactive", "front", "upper")
 
-
-@pytest.fixture(scope="module", autouse=True)
-def _no_pdf_layout():
-    """The matrix checks who gets a document, not its layout (tests/reporting covers the PDF): the
-    template still renders, WeasyPrint's layout is skipped."""
-
-    class Layout:
-        pages = [object()]
-
-        def __init__(self, **kwargs):
-            pass
-
-        def render(self, **kwargs):
-            return self
-
-        def write_pdf(self):
-            return b"%PDF-1.7\n"
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("reporting.documents.pdf.HTML", Layout)
-        yield
+pytestmark = pytest.mark.usefixtures("no_pdf_layout")
 
 
 def test_every_url_in_the_resolver_has_a_row():

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 
-from households.models import Category, ReviewRound, RoundStatus
+from households.models import Category, ReviewRound
 from programs.models import Estimate, EstimateLine, EstimateStatus, FundingSource
 from reporting import services as reporting
 from reporting.models import DocumentJob
@@ -82,15 +82,10 @@ def _registry(world: World, commune, kp1):
     household = HouseholdFactory(neighborhood=kp1, head_name="Nguyễn Văn An")
     member = MemberFactory(household=household, full_name="Nguyễn Văn An")
     approve_round(commune, datetime.date(2023, 12, 20), {household: Category.POOR}, u["chairman"])
-    submitted_round = ReviewRound.objects.create(
-        commune=commune,
-        year=2024,
-        number=1,
-        status=RoundStatus.SUBMITTED,
-        opened_by=u["labour"],
-        submitted_by=u["labour"],
-    )
-    world.objects.update(household=household, member=member, round=submitted_round)
+    # The round being recorded now (one unapproved round at a time): the review form and its preview
+    # work on it, the labour officer submits it.
+    review_round = ReviewRound.objects.create(commune=commune, year=2024, number=1, opened_by=u["labour"])
+    world.objects.update(household=household, member=member, round=review_round)
 
 
 def _plans(world: World, commune, committee, health_unit):
