@@ -13,6 +13,9 @@ from thoxuan_gnbv.formatting import format_number
 # Dots (or spaces) may group thousands, as Vietnamese documents write them: 1.234.567
 _GROUPED = re.compile(r"^\d{1,3}([. ]\d{3})+$")
 _PLAIN = re.compile(r"^\d+$")
+# The largest amount a money column (a 64-bit integer) holds has 19 digits; a longer string is refused
+# before ``int`` (which refuses strings past 4,300 digits with a ValueError, a 500 in a form).
+MAX_DIGITS = 19
 
 
 def parse_money(value) -> int:
@@ -32,6 +35,8 @@ def parse_money(value) -> int:
         text = str(value).strip().removesuffix("đ").removesuffix("VNĐ").strip()
         negative = text.startswith("-")
         text = text.removeprefix("-").strip()
+        if len(re.sub(r"[. ]", "", text)) > MAX_DIGITS:
+            raise ValidationError(msg.MONEY_TOO_LARGE, code="too_large")
         if _PLAIN.match(text):
             number = int(text)
         elif _GROUPED.match(text):

@@ -2,6 +2,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.core.validators import MaxLengthValidator
 
 
 class LoginForm(AuthenticationForm):
@@ -13,6 +14,10 @@ class LoginForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "Tên đăng nhập"
+        # AuthenticationForm sets max_length after the field is built, so nothing enforces it: a longer
+        # name went on to authenticate() and django-axes, whose failed-attempt row (varchar 255) then
+        # failed on PostgreSQL with a 500.
+        self.fields["username"].validators.append(MaxLengthValidator(self.username_field.max_length))
         self.fields["password"].label = "Mật khẩu"
         self.fields["password"].widget = forms.PasswordInput(attrs={"autocomplete": "current-password"})
         self.helper = FormHelper()

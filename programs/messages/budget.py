@@ -4,6 +4,7 @@ and of money amounts entered anywhere. Tests import these constants instead of r
 # --- money ---------------------------------------------------------------------------------------
 MONEY_NOT_INTEGER = "Số tiền phải là số nguyên đồng (ví dụ 1.500.000), không có phần lẻ."
 MONEY_NEGATIVE = "Số tiền không được âm."
+MONEY_TOO_LARGE = "Số tiền quá lớn."
 AMOUNT_MUST_BE_POSITIVE = "Số tiền phải lớn hơn 0."
 
 # --- budget --------------------------------------------------------------------------------------

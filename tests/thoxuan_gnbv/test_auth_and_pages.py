@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from axes.models import AccessAttempt
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -64,6 +65,13 @@ def test_wrong_password_shows_a_vietnamese_error(client, commune):
     assert response.status_code == 200
     assert "Tên đăng nhập hoặc mật khẩu không đúng" in response.text
     assert "_auth_user_id" not in client.session
+
+
+def test_username_longer_than_any_account_is_refused_before_a_failed_attempt_is_recorded(client):
+    response = client.post(reverse("login"), {"username": "9" * 300, "password": "sai"})
+    assert response.status_code == 200
+    assert "150" in response.context["form"].errors["username"][0]
+    assert not AccessAttempt.objects.exists()
 
 
 def test_right_password_logs_in_and_lands_on_home(client, commune):

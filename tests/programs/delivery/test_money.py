@@ -46,3 +46,10 @@ def test_money_field_shows_dots_and_treats_blank_as_zero():
     assert field.prepare_value(1234567) == "1.234.567"
     assert field.clean("") == 0
     assert field.clean("2.000.000") == 2_000_000
+
+
+@pytest.mark.parametrize("typed", ["9" * 20, "9" * 4301, "1.000.000.000.000.000.000.000", "-" + "9" * 5000])
+def test_amount_with_more_digits_than_a_money_column_holds_is_refused(typed):
+    with pytest.raises(ValidationError) as refused:
+        parse_money(typed)
+    assert refused.value.messages == [msg.MONEY_TOO_LARGE]
