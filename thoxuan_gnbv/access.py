@@ -536,3 +536,15 @@ def can_view_access_log(user) -> bool:
     """The log of processing of personal data (NĐ 356/2025/NĐ-CP) is read by the chairman, who answers
     for the commune's processing, and the administrator."""
     return is_admin(user) or has_role(user, Role.CHAIRMAN)
+
+
+def access_logs_visible_to(user, queryset):
+    """Scope an AccessLog queryset: the reads of the data of the reader's communes."""
+    if not can_view_access_log(user):
+        return queryset.none()
+    return in_communes(user, queryset)
+
+
+def log_users_visible_to(user, queryset):
+    """Scope the User queryset of the log's "who" filter the same way."""
+    return in_communes(user, queryset) if can_view_access_log(user) else queryset.none()

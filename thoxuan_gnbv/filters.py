@@ -6,6 +6,7 @@ import django_filters
 from django import forms
 from django.utils import timezone
 
+from thoxuan_gnbv import access
 from thoxuan_gnbv.models import AccessAction, AccessLog, User
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
@@ -28,8 +29,10 @@ class AccessLogFilter(django_filters.FilterSet):
         model = AccessLog
         fields = []
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, reader=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.filters["user"].queryset = access.log_users_visible_to(reader, User.objects.order_by("username"))
+        self.form.fields["user"].queryset = self.filters["user"].queryset
         for field in self.form.fields.values():
             field.widget.attrs["class"] = (
                 "form-select" if isinstance(field.widget, forms.Select) else "form-control"

@@ -99,6 +99,15 @@ class AccessLog(models.Model):
         blank=True,
         related_name="access_logs",
     )
+    # The commune whose data was read: a commune's chairman reads its own log only.
+    commune = models.ForeignKey(
+        "households.Commune",
+        verbose_name="xã/phường/thị trấn",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     os_user = models.CharField("tài khoản hệ điều hành", max_length=150, blank=True)
     action = models.CharField("thao tác", max_length=32, choices=AccessAction.choices)
     object_type = models.CharField("loại dữ liệu", max_length=50, blank=True)
@@ -108,6 +117,12 @@ class AccessLog(models.Model):
     query = models.TextField("bộ lọc, truy vấn", blank=True)
     ip_address = models.GenericIPAddressField("địa chỉ máy", null=True, blank=True)
     path = models.CharField("đường dẫn", max_length=500, blank=True)
+
+    def save(self, *args, **kwargs):
+        # A row written without a commune belongs to the commune of the person who read the data.
+        if self.commune_id is None and self.user_id is not None:
+            self.commune_id = self.user.commune_id
+        super().save(*args, **kwargs)
 
     class Meta:
         verbose_name = "nhật ký truy cập dữ liệu cá nhân"

@@ -22,15 +22,18 @@ def log_personal_data_access(
     label: str = "",
     query: str = "",
     os_user: str | bool = "",
+    commune=None,
 ) -> AccessLog | None:
     """Record who did ``action`` (an ``AccessAction``) on ``obj`` (a Household, a Member… or None for
     a list export with its ``query``). From a view pass ``request`` (user, address and path are read
     from it); from a management command pass ``os_user=True`` to record the operating-system account.
     Never raises: a failure is logged and the page or export goes on (inside a savepoint, so an
-    enclosing transaction stays usable)."""
+    enclosing transaction stays usable). The row belongs to ``commune``, else the record's commune,
+    else the user's."""
     try:
         user = user if user is not None else getattr(request, "user", None)
         entry = AccessLog(
+            commune_id=_commune_id(commune, obj, user),
             user=user if user is not None and user.is_authenticated else None,
             os_user=_os_user() if os_user is True else (os_user or ""),
             action=action,
@@ -48,6 +51,16 @@ def log_personal_data_access(
     except Exception:
         logger.exception("Không ghi được nhật ký truy cập dữ liệu cá nhân (%s)", action)
         return None
+
+
+def _commune_id(commune, obj, user):
+    household = getattr(obj, "household", None)
+    return (
+        getattr(commune, "pk", None)
+        or getattr(obj, "commune_id", None)
+        or getattr(household, "commune_id", None)
+        or getattr(user, "commune_id", None)
+    )
 
 
 def _os_user() -> str:

@@ -36,7 +36,8 @@ def home(request):
 def access_log_list(request):
     """Nhật ký truy cập dữ liệu cá nhân: the newest first, filtered, a page at a time (keyset on time)."""
     require(access.can_view_access_log(request.user))
-    log_filter = AccessLogFilter(request.GET or None, queryset=AccessLog.objects.select_related("user"))
+    logs = access.access_logs_visible_to(request.user, AccessLog.objects.select_related("user"))
+    log_filter = AccessLogFilter(request.GET or None, queryset=logs, reader=request.user)
     page = keyset_page(
         log_filter.qs if log_filter.is_bound else log_filter.queryset,
         key="at",

@@ -32,7 +32,7 @@ def at(day: int, hour: int = 9) -> datetime.datetime:
 
 
 @pytest.fixture
-def entries(labour_officer, chairman):
+def entries(labour_officer, chairman, commune):
     return [
         AccessLog.objects.create(
             user=labour_officer, action=AccessAction.VIEW_HOUSEHOLD, household_code="KP1-0001", at=at(1)
@@ -41,7 +41,7 @@ def entries(labour_officer, chairman):
         AccessLog.objects.create(
             user=labour_officer, action=AccessAction.VIEW_MEMBER, household_code="KP1-0002", at=at(3)
         ),
-        AccessLog.objects.create(os_user="root", action=AccessAction.EXPORT_XLSX, at=at(4)),
+        AccessLog.objects.create(os_user="root", action=AccessAction.EXPORT_XLSX, at=at(4), commune=commune),
     ]
 
 
@@ -92,7 +92,10 @@ def test_keyset_pages_walk_back_in_time(client_for, chairman, labour_officer):
     base = at(1)
     rows = AccessLog.objects.bulk_create(
         AccessLog(
-            user=labour_officer, action=AccessAction.VIEW_HOUSEHOLD, at=base + datetime.timedelta(minutes=i)
+            user=labour_officer,
+            commune=labour_officer.commune,
+            action=AccessAction.VIEW_HOUSEHOLD,
+            at=base + datetime.timedelta(minutes=i),
         )
         for i in range(PAGE_SIZE + 1)
     )

@@ -33,6 +33,7 @@ class Command(BaseCommand):
         log_personal_data_access(
             action=AccessAction.EXPORT_XLSX,
             os_user=True,
+            commune=commune,
             label=f"Danh sách hộ gia đình năm {year} ({count} hộ)",
             query=f"xã={commune.code} năm={year} tệp={options['file']}",
         )
