@@ -30,8 +30,10 @@ ROLES = (
     "front",
     "upper",
     "admin",
+    "other",
 )
 SIGNED_OUT = ("anonymous", "inactive")
+OTHER_COMMUNE = "other"
 APPROVERS = ("chairman", "vice_chairman")
 # access.COMMUNE_OFFICERS
 OFFICERS = (*APPROVERS, "labour", "agriculture", "culture", "health", "accountant")
@@ -66,7 +68,18 @@ class Row:
         cells = self.get if method == "get" or self.post is None else self.post
         if role in cells:
             return cells[role]
+        if role == OTHER_COMMUNE:
+            return self._other_commune(method)
         return LOGIN if role in SIGNED_OUT else cells["*"]
+
+    def _other_commune(self, method: str):
+        """The labour officer of another commune: what the labour officer gets on a page without an
+        object (lists show that commune's own data), and 404 on any object of this one, as if it did
+        not exist (the commune seam: access.commune_ids_of)."""
+        answer = self.expected("labour", method)
+        if not self.kwargs or answer in (405, LOGIN):
+            return answer
+        return 404
 
 
 def page(kwargs=None, **rule) -> Row:
@@ -93,6 +106,18 @@ ROUTES = {
     "home": page(get=same(200)),
     "login": Row({}, {"*": "→home", "anonymous": 200, "inactive": 200}),
     "logout": Row({}, same(405), {"*": LOGIN}),
+    # Every signed-in user changes their own password and may enrol a second factor.
+    "password_change": page(get=same(200)),
+    "password_change_done": Row({}, same(200), same(405)),
+    "otp_enrol": page(get=same(200)),
+    # Without an enrolled authenticator the code page sends the user to enrolment first.
+    "otp_verify": page(get=same("→otp_enrol")),
+    # Health is for the monitoring probe: open, no personal data.
+    "health": Row(
+        {}, {"*": 200, "anonymous": 200, "inactive": 200}, {"*": 405, "anonymous": 405, "inactive": 405}
+    ),
+    # The log of processing of personal data: the chairman and the administrator (NĐ 356/2025/NĐ-CP).
+    "access_log": page(roles=("chairman", "admin")),
     # --- households: the registry (labour officer everywhere, a khu phố head in their own) ---------
     "households:household_list": page(roles=HOUSEHOLD_READERS),
     "households:household_create": page(roles=("labour", *HEADS, "admin")),

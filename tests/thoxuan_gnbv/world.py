@@ -67,8 +67,11 @@ def _user(key: str, role: str, **extra) -> User:
 
 def _people(world: World, commune):
     for key, role in STAFF.items():
-        world.users[key] = _user(key, role, is_staff=not role, is_superuser=not role)
-    world.users["inactive"] = _user("inactive", Role.LABOUR_OFFICER, is_active=False)
+        world.users[key] = _user(key, role, commune=commune, is_staff=not role, is_superuser=not role)
+    world.users["inactive"] = _user("inactive", Role.LABOUR_OFFICER, commune=commune, is_active=False)
+    # The labour officer of another commune: every object here is out of their scope.
+    elsewhere = CommuneFactory(code="noi-khac", name="Xã Nơi Khác", issuer_name="XÃ NƠI KHÁC")
+    world.users["other"] = _user("other", Role.LABOUR_OFFICER, commune=elsewhere)
     kp1 = NeighborhoodFactory(commune=commune, name="Khu phố 1", position=1, head=world.users["head1"])
     NeighborhoodFactory(commune=commune, name="Khu phố 2", position=2, head=world.users["head2"])
     committee = UnitFactory(commune=commune, name="UBND thị trấn Kiểm Thử", kind="ubnd")
