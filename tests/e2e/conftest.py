@@ -26,10 +26,17 @@ CHROMIUM_ARGS = [
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def _is_browser_test(item) -> bool:
+    return "tests/e2e/" in str(item.fspath).replace(os.sep, "/")
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
+        if _is_browser_test(item):
             item.add_marker(pytest.mark.e2e)
+    # Browser journeys run last: Playwright's event loop stays in the test thread for the session, and a
+    # later test calling async_to_sync (the health page) would refuse to run beside it.
+    items.sort(key=_is_browser_test)
 
 
 @pytest.fixture(scope="session")
