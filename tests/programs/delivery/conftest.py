@@ -11,6 +11,7 @@ from tests.programs.delivery.factories import (
     approve_round,
     components_by_code,
     make_plan,
+    make_support,
 )
 
 # The decision of the 2023 year-end review, on which the 2024 support rests.
@@ -78,3 +79,8 @@ def average_household(neighborhood2, chairman):
     MemberFactory(household=household, full_name="Trần Văn Khá")
     approve_round(household.commune, DECIDED_2023, {household: Category.AVERAGE}, chairman)
     return household
+
+
+@pytest.fixture
+def support(components, poor_household, agriculture_officer):
+    return make_support(components["3.1"], poor_household, agriculture_officer)
