@@ -39,6 +39,7 @@ from programs.models import (
     TargetMetric,
     Unit,
 )
+from programs.services import plan_parts as part_services
 from programs.services import plans as services
 from thoxuan_gnbv.models import Role
 
@@ -211,13 +212,13 @@ def _write_plan(commune, program, officer) -> Plan:
         signer_name="Thái Xuân Kiên",
     )
     for kind, number, issued_on, issuer, subject in LEGAL_BASES:
-        services.plan_part_save(
+        part_services.plan_part_save(
             part=LegalBasis(
                 plan=plan, kind=kind, number=number, issued_on=issued_on, issuer=issuer, subject=subject
             ),
             user=officer,
         )
-    services.target_save(
+    part_services.target_save(
         target=Target(
             plan=plan,
             action="Giảm",
@@ -247,7 +248,7 @@ def _write_plan(commune, program, officer) -> Plan:
         lead, role, partners, deadline, funding = COMPONENT_LEADS[(project_number, sub_number)]
         project = projects[project_number]
         subproject = SubProject.objects.get(project=project, number=sub_number) if sub_number else None
-        services.plan_part_save(
+        part_services.plan_part_save(
             part=PlanComponent(
                 plan=plan,
                 project=project,
@@ -264,17 +265,17 @@ def _write_plan(commune, program, officer) -> Plan:
             partner_units=[units[name] for name in partners],
         )
     for (heading, unit, role), duties in zip(ASSIGNMENTS, ASSIGNMENT_DUTIES, strict=True):
-        services.plan_part_save(
+        part_services.plan_part_save(
             part=Assignment(plan=plan, heading=heading, unit=units.get(unit), role=role, duties=duties),
             user=officer,
         )
     for period, due_date in REPORTING_RULES:
-        services.plan_part_save(
+        part_services.plan_part_save(
             part=ReportingRule(plan=plan, period=period, due_date=due_date, recipients=REPORTS_TO),
             user=officer,
         )
     for name in RECIPIENTS:
-        services.plan_part_save(part=Recipient(plan=plan, name=name), user=officer)
+        part_services.plan_part_save(part=Recipient(plan=plan, name=name), user=officer)
     return plan
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from programs.messages import plans as messages
 from programs.models import Plan, PlanStatus, Target
+from programs.services import plan_parts as part_services
 from programs.services import plans as services
 
 
@@ -15,10 +16,10 @@ def test_services_refuse_every_change_to_an_approved_plan(approved_plan, labour_
     part = approved_plan.components.first()
     attempts = [
         lambda: services.plan_update(plan=approved_plan, user=labour_officer, general_goal="X"),
-        lambda: services.plan_part_save(part=part, user=labour_officer),
-        lambda: services.plan_part_delete(part=part, user=labour_officer),
-        lambda: services.plan_part_move(part=part, direction="down", user=labour_officer),
-        lambda: services.target_save(target=approved_plan.targets.get(), lines=[], user=labour_officer),
+        lambda: part_services.plan_part_save(part=part, user=labour_officer),
+        lambda: part_services.plan_part_delete(part=part, user=labour_officer),
+        lambda: part_services.plan_part_move(part=part, direction="down", user=labour_officer),
+        lambda: part_services.target_save(target=approved_plan.targets.get(), lines=[], user=labour_officer),
     ]
     for attempt in attempts:
         with pytest.raises(ValidationError) as error:

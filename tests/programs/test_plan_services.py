@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from programs.messages import plans as messages
 from programs.models import Plan, PlanStatus, PlanTransition
+from programs.services import plan_versions as version_services
 from programs.services import plans as services
 from tests.factories import UserFactory
 from tests.programs.factories import _messages, make_approved, make_draft, make_submitted, program
@@ -262,7 +263,7 @@ def test_issue_refuses_unapproved_plans_and_wrong_roles(
 
 
 def test_amendment_is_a_new_draft_linked_to_the_approved_plan(approved_plan, labour_officer, chairman):
-    amendment = services.plan_amend(plan=approved_plan, user=labour_officer)
+    amendment = version_services.plan_amend(plan=approved_plan, user=labour_officer)
     assert amendment.status == PlanStatus.DRAFT and amendment.previous_version == approved_plan
     assert amendment.year == 2024 and amendment.version_number == 2
     assert amendment.components.count() == approved_plan.components.count()
@@ -279,15 +280,15 @@ def test_amendment_is_a_new_draft_linked_to_the_approved_plan(approved_plan, lab
 
 
 def test_a_plan_is_amended_only_once(approved_plan, labour_officer):
-    services.plan_amend(plan=approved_plan, user=labour_officer)
+    version_services.plan_amend(plan=approved_plan, user=labour_officer)
     with pytest.raises(ValidationError) as error:
-        services.plan_amend(plan=approved_plan, user=labour_officer)
+        version_services.plan_amend(plan=approved_plan, user=labour_officer)
     assert error.value.messages == [messages.PLAN_AMEND_EXISTS]
 
 
 def test_a_draft_cannot_be_amended(draft_plan, labour_officer):
     with pytest.raises(ValidationError) as error:
-        services.plan_amend(plan=draft_plan, user=labour_officer)
+        version_services.plan_amend(plan=draft_plan, user=labour_officer)
     assert error.value.messages == [messages.PLAN_AMEND_STATUS]
 
 
@@ -296,7 +297,7 @@ def test_copy_to_next_year_makes_a_blank_numbered_draft_with_dates_moved(approve
         status=PlanStatus.ISSUED, document_number="45", issued_on=datetime.date(2024, 5, 20)
     )
     approved_plan.refresh_from_db()
-    copy = services.plan_copy_to_next_year(plan=approved_plan, user=labour_officer)
+    copy = version_services.plan_copy_to_next_year(plan=approved_plan, user=labour_officer)
     assert (copy.year, copy.status, copy.document_number, copy.issued_on) == (
         2025,
         PlanStatus.DRAFT,
@@ -309,14 +310,14 @@ def test_copy_to_next_year_makes_a_blank_numbered_draft_with_dates_moved(approve
     assert sorted(r.due_date for r in copy.reporting_rules.all())[0] == datetime.date(2025, 3, 15)
     assert copy.targets.get().sentence == approved_plan.targets.get().sentence
     with pytest.raises(ValidationError) as error:
-        services.plan_copy_to_next_year(plan=approved_plan, user=labour_officer)
+        version_services.plan_copy_to_next_year(plan=approved_plan, user=labour_officer)
     assert error.value.messages == [messages.PLAN_COPY_EXISTS.format(year=2025)]
 
 
 def test_copy_beyond_the_program_period_is_refused(commune, labour_officer, peoples_committee):
     plan = make_draft(commune, labour_officer, peoples_committee, year=2025)
     with pytest.raises(ValidationError):
-        services.plan_copy_to_next_year(plan=plan, user=labour_officer)
+        version_services.plan_copy_to_next_year(plan=plan, user=labour_officer)
     assert not Plan.objects.filter(year=2026).exists()
 
 
