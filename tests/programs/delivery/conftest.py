@@ -5,6 +5,11 @@ import datetime
 import pytest
 
 from households.models import Category, Relation, Sex
+from programs.models import FundingSource
+from programs.services.budget import (
+    estimate_create,
+    estimate_line_add,
+)
 from tests.programs.delivery.factories import (
     HouseholdFactory,
     MemberFactory,
@@ -84,3 +89,19 @@ def average_household(neighborhood2, chairman):
 @pytest.fixture
 def support(components, poor_household, agriculture_officer):
     return make_support(components["3.1"], poor_household, agriculture_officer)
+
+
+@pytest.fixture
+def estimate(commune, components, accountant):
+    estimate = estimate_create(
+        commune=commune, year=2024, title="Dự toán chi Chương trình năm 2024", user=accountant
+    )
+    estimate_line_add(
+        estimate=estimate,
+        component=components["3.1"],
+        source=FundingSource.CENTRAL,
+        content="Hỗ trợ giống bò sinh sản",
+        amount="120.000.000",
+        user=accountant,
+    )
+    return estimate
