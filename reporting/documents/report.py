@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from reporting.documents.base import DocumentFrame, Signer, frame_for, paragraphs
-from reporting.figures.reports import commune_report_figures
+from reporting.figures.compiled import commune_report_figures
 from reporting.models import COMPILED_SYMBOL, CompiledReport
 from thoxuan_gnbv.models import Role
 
