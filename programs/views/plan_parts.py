@@ -9,9 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from programs.forms.plans import (
-    TargetLineFormSet,
-)
+from programs.forms.plan_parts import TargetLineFormSet
 from programs.models import (
     Target,
 )

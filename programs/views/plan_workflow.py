@@ -6,11 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from programs.forms.plans import (
-    PlanApproveForm,
-    PlanIssueForm,
-    PlanReturnForm,
-)
+from programs.forms.plans import PlanApproveForm, PlanIssueForm, PlanReturnForm
 from programs.queries.plans import get_plan_for_user
 from programs.services import plan_versions as version_services
 from programs.services import plans as services

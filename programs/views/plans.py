@@ -11,18 +11,20 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from programs.forms.plans import (
+from programs.forms.plan_parts import (
     AssignmentForm,
     LegalBasisForm,
-    PlanApproveForm,
     PlanComponentForm,
+    RecipientForm,
+    ReportingRuleForm,
+    TargetForm,
+)
+from programs.forms.plans import (
+    PlanApproveForm,
     PlanCreateForm,
     PlanIssueForm,
     PlanReturnForm,
     PlanSectionsForm,
-    RecipientForm,
-    ReportingRuleForm,
-    TargetForm,
 )
 from programs.models import (
     Assignment,
