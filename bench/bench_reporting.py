@@ -36,8 +36,9 @@ from django.test import Client  # noqa: E402
 from households.models import Commune, Household  # noqa: E402
 from programs.models import Plan, ReportingRule, Support  # noqa: E402
 from reporting import services  # noqa: E402
+from reporting.documents.annex import household_annex  # noqa: E402
 from reporting.documents.pdf import render_compiled_pdf  # noqa: E402
-from reporting.documents.report import build_compiled_document, household_annex  # noqa: E402
+from reporting.documents.report import build_compiled_document  # noqa: E402
 from reporting.models import FigureCache  # noqa: E402
 from reporting.periods import parse_period  # noqa: E402
 from thoxuan_gnbv.models import Role, User  # noqa: E402

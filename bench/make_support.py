@@ -33,7 +33,7 @@ from django.db.models import Min  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from demo.builders import SUPPORT_KINDS  # noqa: E402
-from demo.plan_builder import COMPONENT_LEADS  # noqa: E402
+from demo.plan_parts_2024 import COMPONENT_LEADS  # noqa: E402
 from households.models import (  # noqa: E402
     AreaType,
     Category,

@@ -1,5 +1,5 @@
-"""Demo data of delivery and budget for 2024: allocations by the district decision, the approved
-estimate and its disbursements, support records for the nine components consistent with the demo
+"""Demo data of delivery and budget for 2024: the budget (``demo/budget_2024.py``: allocations, the
+approved estimate, disbursements), then support records for the nine components consistent with the demo
 households' approved statuses, and the activities of Dự án 3, 6 and 7.
 
 Every record goes through the services (eligibility, no overdraft, approval), deterministic
@@ -7,43 +7,16 @@ Every record goes through the services (eligibility, no overdraft, approval), de
 
 import datetime
 import random
-from zoneinfo import ZoneInfo
 
 from demo.activities_2024 import ACTIVITIES
+from demo.budget_2024 import YEAR, _disburse, _seed_budget
 from demo.builders import SUPPORT_KINDS
 from households.models import Household, Relation, Sex
 from households.status import statuses_on
-from programs.models import Estimate, FundingSource, Plan
-from programs.services import budget, delivery
+from programs.models import Estimate, Plan
+from programs.services import delivery
 from programs.services.eligibility import age_on
-from thoxuan_gnbv import workflow
 
-YEAR = 2024
-ALLOCATION_DECISION = ("03/QĐ-UBND", datetime.date(2024, 1, 10))  # the district's allocation decision
-# code → (central, local) allocated in đồng
-ALLOCATIONS = {
-    "2": (180_000_000, 20_000_000),
-    "3.1": (240_000_000, 30_000_000),
-    "3.2": (45_000_000, 5_000_000),
-    "4.1": (60_000_000, 0),
-    "4.3": (30_000_000, 0),
-    "6.1": (25_000_000, 5_000_000),
-    "6.2": (20_000_000, 5_000_000),
-    "7.1": (15_000_000, 0),
-    "7.2": (10_000_000, 2_000_000),
-}
-# code → estimate line content
-LINE_CONTENT = {
-    "2": "Hỗ trợ mô hình giảm nghèo nuôi bò sinh sản (vốn luân chuyển)",
-    "3.1": "Hỗ trợ giống, vật tư phát triển sản xuất nông nghiệp",
-    "3.2": "Hỗ trợ dinh dưỡng trẻ em, bà mẹ; truyền thông dinh dưỡng",
-    "4.1": "Đào tạo nghề ngắn hạn cho lao động",
-    "4.3": "Tư vấn, giới thiệu việc làm, phiên giao dịch việc làm",
-    "6.1": "Phát thanh, tài liệu, thiết bị thông tin cơ sở",
-    "6.2": "Truyền thông về giảm nghèo đa chiều",
-    "7.1": "Tập huấn nâng cao năng lực cán bộ",
-    "7.2": "Kiểm tra, giám sát, đánh giá",
-}
 RECORDER = {
     "2": "laodong",
     "3.1": "nongnghiep",
@@ -72,62 +45,6 @@ def seed_delivery_2024(commune, users) -> int:
     return supports
 
 
-def _seed_budget(commune, components, users) -> dict:
-    accountant, chairman = users["ketoan"], users["chutich"]
-    number, decided = ALLOCATION_DECISION
-    for code, (central, local) in ALLOCATIONS.items():
-        for source, amount in ((FundingSource.CENTRAL, central), (FundingSource.LOCAL, local)):
-            if amount and code in components:
-                budget.allocation_record(
-                    component=components[code],
-                    source=source,
-                    amount=amount,
-                    decision_number=number,
-                    decision_date=decided,
-                    user=accountant,
-                )
-    estimate = budget.estimate_create(
-        commune=commune,
-        year=YEAR,
-        title="Dự toán chi thực hiện Chương trình MTQG giảm nghèo bền vững năm 2024",
-        user=accountant,
-    )
-    lines = {}
-    for code, (central, local) in ALLOCATIONS.items():
-        if code not in components:
-            continue
-        lines[code] = budget.estimate_line_add(
-            estimate=estimate,
-            component=components[code],
-            source=FundingSource.CENTRAL,
-            content=LINE_CONTENT[code],
-            amount=central,
-            user=accountant,
-        )
-        if local:
-            budget.estimate_line_add(
-                estimate=estimate,
-                component=components[code],
-                source=FundingSource.LOCAL,
-                content=f"{LINE_CONTENT[code]} (ngân sách thị trấn)",
-                amount=local,
-                user=accountant,
-            )
-    budget.estimate_submit(estimate=estimate, user=accountant)
-    budget.estimate_approve(estimate=estimate, user=chairman)
-    # The services stamp "now"; the demo tells the 2024 story, so the workflow dates are set back to
-    # January 2024 (a direct update: the estimate is frozen for every ordinary path).
-    with workflow.seeding():
-        Estimate.objects.filter(pk=estimate.pk).update(
-            submitted_at=_moment(2024, 1, 22, 9), approved_at=_moment(2024, 1, 25, 15)
-        )
-    return lines
-
-
-def _moment(year, month, day, hour) -> datetime.datetime:
-    return datetime.datetime(year, month, day, hour, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
-
-
 def _beneficiaries(commune, on_date):
     """Households that are poor, near-poor or recently escaped on ``on_date``, with members."""
     households = Household.objects.filter(commune=commune)
@@ -138,17 +55,6 @@ def _beneficiaries(commune, on_date):
 
 def _day(rng, month_from, month_to) -> datetime.date:
     return datetime.date(YEAR, rng.randint(month_from, month_to), rng.randint(1, 28))
-
-
-def _disburse(line, amount, voucher, payee, paid_on, users):
-    amount = min(amount, line.remaining)
-    if amount <= 0:
-        return None
-    disbursement = budget.disbursement_record(
-        line=line, paid_on=paid_on, amount=amount, voucher_number=voucher, payee=payee, user=users["ketoan"]
-    )
-    line.refresh_from_db()
-    return disbursement
 
 
 def _seed_supports(commune, components, lines, users, rng) -> int:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from households.views import registry, review, workbook
+from households.views import members, registry, review, rounds, workbook
 
 app_name = "households"
 
@@ -9,18 +9,18 @@ urlpatterns = [
     path("new/", registry.household_create, name="household_create"),
     path("<int:pk>/", registry.household_detail, name="household_detail"),
     path("<int:pk>/edit/", registry.household_edit, name="household_edit"),
-    path("<int:pk>/members/new/", registry.member_create, name="member_create"),
-    path("members/<int:pk>/edit/", registry.member_edit, name="member_edit"),
+    path("<int:pk>/members/new/", members.member_create, name="member_create"),
+    path("members/<int:pk>/edit/", members.member_edit, name="member_edit"),
     path("<int:pk>/review/", review.review_record, name="review_record"),
     path("<int:pk>/review/preview/", review.review_preview, name="review_preview"),
     path("import/", workbook.household_import, name="household_import"),
     path("import/confirm/", workbook.household_import_confirm, name="household_import_confirm"),
     path("export/", workbook.household_export, name="household_export"),
-    path("rounds/", review.round_list, name="round_list"),
-    path("rounds/open/", review.round_open, name="round_open"),
-    path("rounds/<int:pk>/", review.round_detail, name="round_detail"),
-    path("rounds/<int:pk>/submit/", review.round_submit, name="round_submit"),
-    path("rounds/<int:pk>/approve/", review.round_approve, name="round_approve"),
-    path("rounds/<int:pk>/return/", review.round_return, name="round_return"),
+    path("rounds/", rounds.round_list, name="round_list"),
+    path("rounds/open/", rounds.round_open, name="round_open"),
+    path("rounds/<int:pk>/", rounds.round_detail, name="round_detail"),
+    path("rounds/<int:pk>/submit/", rounds.round_submit, name="round_submit"),
+    path("rounds/<int:pk>/approve/", rounds.round_approve, name="round_approve"),
+    path("rounds/<int:pk>/return/", rounds.round_return, name="round_return"),
     path("movements/", review.movement_table, name="movement_table"),
 ]

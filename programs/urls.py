@@ -1,6 +1,6 @@
 from django.urls import path
 
-from programs.views import budget, delivery, plans
+from programs.views import budget, delivery, plan_parts, plan_workflow, plans
 
 app_name = "programs"
 
@@ -10,18 +10,24 @@ urlpatterns = [
     path("plans/new/", plans.plan_create, name="plan_create"),
     path("plans/<int:pk>/", plans.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/edit/", plans.plan_edit, name="plan_edit"),
-    path("plans/<int:pk>/submit/", plans.plan_submit, name="plan_submit"),
-    path("plans/<int:pk>/return/", plans.plan_return, name="plan_return"),
-    path("plans/<int:pk>/approve/", plans.plan_approve, name="plan_approve"),
-    path("plans/<int:pk>/issue/", plans.plan_issue, name="plan_issue"),
-    path("plans/<int:pk>/amend/", plans.plan_amend, name="plan_amend"),
-    path("plans/<int:pk>/copy-next-year/", plans.plan_copy_to_next_year, name="plan_copy_to_next_year"),
-    path("plans/<int:pk>/<slug:kind>/add/", plans.plan_part_edit, name="plan_part_create"),
-    path("plans/<int:pk>/<slug:kind>/<int:part_pk>/edit/", plans.plan_part_edit, name="plan_part_edit"),
-    path("plans/<int:pk>/<slug:kind>/<int:part_pk>/delete/", plans.plan_part_delete, name="plan_part_delete"),
+    path("plans/<int:pk>/submit/", plan_workflow.plan_submit, name="plan_submit"),
+    path("plans/<int:pk>/return/", plan_workflow.plan_return, name="plan_return"),
+    path("plans/<int:pk>/approve/", plan_workflow.plan_approve, name="plan_approve"),
+    path("plans/<int:pk>/issue/", plan_workflow.plan_issue, name="plan_issue"),
+    path("plans/<int:pk>/amend/", plan_workflow.plan_amend, name="plan_amend"),
+    path(
+        "plans/<int:pk>/copy-next-year/", plan_workflow.plan_copy_to_next_year, name="plan_copy_to_next_year"
+    ),
+    path("plans/<int:pk>/<slug:kind>/add/", plan_parts.plan_part_edit, name="plan_part_create"),
+    path("plans/<int:pk>/<slug:kind>/<int:part_pk>/edit/", plan_parts.plan_part_edit, name="plan_part_edit"),
+    path(
+        "plans/<int:pk>/<slug:kind>/<int:part_pk>/delete/",
+        plan_parts.plan_part_delete,
+        name="plan_part_delete",
+    ),
     path(
         "plans/<int:pk>/<slug:kind>/<int:part_pk>/move/<str:direction>/",
-        plans.plan_part_move,
+        plan_parts.plan_part_move,
         name="plan_part_move",
     ),
     # Delivery and budget: support, activities and money of the plan's components (section III)

@@ -22,8 +22,9 @@ def _progress(job_id: int, progress: int, message: str, **fields) -> None:
 def render_compiled_pdf_job(job_id: int, commune_id: int) -> int:
     """Render the compiled report PDF (with the household annex) for ``job_id``; returns the pages.
     The job names its commune: the worker reads only that commune's compiled report."""
+    from reporting.documents.annex import household_annex
     from reporting.documents.pdf import render_compiled_pdf
-    from reporting.documents.report import build_compiled_document, household_annex
+    from reporting.documents.report import build_compiled_document
 
     job = DocumentJob.objects.select_related("compiled_report").get(
         pk=job_id, compiled_report__period__commune_id=commune_id

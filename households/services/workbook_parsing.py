@@ -1,7 +1,7 @@
 """Reading the household workbook: the file checked as a safe archive, the sheet's header matched
 to the columns (``households.workbook``) and every row read cell by cell into a ``WorkbookRow`` or
-an error naming its row and header. Nothing here writes; ``importing`` checks the rows against the
-database and applies them.
+an error naming its row and header. Nothing here writes; ``workbook_checks`` checks the rows against the
+database and ``importing`` applies them.
 
 Safety: openpyxl parses XML through defusedxml (installed), and before parsing the zip directory is
 read to refuse archives whose unpacked size is absurd (a zip bomb) without inflating anything.

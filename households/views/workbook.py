@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 
 from households.forms import ImportForm
 from households.services.exporting import export_to_tempfile
-from households.services.importing import households_import, workbook_read
+from households.services.importing import households_import
+from households.services.workbook_checks import workbook_read
 from households.views.registry import filtered_households
 from thoxuan_gnbv import access
 from thoxuan_gnbv.models import AccessAction

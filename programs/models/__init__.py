@@ -18,11 +18,9 @@ from programs.models.plan_parts import (
     Recipient,
     ReportingPeriodCode,
     ReportingRule,
-    Target,
-    TargetLine,
-    TargetMetric,
 )
 from programs.models.plans import Plan, PlanStatus, PlanTransition
+from programs.models.targets import Target, TargetLine, TargetMetric
 
 __all__ = [
     "Activity",

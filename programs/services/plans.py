@@ -1,4 +1,5 @@
-"""Writes of the annual plan: drafting its sections and parts, and the approval workflow.
+"""Writes of the annual plan: drafting its sections and the approval workflow (its parts are in
+``plan_parts.py``, amendments and the copy to the next year in ``plan_versions.py``).
 
 Workflow (declared on ``Plan.workflow``, run by ``thoxuan_gnbv.workflow.transition``): draft →
 submitted (labour officer) → approved or returned with a comment (chairman, or vice chairman signing
@@ -12,28 +13,17 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from programs.messages import plans as messages
 from programs.models import (
-    Assignment,
-    LegalBasis,
     Plan,
-    PlanComponent,
     PlanStatus,
-    Recipient,
-    ReportingRule,
-    Target,
-    TargetLine,
 )
 from thoxuan_gnbv import access, workflow
 from thoxuan_gnbv.concurrency import save_versioned
 from thoxuan_gnbv.integrity import unique_errors
 from thoxuan_gnbv.models import Role
-
-# Parts of a plan an officer adds, edits, removes and reorders on the plan pages.
-PART_MODELS = (LegalBasis, Target, PlanComponent, Assignment, ReportingRule, Recipient)
 
 
 def _ensure_editable(plan: Plan, user) -> None:
@@ -90,77 +80,6 @@ def plan_update(*, plan: Plan, user, version: int | None = None, **fields) -> Pl
     plan.full_clean()
     save_versioned(plan, version=version, fields=list(fields))
     return plan
-
-
-def _next_position(part) -> int:
-    siblings = type(part).objects.filter(plan_id=part.plan_id)
-    return (siblings.aggregate(top=Max("position"))["top"] or 0) + 1
-
-
-@transaction.atomic
-def plan_part_save(*, part, user, partner_units=None, version: int | None = None):
-    """Add or change one part of a plan (a basis, target, component, assignment, rule, recipient).
-
-    ``partner_units`` (components only) replaces the component's partner units; a form opened at an
-    older ``version`` is refused with the other person's change."""
-    plan = _locked(part.plan)
-    _ensure_editable(plan, user)
-    part.plan = plan
-    if not part.pk:
-        part.position = _next_position(part)
-    part.full_clean()
-    edited = [
-        f.name for f in part._meta.concrete_fields if f.editable and f.name not in ("id", "plan", "position")
-    ]
-    save_versioned(part, version=version, fields=edited)
-    if partner_units is not None:
-        part.partner_units.set(partner_units)
-    return part
-
-
-@transaction.atomic
-def target_save(*, target: Target, lines: list[dict], user, version: int | None = None) -> Target:
-    """Add or change a target with its breakdown lines ("trong đó"), which replace the old lines.
-
-    The lines are parts of the target: together they may not exceed its quantity."""
-    target = plan_part_save(part=target, user=user, version=version)
-    total = sum(line["quantity"] for line in lines)
-    if total > target.quantity:
-        # Raising inside the atomic block rolls the target's own change back too.
-        raise ValidationError(
-            {"quantity": messages.TARGET_LINES_EXCEED.format(total=total, quantity=target.quantity)}
-        )
-    target.lines.all().delete()
-    for position, data in enumerate(lines, start=1):
-        line = TargetLine(target=target, position=position, **data)
-        line.full_clean()
-        line.save()
-    return target
-
-
-@transaction.atomic
-def plan_part_delete(*, part, user) -> None:
-    plan = _locked(part.plan)
-    _ensure_editable(plan, user)
-    part.delete()
-
-
-@transaction.atomic
-def plan_part_move(*, part, direction: str, user) -> None:
-    """Swap a part with its neighbour above (``"up"``) or below (``"down"``), renumbering the list."""
-    if direction not in ("up", "down"):
-        raise ValidationError(messages.MOVE_DIRECTION, code="direction")
-    plan = _locked(part.plan)
-    _ensure_editable(plan, user)
-    siblings = list(type(part).objects.filter(plan=plan).order_by("position", "pk"))
-    index = next(i for i, sibling in enumerate(siblings) if sibling.pk == part.pk)
-    other = index - 1 if direction == "up" else index + 1
-    if 0 <= other < len(siblings):
-        siblings[index], siblings[other] = siblings[other], siblings[index]
-    for position, sibling in enumerate(siblings, start=1):
-        if sibling.position != position:
-            sibling.position = position
-            sibling.save(update_fields=["position"])
 
 
 # --- the approval workflow --------------------------------------------------------------------
@@ -246,110 +165,3 @@ def plan_issue(*, plan: Plan, user, document_number: str, issued_on: datetime.da
         raise ValidationError(errors)
     changes = {"document_number": document_number, "issued_on": issued_on}
     return workflow.transition(plan, to=PlanStatus.ISSUED, user=user, changes=changes)
-
-
-# --- new versions -----------------------------------------------------------------------------
-
-
-def _shift_year(day: datetime.date | None, years: int) -> datetime.date | None:
-    if day is None or years == 0:
-        return day
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February in a year that has none
-        return day.replace(year=day.year + years, day=28)
-
-
-def _clone(instance, **changes):
-    """Store a copy of ``instance``: every stored field but the primary key, then ``changes``
-    (given by attribute name, e.g. ``plan_id``)."""
-    model = type(instance)
-    values = {
-        f.attname: getattr(instance, f.attname) for f in model._meta.concrete_fields if not f.primary_key
-    }
-    return model.objects.create(**(values | changes))
-
-
-def _copy_parts(source: Plan, target: Plan, years: int) -> None:
-    """Copy every part of ``source`` into ``target``, moving deadlines and due dates by ``years``."""
-    for basis in source.legal_bases.all():
-        _clone(basis, plan_id=target.pk)
-    for old in source.targets.prefetch_related("lines"):
-        new = _clone(old, plan_id=target.pk)
-        for line in old.lines.all():
-            _clone(line, target_id=new.pk)
-    for old in source.components.prefetch_related("partner_units"):
-        new = _clone(old, plan_id=target.pk, deadline=_shift_year(old.deadline, years))
-        new.partner_units.set(old.partner_units.all())
-    for old in source.assignments.all():
-        _clone(old, plan_id=target.pk)
-    for old in source.reporting_rules.all():
-        _clone(old, plan_id=target.pk, due_date=_shift_year(old.due_date, years))
-    for old in source.recipients.all():
-        _clone(old, plan_id=target.pk)
-
-
-_TEXT_FIELDS = (
-    "issuing_statement",
-    "purpose",
-    "requirements",
-    "general_goal",
-    "funding",
-    "main_solutions",
-    "reporting_regime",
-    "closing",
-    "signer_authority",
-    "signer_title",
-    "signer_name",
-)
-
-
-def _new_version(source: Plan, *, year: int, title: str, previous_version, user) -> Plan:
-    plan = Plan(
-        commune=source.commune,
-        program=source.program,
-        year=year,
-        title=title,
-        previous_version=previous_version,
-        created_by=user,
-        **{name: getattr(source, name) for name in _TEXT_FIELDS},
-    )
-    plan.full_clean()
-    plan.save()
-    _copy_parts(source, plan, year - source.year)
-    workflow.log_created(plan, user=user)
-    return plan
-
-
-@transaction.atomic
-def plan_amend(*, plan: Plan, user) -> Plan:
-    """Start an amendment of an approved plan: a new draft version with the same content, linked
-    to the approved one, which stays in force until the amendment is approved."""
-    plan = _locked(plan)
-    if not plan.is_approved:
-        raise ValidationError(messages.PLAN_AMEND_STATUS, code="status")
-    if not access.can_amend_plan(user, plan):
-        raise ValidationError(messages.PLAN_EDIT_ROLE, code="role")
-    if plan.amendments.exists():
-        raise ValidationError(messages.PLAN_AMEND_EXISTS, code="exists")
-    return _new_version(plan, year=plan.year, title=plan.title, previous_version=plan, user=user)
-
-
-@transaction.atomic
-def plan_copy_to_next_year(*, plan: Plan, user) -> Plan:
-    """Start next year's plan from this one: same structure and texts, deadlines and report due dates
-    moved one year on, no number or date (it is a new draft)."""
-    if not access.can_create_plan(user):
-        raise ValidationError(messages.PLAN_EDIT_ROLE, code="role")
-    year = plan.year + 1
-    if Plan.objects.filter(commune=plan.commune, year=year).exists():
-        raise ValidationError(messages.PLAN_COPY_EXISTS.format(year=year), code="exists")
-    if not plan.program.covers(year):
-        raise ValidationError(
-            messages.PLAN_YEAR_OUTSIDE_PROGRAM.format(
-                year=year, start=plan.program.start_year, end=plan.program.end_year
-            ),
-            code="program",
-        )
-    title = plan.title.replace(str(plan.year), str(year))
-    return _new_version(plan, year=year, title=title, previous_version=None, user=user)

@@ -8,8 +8,9 @@ signed is what prints, whatever the data became afterwards.
 import datetime
 from dataclasses import dataclass, field
 
+from reporting.documents.annex import AnnexRow
 from reporting.documents.base import DocumentFrame, Signer, frame_for, paragraphs
-from reporting.figures.reports import commune_report_figures
+from reporting.figures.compiled import commune_report_figures
 from reporting.models import COMPILED_SYMBOL, CompiledReport
 from thoxuan_gnbv.models import Role
 
@@ -57,16 +58,6 @@ class TargetRow:
     achieved: int | None
     rate: float | None
     is_line: bool
-
-
-@dataclass(frozen=True)
-class AnnexRow:
-    number: int
-    code: str
-    head_name: str
-    neighborhood: str
-    components: str
-    amount: int
 
 
 @dataclass
@@ -215,42 +206,3 @@ def build_compiled_document(
         timeliness=data["timeliness"],
         annex=annex or [],
     )
-
-
-def household_annex(compiled: CompiledReport) -> list[AnnexRow]:
-    """Phụ lục: households supported in the period (one row per household, its components and the
-    total value). For an approved report, only support recorded before the approval counts."""
-    from django.db.models import F, Sum
-
-    from programs.models import Support
-
-    period = compiled.period
-    supports = Support.objects.filter(
-        component__plan=period.plan, supported_on__range=(period.start_date, period.end_date)
-    )
-    if compiled.is_approved and compiled.approved_at:
-        supports = supports.filter(created_at__lte=compiled.approved_at)
-    amount = F("central_amount") + F("local_amount") + F("mobilised_amount") + F("credit_amount")
-    rows = (
-        supports.values(
-            "household_id", "household__code", "household__head_name", "household__neighborhood__name"
-        )
-        .annotate(total=Sum(amount))
-        .order_by("household__neighborhood__position", "household__code")
-    )
-    codes: dict[int, set[str]] = {}
-    for household_id, project, sub in supports.values_list(
-        "household_id", "component__project__number", "component__subproject__number"
-    ).distinct():
-        codes.setdefault(household_id, set()).add(f"{project}.{sub}" if sub else str(project))
-    return [
-        AnnexRow(
-            number=number,
-            code=row["household__code"],
-            head_name=row["household__head_name"],
-            neighborhood=row["household__neighborhood__name"],
-            components=", ".join(sorted(codes.get(row["household_id"], ()))),
-            amount=row["total"] or 0,
-        )
-        for number, row in enumerate(rows, start=1)
-    ]

@@ -1,10 +1,10 @@
 """The figures of reports and dashboards, from aggregate queries: ``reports`` (a component's support,
-activities and budget; the compiled commune report) and ``poverty`` (the commune's poverty figures,
+activities and budget), ``compiled`` (the compiled commune report) and ``poverty`` (the commune's poverty figures,
 cached). The names below are re-exported for the reporting services, which import them from here."""
 
+from reporting.figures.compiled import commune_report_figures
 from reporting.figures.poverty import poverty_figures, rate, shared_cached
 from reporting.figures.reports import (
-    commune_report_figures,
     component_figures,
     plan_components,
     shows_poverty_figures,

@@ -8,7 +8,7 @@ from django.apps import apps
 from django.core.management import call_command
 
 from demo import plan_2024
-from demo.plan_builder import ASSIGNMENTS, COMPONENT_LEADS, LEGAL_BASES, RECIPIENTS, REPORTING_RULES
+from demo.plan_parts_2024 import ASSIGNMENTS, COMPONENT_LEADS, LEGAL_BASES, RECIPIENTS, REPORTING_RULES
 from demo.registry import HOUSEHOLD_COUNT
 from demo.users import ADMIN_USERNAME, DEMO_PASSWORD, DEMO_USERS
 from households.models import Commune, Household, ReviewRound, RoundStatus

@@ -4,7 +4,15 @@ import datetime
 
 import factory
 
-from households.models import Household, Member, PovertyStandard, Review, ReviewRound, RoundStatus, Sex
+from households.models import (
+    Household,
+    Member,
+    PovertyStandard,
+    Review,
+    ReviewRound,
+    RoundStatus,
+    Sex,
+)
 from households.services.registry import build_search_key
 from tests.factories import NeighborhoodFactory
 
@@ -74,3 +82,7 @@ def ensure_standards():
         importlib.import_module("households.migrations.0008_seed_standard_windows_and_working_age").seed(
             apps, None
         )
+
+
+def get(client_for, user, url):
+    return client_for(user).get(url)

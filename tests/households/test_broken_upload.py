@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from households import messages
 from households.models import Household
-from households.services.importing import workbook_read
+from households.services.workbook_checks import workbook_read
 from tests.households.workbooks import row, workbook_bytes
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from households import messages
 from households import workbook as wb
 from households.models import Category, Household, Review, ReviewRound, RoundStatus
-from households.services.importing import households_import, workbook_read
+from households.services.importing import households_import
+from households.services.workbook_checks import workbook_read
 from tests.households.factories import HouseholdFactory, add_result, approved_round
 from tests.households.workbooks import HEADERS, row, workbook_bytes
 

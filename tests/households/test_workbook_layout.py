@@ -9,7 +9,8 @@ from openpyxl import load_workbook
 from households import workbook as wb
 from households.models import Indicator, PovertyStandard, Review
 from households.services.exporting import export_to_tempfile
-from households.services.importing import households_import, workbook_read
+from households.services.importing import households_import
+from households.services.workbook_checks import workbook_read
 from tests.households.factories import HouseholdFactory, add_result, approved_round
 from tests.households.workbooks import INDICATORS_2022, workbook_bytes
 

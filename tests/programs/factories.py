@@ -6,6 +6,7 @@ import importlib
 
 import factory
 from django.apps import apps
+from django.core.exceptions import ValidationError
 
 from programs.models import (
     Assignment,
@@ -127,3 +128,9 @@ def make_submitted(commune, author, lead_unit, **kwargs) -> Plan:
 def make_approved(commune, author, approver, lead_unit, **kwargs) -> Plan:
     plan = make_submitted(commune, author, lead_unit, **kwargs)
     return services.plan_approve(plan=plan, user=approver)
+
+
+def _messages(error: ValidationError, field=None) -> list[str]:
+    if field is None:
+        return error.messages
+    return error.message_dict[field]

@@ -10,6 +10,7 @@ from django.urls import reverse
 from programs.messages import plans as messages
 from programs.models import Allocation, FundingSource, Plan
 from programs.services import budget
+from programs.services import plan_parts as part_services
 from programs.services import plans as services
 from tests.programs.factories import PlanFactory, program
 
@@ -79,9 +80,9 @@ def test_stale_target_edit_keeps_the_other_persons_lines(draft_plan, labour_offi
     old_lines = list(target.lines.values("label", "quantity", "unit", "metric"))
     assert old_lines
     opened_at = target.version
-    services.target_save(target=target, lines=[], user=labour_officer, version=opened_at)
+    part_services.target_save(target=target, lines=[], user=labour_officer, version=opened_at)
     with pytest.raises(ValidationError) as caught:
-        services.target_save(target=target, lines=old_lines, user=labour_officer, version=opened_at)
+        part_services.target_save(target=target, lines=old_lines, user=labour_officer, version=opened_at)
     assert "Người khác đã sửa dữ liệu này" in caught.value.messages[0]
     assert target.lines.count() == 0
 

@@ -1,25 +1,19 @@
-"""The plan's services: every workflow transition and every refusal, with its side effects."""
+"""The plan's workflow services: creating, editing, every transition and every refusal, with its side effects;
+amendments and the copy to the next year."""
 
 import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from programs.messages import plans as messages
-from programs.models import LegalBasis, Plan, PlanComponent, PlanStatus, PlanTransition, ReportingRule, Target
+from programs.models import Plan, PlanStatus, PlanTransition
+from programs.services import plan_versions as version_services
 from programs.services import plans as services
-from tests.factories import UnitFactory, UserFactory
-from tests.programs.factories import make_approved, make_draft, make_submitted, program, project, subproject
+from tests.factories import UserFactory
+from tests.programs.factories import _messages, make_approved, make_draft, make_submitted, program
 from thoxuan_gnbv.models import Role
-
-
-def _messages(error: ValidationError, field=None) -> list[str]:
-    if field is None:
-        return error.messages
-    return error.message_dict[field]
-
 
 # --- creating and editing -------------------------------------------------------------------
 
@@ -88,104 +82,6 @@ def test_a_submitted_plan_cannot_be_edited(submitted_plan, labour_officer):
     with pytest.raises(ValidationError) as error:
         services.plan_update(plan=submitted_plan, user=labour_officer, general_goal="X")
     assert error.value.messages == [messages.PLAN_NOT_EDITABLE_STATUS]
-
-
-def test_negative_target_quantity_is_refused_and_nothing_changes(draft_plan, labour_officer):
-    target = draft_plan.targets.get()
-    target.quantity = -3
-    with pytest.raises(ValidationError) as error:
-        services.target_save(target=target, lines=[], user=labour_officer)
-    assert _messages(error.value, "quantity") == [messages.TARGET_QUANTITY_NEGATIVE]
-    assert Target.objects.get(pk=target.pk).quantity == 8
-    assert Target.objects.get(pk=target.pk).lines.count() == 2
-
-
-def test_breakdown_lines_may_not_exceed_the_target(draft_plan, labour_officer):
-    target = draft_plan.targets.get()
-    lines = [
-        {"label": "a", "quantity": 5, "unit": "hộ", "metric": ""},
-        {"label": "b", "quantity": 4, "unit": "hộ", "metric": ""},
-    ]
-    with pytest.raises(ValidationError) as error:
-        services.target_save(target=target, lines=lines, user=labour_officer)
-    assert _messages(error.value, "quantity") == [messages.TARGET_LINES_EXCEED.format(total=9, quantity=8)]
-    assert [line.quantity for line in target.lines.all()] == [2, 6]
-
-
-def test_target_lines_are_replaced(draft_plan, labour_officer):
-    target = draft_plan.targets.get()
-    target.quantity = 10
-    services.target_save(
-        target=target,
-        lines=[{"label": "hộ có người khuyết tật", "quantity": 3, "unit": "hộ", "metric": ""}],
-        user=labour_officer,
-    )
-    target.refresh_from_db()
-    assert target.quantity == 10
-    assert [line.sentence for line in target.lines.all()] == ["hộ có người khuyết tật 3 hộ"]
-
-
-def test_component_deadline_outside_the_plan_year_is_refused(draft_plan, labour_officer, peoples_committee):
-    component = PlanComponent(
-        plan=draft_plan, project=project(5), lead_unit=peoples_committee, deadline=datetime.date(2025, 3, 31)
-    )
-    with pytest.raises(ValidationError) as error:
-        services.plan_part_save(part=component, user=labour_officer)
-    assert _messages(error.value, "deadline") == [messages.DEADLINE_OUTSIDE_YEAR.format(year=2024)]
-    assert draft_plan.components.count() == 1
-
-
-def test_subproject_of_another_project_is_refused(draft_plan, labour_officer, peoples_committee):
-    component = PlanComponent(
-        plan=draft_plan,
-        project=project(4),
-        subproject=subproject(3, 2),
-        lead_unit=peoples_committee,
-        deadline=datetime.date(2024, 12, 31),
-    )
-    with pytest.raises(ValidationError) as error:
-        services.plan_part_save(part=component, user=labour_officer)
-    assert _messages(error.value, "subproject") == [messages.SUBPROJECT_OTHER_PROJECT]
-
-
-def test_lead_unit_of_another_commune_is_refused(draft_plan, labour_officer, other_commune):
-    foreign = UnitFactory(commune=other_commune, name="UBND xã khác")
-    component = PlanComponent(
-        plan=draft_plan, project=project(5), lead_unit=foreign, deadline=datetime.date(2024, 12, 31)
-    )
-    with pytest.raises(ValidationError) as error:
-        services.plan_part_save(part=component, user=labour_officer)
-    assert "lead_unit" in error.value.message_dict
-
-
-def test_report_due_date_outside_the_plan_year_is_refused(draft_plan, labour_officer):
-    draft_plan.reporting_rules.filter(period="YEAR").delete()
-    rule = ReportingRule(
-        plan=draft_plan, period="YEAR", due_date=datetime.date(2025, 1, 10), recipients="UBND"
-    )
-    with pytest.raises(ValidationError) as error:
-        services.plan_part_save(part=rule, user=labour_officer)
-    assert _messages(error.value, "due_date") == [messages.DUE_DATE_OUTSIDE_YEAR.format(year=2024)]
-
-
-def test_new_parts_go_last_and_move_up_and_down(draft_plan, labour_officer):
-    second = services.plan_part_save(
-        part=LegalBasis(plan=draft_plan, kind="Quyết định", number="03/QĐ-UBND", issuer="UBND huyện"),
-        user=labour_officer,
-    )
-    first = draft_plan.legal_bases.exclude(pk=second.pk).get()
-    assert list(draft_plan.legal_bases.values_list("pk", flat=True)) == [first.pk, second.pk]
-    services.plan_part_move(part=second, direction="up", user=labour_officer)
-    assert list(draft_plan.legal_bases.values_list("pk", flat=True)) == [second.pk, first.pk]
-    services.plan_part_move(part=second, direction="down", user=labour_officer)
-    assert list(draft_plan.legal_bases.values_list("pk", flat=True)) == [first.pk, second.pk]
-    with pytest.raises(ValidationError):
-        services.plan_part_move(part=second, direction="sideways", user=labour_officer)
-
-
-def test_removing_a_part(draft_plan, labour_officer):
-    services.plan_part_delete(part=draft_plan.recipients.get(), user=labour_officer)
-    assert not draft_plan.recipients.exists()
 
 
 # --- submit, return, approve, issue ---------------------------------------------------------
@@ -363,77 +259,11 @@ def test_issue_refuses_unapproved_plans_and_wrong_roles(
     assert error.value.messages == [messages.PLAN_ISSUE_ROLE]
 
 
-# --- an approved plan is frozen by every path -----------------------------------------------
-
-
-def test_services_refuse_every_change_to_an_approved_plan(approved_plan, labour_officer):
-    part = approved_plan.components.first()
-    attempts = [
-        lambda: services.plan_update(plan=approved_plan, user=labour_officer, general_goal="X"),
-        lambda: services.plan_part_save(part=part, user=labour_officer),
-        lambda: services.plan_part_delete(part=part, user=labour_officer),
-        lambda: services.plan_part_move(part=part, direction="down", user=labour_officer),
-        lambda: services.target_save(target=approved_plan.targets.get(), lines=[], user=labour_officer),
-    ]
-    for attempt in attempts:
-        with pytest.raises(ValidationError) as error:
-            attempt()
-        assert error.value.messages == [messages.PLAN_FROZEN]
-    assert Plan.objects.get(pk=approved_plan.pk).general_goal != "X"
-    assert approved_plan.components.count() == 1
-
-
-def test_models_refuse_saving_or_deleting_an_approved_plan_or_its_parts(approved_plan, health_unit):
-    approved_plan.general_goal = "Sửa lén"
-    with pytest.raises(ValidationError):
-        approved_plan.save()
-    with pytest.raises(ValidationError):
-        Plan.objects.get(pk=approved_plan.pk).delete()
-    component = approved_plan.components.first()
-    with pytest.raises(ValidationError):
-        component.save()
-    with pytest.raises(ValidationError):
-        component.delete()
-    with pytest.raises(ValidationError), transaction.atomic():
-        component.partner_units.add(health_unit)
-    line = approved_plan.targets.get().lines.first()
-    line.quantity = 7
-    with pytest.raises(ValidationError):
-        line.save()
-    assert Plan.objects.get(pk=approved_plan.pk).general_goal != "Sửa lén"
-    assert not component.partner_units.exists()
-
-
-def test_an_issued_plan_accepts_no_further_change(approved_plan, labour_officer):
-    plan = services.plan_issue(
-        plan=approved_plan, user=labour_officer, document_number="45", issued_on=timezone.localdate()
-    )
-    plan.document_number = "46"
-    with pytest.raises(ValidationError):
-        plan.save()
-    assert Plan.objects.get(pk=plan.pk).document_number == "45"
-
-
-def test_database_refuses_an_approved_status_without_approver(draft_plan):
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Plan.objects.filter(pk=draft_plan.pk).update(status=PlanStatus.APPROVED)
-
-
-def test_database_refuses_an_issued_status_without_number(approved_plan):
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Plan.objects.filter(pk=approved_plan.pk).update(status=PlanStatus.ISSUED)
-
-
-def test_database_refuses_a_negative_target(draft_plan):
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Target.objects.filter(plan=draft_plan).update(quantity=-1)
-
-
 # --- amendments and next year ---------------------------------------------------------------
 
 
 def test_amendment_is_a_new_draft_linked_to_the_approved_plan(approved_plan, labour_officer, chairman):
-    amendment = services.plan_amend(plan=approved_plan, user=labour_officer)
+    amendment = version_services.plan_amend(plan=approved_plan, user=labour_officer)
     assert amendment.status == PlanStatus.DRAFT and amendment.previous_version == approved_plan
     assert amendment.year == 2024 and amendment.version_number == 2
     assert amendment.components.count() == approved_plan.components.count()
@@ -450,15 +280,15 @@ def test_amendment_is_a_new_draft_linked_to_the_approved_plan(approved_plan, lab
 
 
 def test_a_plan_is_amended_only_once(approved_plan, labour_officer):
-    services.plan_amend(plan=approved_plan, user=labour_officer)
+    version_services.plan_amend(plan=approved_plan, user=labour_officer)
     with pytest.raises(ValidationError) as error:
-        services.plan_amend(plan=approved_plan, user=labour_officer)
+        version_services.plan_amend(plan=approved_plan, user=labour_officer)
     assert error.value.messages == [messages.PLAN_AMEND_EXISTS]
 
 
 def test_a_draft_cannot_be_amended(draft_plan, labour_officer):
     with pytest.raises(ValidationError) as error:
-        services.plan_amend(plan=draft_plan, user=labour_officer)
+        version_services.plan_amend(plan=draft_plan, user=labour_officer)
     assert error.value.messages == [messages.PLAN_AMEND_STATUS]
 
 
@@ -467,7 +297,7 @@ def test_copy_to_next_year_makes_a_blank_numbered_draft_with_dates_moved(approve
         status=PlanStatus.ISSUED, document_number="45", issued_on=datetime.date(2024, 5, 20)
     )
     approved_plan.refresh_from_db()
-    copy = services.plan_copy_to_next_year(plan=approved_plan, user=labour_officer)
+    copy = version_services.plan_copy_to_next_year(plan=approved_plan, user=labour_officer)
     assert (copy.year, copy.status, copy.document_number, copy.issued_on) == (
         2025,
         PlanStatus.DRAFT,
@@ -480,14 +310,14 @@ def test_copy_to_next_year_makes_a_blank_numbered_draft_with_dates_moved(approve
     assert sorted(r.due_date for r in copy.reporting_rules.all())[0] == datetime.date(2025, 3, 15)
     assert copy.targets.get().sentence == approved_plan.targets.get().sentence
     with pytest.raises(ValidationError) as error:
-        services.plan_copy_to_next_year(plan=approved_plan, user=labour_officer)
+        version_services.plan_copy_to_next_year(plan=approved_plan, user=labour_officer)
     assert error.value.messages == [messages.PLAN_COPY_EXISTS.format(year=2025)]
 
 
 def test_copy_beyond_the_program_period_is_refused(commune, labour_officer, peoples_committee):
     plan = make_draft(commune, labour_officer, peoples_committee, year=2025)
     with pytest.raises(ValidationError):
-        services.plan_copy_to_next_year(plan=plan, user=labour_officer)
+        version_services.plan_copy_to_next_year(plan=plan, user=labour_officer)
     assert not Plan.objects.filter(year=2026).exists()
 
 
@@ -509,70 +339,9 @@ def test_every_transition_is_logged_in_order(draft_plan, labour_officer, chairma
     ]
 
 
-def test_component_wording_of_deadlines_and_codes(draft_plan, peoples_committee):
-    component = PlanComponent(
-        plan=draft_plan, project=project(3), subproject=subproject(3, 2), lead_unit=peoples_committee
-    )
-    for day, text in [
-        (datetime.date(2024, 12, 31), "Trong năm 2024"),
-        (datetime.date(2024, 9, 30), "Hoàn thành quý III năm 2024"),
-        (datetime.date(2024, 8, 15), "Hoàn thành trước ngày 15/08/2024"),
-    ]:
-        component.deadline = day
-        assert component.deadline_text == text
-    assert component.code == "3.2"
-    assert component.display_title == "Cải thiện dinh dưỡng"
-
-
 def test_an_approver_without_a_name_signs_with_the_username(submitted_plan):
     approver = UserFactory(
         commune=submitted_plan.commune, username="pct2", role=Role.VICE_CHAIRMAN, full_name=""
     )
     plan = services.plan_approve(plan=submitted_plan, user=approver)
     assert plan.signer_name == "pct2"
-
-
-def test_the_same_component_cannot_be_added_twice(draft_plan, labour_officer, peoples_committee):
-    existing = draft_plan.components.get()
-    twin = PlanComponent(
-        plan=draft_plan,
-        project=existing.project,
-        subproject=existing.subproject,
-        lead_unit=peoples_committee,
-        deadline=datetime.date(2024, 12, 31),
-    )
-    with pytest.raises(ValidationError) as error:
-        services.plan_part_save(part=twin, user=labour_officer)
-    assert _messages(error.value, "project") == [messages.COMPONENT_TAKEN]
-
-
-def test_a_report_period_is_ruled_once(draft_plan, labour_officer):
-    rule = ReportingRule(plan=draft_plan, period="Q1", due_date=datetime.date(2024, 3, 20), recipients="UBND")
-    with pytest.raises(ValidationError) as error:
-        services.plan_part_save(part=rule, user=labour_officer)
-    assert _messages(error.value, "period") == [messages.REPORTING_PERIOD_TAKEN]
-    assert draft_plan.reporting_rules.filter(period="Q1").count() == 1
-
-
-def test_bulk_writes_on_an_approved_plan_are_refused(approved_plan):
-    attempts = [
-        lambda: Plan.objects.filter(pk=approved_plan.pk).update(title="Sửa hàng loạt"),
-        lambda: Plan.objects.filter(pk=approved_plan.pk).update(status=PlanStatus.DRAFT),
-        lambda: Plan.objects.filter(pk=approved_plan.pk).delete(),
-        lambda: approved_plan.components.all().delete(),
-        lambda: approved_plan.recipients.update(name="Khác"),
-        lambda: Target.objects.filter(plan=approved_plan).update(quantity=1),
-        lambda: approved_plan.targets.get().lines.all().delete(),
-    ]
-    for attempt in attempts:
-        with pytest.raises(ValidationError) as error:
-            attempt()
-        assert error.value.messages == [messages.PLAN_FROZEN]
-    approved_plan.refresh_from_db()
-    assert approved_plan.title != "Sửa hàng loạt" and approved_plan.status == PlanStatus.APPROVED
-    assert approved_plan.components.count() == 1 and approved_plan.targets.get().lines.count() == 2
-
-
-def test_bulk_writes_on_a_draft_still_work(draft_plan):
-    assert Plan.objects.filter(pk=draft_plan.pk).update(general_goal="Mới") == 1
-    assert draft_plan.recipients.all().delete()[0] == 1

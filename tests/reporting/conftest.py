@@ -3,7 +3,8 @@
 import pytest
 from django.core.cache import cache
 
-from tests.reporting.factories import component, make_reporting_plan
+from reporting import services
+from tests.reporting.factories import component, make_reporting_plan, open_period
 
 
 @pytest.fixture(autouse=True)
@@ -42,3 +43,24 @@ def livelihood(plan):
 def farming(plan):
     """Dự án 3 – Tiểu dự án 1, the agriculture officer's component."""
     return component(plan, "3.1")
+
+
+@pytest.fixture
+def period(commune, plan):
+    return open_period(commune, "2024-Q2")
+
+
+@pytest.fixture
+def draft(period, nutrition, health_station):
+    report = services.report_open(period=period, component=nutrition, user=health_station)
+    return services.report_update(
+        report=report, user=health_station, results="Cấp 20 suất.", problems="", proposals=""
+    )
+
+
+@pytest.fixture
+def compiled(period, labour_officer):
+    compiled = services.compiled_open(period=period, user=labour_officer)
+    return services.compiled_update(
+        compiled=compiled, user=labour_officer, general_situation="Tình hình chung."
+    )

@@ -94,3 +94,9 @@ def add_activity(
         participants_ethnic_minority=ethnic,
         recorded_by=user,
     )
+
+
+def status(client_for, user, url, method="get", data=None):
+    client = client_for(user)
+    response = getattr(client, method)(url, data or {})
+    return response.status_code, response

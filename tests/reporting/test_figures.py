@@ -10,7 +10,8 @@ from django.core.cache import cache
 from households.models import Category
 from programs.models import Allocation, Disbursement
 from reporting import services
-from reporting.figures.reports import commune_report_figures, component_figures
+from reporting.figures.compiled import commune_report_figures
+from reporting.figures.reports import component_figures
 from tests.programs.delivery.factories import (
     HouseholdFactory,
     MemberFactory,

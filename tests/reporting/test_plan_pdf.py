@@ -8,7 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from demo.plan_builder import COMPONENT_LEADS, seed_plan_2024
+from demo.plan_builder import seed_plan_2024
+from demo.plan_parts_2024 import COMPONENT_LEADS
 from demo.registry import seed_commune
 from demo.units import seed_units
 from demo.users import seed_users

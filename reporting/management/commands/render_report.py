@@ -25,9 +25,10 @@ class Command(BaseCommand):
         parser.add_argument("--annex", action="store_true", help="PDF kèm phụ lục danh sách hộ được hỗ trợ")
 
     def handle(self, *args, period, fmt, out, commune=None, annex=False, **options):
+        from reporting.documents.annex import household_annex
         from reporting.documents.excel import render_compiled_xlsx
         from reporting.documents.pdf import render_compiled_pdf
-        from reporting.documents.report import build_compiled_document, household_annex
+        from reporting.documents.report import build_compiled_document
 
         try:
             parsed = parse_period(period)

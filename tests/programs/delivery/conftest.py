@@ -5,12 +5,18 @@ import datetime
 import pytest
 
 from households.models import Category, Relation, Sex
+from programs.models import FundingSource
+from programs.services.budget import (
+    estimate_create,
+    estimate_line_add,
+)
 from tests.programs.delivery.factories import (
     HouseholdFactory,
     MemberFactory,
     approve_round,
     components_by_code,
     make_plan,
+    make_support,
 )
 
 # The decision of the 2023 year-end review, on which the 2024 support rests.
@@ -78,3 +84,24 @@ def average_household(neighborhood2, chairman):
     MemberFactory(household=household, full_name="Trần Văn Khá")
     approve_round(household.commune, DECIDED_2023, {household: Category.AVERAGE}, chairman)
     return household
+
+
+@pytest.fixture
+def support(components, poor_household, agriculture_officer):
+    return make_support(components["3.1"], poor_household, agriculture_officer)
+
+
+@pytest.fixture
+def estimate(commune, components, accountant):
+    estimate = estimate_create(
+        commune=commune, year=2024, title="Dự toán chi Chương trình năm 2024", user=accountant
+    )
+    estimate_line_add(
+        estimate=estimate,
+        component=components["3.1"],
+        source=FundingSource.CENTRAL,
+        content="Hỗ trợ giống bò sinh sản",
+        amount="120.000.000",
+        user=accountant,
+    )
+    return estimate

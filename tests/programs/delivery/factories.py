@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from households.models import Category, PovertyStandard, Relation, Review, ReviewRound
 from programs.models import (
+    Activity,
     Estimate,
     EstimateLine,
     EstimateStatus,
@@ -20,7 +21,10 @@ from programs.models import (
     PlanStatus,
     Project,
     SubProject,
+    Support,
+    SupportType,
 )
+from programs.services.eligibility import EligibilityBasis
 from tests.factories import UnitFactory
 from tests.households import factories as households_factories
 from tests.households.factories import HouseholdFactory  # noqa: F401 — re-exported for delivery tests
@@ -147,3 +151,39 @@ def approved_estimate(
     estimate.approved_at = timezone.now()
     estimate.save()
     return line
+
+
+DAY = datetime.date(2024, 5, 10)
+
+
+def make_support(component, household, user, n=0, **extra):
+    values = {
+        "component": component,
+        "household": household,
+        "supported_on": DAY - datetime.timedelta(days=n % 100),
+        "support_type": SupportType.SEEDLINGS_LIVESTOCK,
+        "description": f"Hỗ trợ giống gà lần {n}",
+        "unit": "con",
+        "quantity": 50,
+        "central_amount": 1_000_000,
+        "eligibility_basis": EligibilityBasis.POOR,
+        "recorded_by": user,
+    }
+    values.update(extra)
+    return Support.objects.create(**values)
+
+
+def make_activity(component, user, n=0, **extra):
+    values = {
+        "component": component,
+        "activity_type": "communication",
+        "title": f"Truyền thông giảm nghèo số {n}",
+        "held_on": DAY,
+        "place": "Nhà văn hóa khu phố 1",
+        "participants": 40,
+        "participants_women": 25,
+        "local_amount": 2_000_000,
+        "recorded_by": user,
+    }
+    values.update(extra)
+    return Activity.objects.create(**values)

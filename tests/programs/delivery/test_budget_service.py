@@ -1,4 +1,5 @@
-"""Allocations, estimates (submit / return / approve, frozen) and disbursements (no overdraft)."""
+"""Allocations and estimates (submit / return / approve, frozen, logged); disbursements are in
+``test_disbursement_service.py``."""
 
 import datetime
 
@@ -7,10 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from programs.messages import budget as msg
-from programs.models import Allocation, Disbursement, Estimate, EstimateLine, EstimateStatus, FundingSource
+from programs.models import Allocation, Estimate, EstimateLine, EstimateStatus, FundingSource
 from programs.services.budget import (
     allocation_record,
-    disbursement_record,
     estimate_approve,
     estimate_create,
     estimate_line_add,
@@ -18,27 +18,11 @@ from programs.services.budget import (
     estimate_return,
     estimate_submit,
 )
-from tests.programs.delivery.factories import approved_estimate, make_plan
+from tests.programs.delivery.factories import make_plan
 
 pytestmark = pytest.mark.django_db
 
 DAY = datetime.date(2024, 4, 10)
-
-
-@pytest.fixture
-def estimate(commune, components, accountant):
-    estimate = estimate_create(
-        commune=commune, year=2024, title="Dự toán chi Chương trình năm 2024", user=accountant
-    )
-    estimate_line_add(
-        estimate=estimate,
-        component=components["3.1"],
-        source=FundingSource.CENTRAL,
-        content="Hỗ trợ giống bò sinh sản",
-        amount="120.000.000",
-        user=accountant,
-    )
-    return estimate
 
 
 def test_accountant_records_an_allocation_with_its_decision(components, accountant):
@@ -201,69 +185,6 @@ def test_estimate_line_must_use_a_component_of_that_years_approved_plan(
             user=accountant,
         )
     assert caught.value.message_dict["component"] == [msg.LINE_COMPONENT_OTHER_PLAN.format(year=2024)]
-
-
-# --- disbursements -------------------------------------------------------------------------------
-
-
-def pay(line, user, amount, voucher="PC-01", paid_on=DAY):
-    return disbursement_record(
-        line=line, paid_on=paid_on, amount=amount, voucher_number=voucher, payee="HTX", user=user
-    )
-
-
-@pytest.fixture
-def line(commune, components, accountant, chairman):
-    return approved_estimate(
-        commune, components["3.1"], amount=10_000_000, accountant=accountant, approver=chairman
-    )
-
-
-def test_disbursements_up_to_the_line_pass_and_one_more_dong_is_refused(line, accountant):
-    pay(line, accountant, "6.000.000", "PC-01")
-    pay(line, accountant, 4_000_000, "PC-02")
-    with pytest.raises(ValidationError) as caught:
-        pay(line, accountant, 1, "PC-03")
-    assert caught.value.message_dict["amount"] == [
-        msg.DISBURSEMENT_OVERDRAFT.format(remaining="0", amount="1")
-    ]
-    line.refresh_from_db()
-    assert line.disbursed_amount == 10_000_000
-    assert Disbursement.objects.count() == 2
-
-
-def test_disbursement_against_an_estimate_not_approved_is_refused(estimate, accountant):
-    with pytest.raises(ValidationError) as caught:
-        pay(estimate.lines.get(), accountant, 1_000)
-    assert caught.value.message_dict["line"] == [msg.DISBURSEMENT_NOT_APPROVED]
-    assert not Disbursement.objects.exists()
-
-
-@pytest.mark.parametrize(
-    ("amount", "message"),
-    [("-1000", msg.MONEY_NEGATIVE), ("1000,5", msg.MONEY_NOT_INTEGER), (0, msg.AMOUNT_MUST_BE_POSITIVE)],
-)
-def test_disbursement_amount_must_be_whole_and_positive(line, accountant, amount, message):
-    with pytest.raises(ValidationError) as caught:
-        pay(line, accountant, amount)
-    assert caught.value.message_dict["amount"] == [message]
-
-
-def test_disbursement_date_outside_the_estimate_year_is_refused(line, accountant):
-    with pytest.raises(ValidationError) as caught:
-        pay(line, accountant, 1_000, paid_on=datetime.date(2025, 1, 3))
-    assert "paid_on" in caught.value.message_dict
-
-
-def test_only_the_accountant_disburses(line, chairman):
-    with pytest.raises(ValidationError) as caught:
-        pay(line, chairman, 1_000)
-    assert caught.value.messages == [msg.DISBURSEMENT_NOT_ALLOWED]
-
-
-def test_database_refuses_a_running_total_above_the_line(line):
-    with pytest.raises(IntegrityError), transaction.atomic():
-        EstimateLine.objects.filter(pk=line.pk).update(disbursed_amount=line.amount + 1)
 
 
 # --- the workflow core: submitter, four-eyes and the log -----------------------------------------

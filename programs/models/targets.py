@@ -1,0 +1,95 @@
+"""II.2 of the plan: its targets and the "trong đó" lines breaking each one down (by khu phố, by group), frozen
+through the plan once approved."""
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from programs.messages import plans as messages
+from programs.models.plan_parts import PlanPart
+from programs.models.plans import Plan
+from thoxuan_gnbv.workflow import Freezable, FrozenQuerySet
+
+
+class TargetMetric(models.TextChoices):
+    """What the portal can count live for a target (from the approved household reviews)."""
+
+    POOR_HOUSEHOLDS_REDUCED = "poor_households_reduced", "Số hộ nghèo giảm (thoát nghèo)"
+    WITHOUT_LABOUR_CAPACITY = "without_labour_capacity", "Trong đó: hộ không có khả năng lao động"
+    WITH_LABOUR_CAPACITY = "with_labour_capacity", "Trong đó: hộ có khả năng lao động"
+
+
+class Target(PlanPart):
+    """A measurable specific target (II.2), e.g. "Giảm 8 hộ nghèo theo tiêu chuẩn nghèo đa chiều"."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets", verbose_name="kế hoạch")
+    action = models.CharField("động từ", max_length=50, help_text="Ví dụ: Giảm, Hỗ trợ, Đào tạo")
+    quantity = models.IntegerField(
+        "số lượng", validators=[MinValueValidator(0, message=messages.TARGET_QUANTITY_NEGATIVE)]
+    )
+    unit = models.CharField("đơn vị tính", max_length=50, help_text="Ví dụ: hộ nghèo")
+    text = models.CharField(
+        "diễn giải", max_length=300, blank=True, help_text="Ví dụ: theo chuẩn nghèo đa chiều"
+    )
+    metric = models.CharField(
+        "chỉ số theo dõi",
+        max_length=40,
+        choices=TargetMetric.choices,
+        blank=True,
+        help_text="Để cổng tự đếm kết quả đạt được (tùy chọn)",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "mục tiêu cụ thể"
+        verbose_name_plural = "mục tiêu cụ thể"
+        ordering = ["plan", "position", "pk"]
+        constraints = [
+            # A target counts something: a negative quantity is meaningless (and refused by the form too).
+            models.CheckConstraint(condition=models.Q(quantity__gte=0), name="target_quantity_not_negative"),
+        ]
+
+    def __str__(self):
+        return self.sentence
+
+    @property
+    def sentence(self) -> str:
+        return " ".join(p for p in [self.action, str(self.quantity), self.unit, self.text] if p)
+
+
+class TargetLine(Freezable, models.Model):
+    """A breakdown line of a target ("trong đó: hộ không có khả năng lao động 2 hộ")."""
+
+    frozen_parent = "target__plan"
+
+    target = models.ForeignKey(
+        Target, on_delete=models.CASCADE, related_name="lines", verbose_name="mục tiêu"
+    )
+    position = models.PositiveSmallIntegerField("thứ tự", default=0)
+    label = models.CharField("nội dung", max_length=200, help_text="Ví dụ: hộ không có khả năng lao động")
+    quantity = models.IntegerField(
+        "số lượng", validators=[MinValueValidator(0, message=messages.TARGET_QUANTITY_NEGATIVE)]
+    )
+    unit = models.CharField("đơn vị tính", max_length=50, default="hộ")
+    metric = models.CharField("chỉ số theo dõi", max_length=40, choices=TargetMetric.choices, blank=True)
+
+    history = HistoricalRecords()
+    objects = FrozenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "dòng “trong đó”"
+        verbose_name_plural = "dòng “trong đó”"
+        ordering = ["target", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(quantity__gte=0), name="target_line_quantity_not_negative"
+            ),
+        ]
+
+    def __str__(self):
+        return self.sentence
+
+    @property
+    def sentence(self) -> str:
+        return f"{self.label} {self.quantity} {self.unit}".strip()

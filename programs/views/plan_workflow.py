@@ -1,0 +1,112 @@
+"""The plan's workflow actions: submit, return with a comment, approve, issue with number and date, and
+the new versions (amendment, copy to the next year); each refusal re-renders the plan's workspace."""
+
+from django.contrib import messages as flash
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from programs.forms.plans import PlanApproveForm, PlanIssueForm, PlanReturnForm
+from programs.queries.plans import get_plan_for_user
+from programs.services import plan_versions as version_services
+from programs.services import plans as services
+from programs.views.plans import _detail_context
+from thoxuan_gnbv import access
+from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, require
+
+
+def _workflow_plan(request, pk):
+    """A plan for a workflow action: 404 out of scope; the service decides who may act."""
+    require(access.can_view_plans(request.user) and not access.is_read_only(request.user))
+    return get_plan_for_user(request.user, pk)
+
+
+def _refused(request, plan, error):
+    flash_errors(request, error)
+    return redirect("programs:plan_detail", pk=plan.pk)
+
+
+@require_POST
+def plan_submit(request, pk):
+    plan = _workflow_plan(request, pk)
+    try:
+        services.plan_submit(plan=plan, user=request.user)
+    except ValidationError as error:
+        return _refused(request, plan, error)
+    flash.success(request, "Đã trình kế hoạch lên Chủ tịch UBND phê duyệt.")
+    return redirect("programs:plan_detail", pk=plan.pk)
+
+
+def _rerender_with(request, plan, status=400, **forms):
+    plan = get_plan_for_user(request.user, plan.pk, document=True)
+    return render(
+        request, "programs/plan_detail.html", _detail_context(request, plan, **forms), status=status
+    )
+
+
+@require_POST
+def plan_return(request, pk):
+    plan = _workflow_plan(request, pk)
+    form = PlanReturnForm(request.POST)
+    if not form.is_valid():
+        require(access.can_approve_plan(request.user, plan))
+        return _rerender_with(request, plan, return_form=form)
+    try:
+        services.plan_return(plan=plan, user=request.user, comment=form.cleaned_data["comment"])
+    except ValidationError as error:
+        return _refused(request, plan, error)
+    flash.success(request, "Đã trả lại kế hoạch kèm ý kiến.")
+    return redirect("programs:plan_detail", pk=plan.pk)
+
+
+@require_POST
+def plan_approve(request, pk):
+    plan = _workflow_plan(request, pk)
+    form = PlanApproveForm(request.POST)
+    form.is_valid()
+    try:
+        services.plan_approve(plan=plan, user=request.user, comment=form.cleaned_data.get("comment", ""))
+    except ValidationError as error:
+        return _refused(request, plan, error)
+    flash.success(request, "Đã phê duyệt kế hoạch.")
+    return redirect("programs:plan_detail", pk=plan.pk)
+
+
+@require_POST
+def plan_issue(request, pk):
+    plan = _workflow_plan(request, pk)
+    form = PlanIssueForm(request.POST)
+    if form.is_valid():
+        try:
+            services.plan_issue(plan=plan, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            if not access.can_issue_plan(request.user, plan):
+                return _refused(request, plan, error)
+            apply_service_error(form, error)
+        else:
+            flash.success(request, f"Đã ban hành kế hoạch số {plan.document_number}/KH-UBND.")
+            return redirect("programs:plan_detail", pk=plan.pk)
+    require(access.can_issue_plan(request.user, plan))
+    return _rerender_with(request, plan, issue_form=form)
+
+
+@require_POST
+def plan_amend(request, pk):
+    plan = _workflow_plan(request, pk)
+    try:
+        amendment = version_services.plan_amend(plan=plan, user=request.user)
+    except ValidationError as error:
+        return _refused(request, plan, error)
+    flash.success(request, "Đã tạo bản điều chỉnh (dự thảo). Sửa xong hãy trình phê duyệt lại.")
+    return redirect("programs:plan_detail", pk=amendment.pk)
+
+
+@require_POST
+def plan_copy_to_next_year(request, pk):
+    plan = _workflow_plan(request, pk)
+    try:
+        copy = version_services.plan_copy_to_next_year(plan=plan, user=request.user)
+    except ValidationError as error:
+        return _refused(request, plan, error)
+    flash.success(request, f"Đã tạo dự thảo kế hoạch năm {copy.year} từ kế hoạch năm {plan.year}.")
+    return redirect("programs:plan_detail", pk=copy.pk)

@@ -1,0 +1,62 @@
+"""Background document jobs (PDF and Excel rendered by the worker) and the cache of computed figures."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from reporting.models.compiled import CompiledReport
+
+
+class DocumentJob(models.Model):
+    """A large document rendered in the background (django-tasks-db worker): its progress is shown on
+    a page that polls this row; the finished file is kept here until downloaded again."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Đang chờ"
+        RUNNING = "running", "Đang tạo"
+        DONE = "done", "Đã xong"
+        FAILED = "failed", "Lỗi"
+
+    compiled_report = models.ForeignKey(
+        CompiledReport, on_delete=models.CASCADE, related_name="jobs", verbose_name="báo cáo tổng hợp"
+    )
+    with_annex = models.BooleanField("kèm phụ lục danh sách hộ", default=True)
+    status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
+    message = models.CharField("thông báo", max_length=255, blank=True)
+    pages = models.PositiveIntegerField("số trang", default=0)
+    content = models.BinaryField("tệp PDF", null=True, blank=True, editable=False)
+    task_id = models.CharField("mã tác vụ", max_length=64, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="người yêu cầu"
+    )
+    created_at = models.DateTimeField("yêu cầu lúc", auto_now_add=True)
+    finished_at = models.DateTimeField("xong lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "tác vụ tạo văn bản"
+        verbose_name_plural = "tác vụ tạo văn bản"
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(progress__lte=100), name="document_job_progress_max_100"),
+        ]
+
+    def __str__(self):
+        return f"PDF {self.compiled_report} ({self.get_status_display()})"
+
+
+class FigureCache(models.Model):
+    """Figures that take a walk over the whole registry (poverty counts and movements by khu phố),
+    kept under a key naming the data they came from, so that every web process and the worker share
+    one computation (see ``figures.poverty_figures``). Safe to empty at any time."""
+
+    key = models.CharField("khóa", max_length=200, unique=True)
+    data = models.JSONField("số liệu")
+    computed_at = models.DateTimeField("tính lúc", auto_now=True)
+
+    class Meta:
+        verbose_name = "số liệu tính sẵn"
+        verbose_name_plural = "số liệu tính sẵn"
+
+    def __str__(self):
+        return self.key
