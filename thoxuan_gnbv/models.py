@@ -118,12 +118,6 @@ class AccessLog(models.Model):
     ip_address = models.GenericIPAddressField("địa chỉ máy", null=True, blank=True)
     path = models.CharField("đường dẫn", max_length=500, blank=True)
 
-    def save(self, *args, **kwargs):
-        # A row written without a commune belongs to the commune of the person who read the data.
-        if self.commune_id is None and self.user_id is not None:
-            self.commune_id = self.user.commune_id
-        super().save(*args, **kwargs)
-
     class Meta:
         verbose_name = "nhật ký truy cập dữ liệu cá nhân"
         verbose_name_plural = "nhật ký truy cập dữ liệu cá nhân"
@@ -135,3 +129,9 @@ class AccessLog(models.Model):
 
     def __str__(self):
         return f"{self.at:%d/%m/%Y %H:%M} · {self.get_action_display()} · {self.object_label}"
+
+    def save(self, *args, **kwargs):
+        # A row written without a commune belongs to the commune of the person who read the data.
+        if self.commune_id is None and self.user_id is not None:
+            self.commune_id = self.user.commune_id
+        super().save(*args, **kwargs)
