@@ -17,7 +17,7 @@ class PortalConfig(AppConfig):
         )
         from thoxuan_gnbv.navigation import NavItem, register_nav
 
-        register_nav(NavItem("Nhật ký dữ liệu cá nhân", "access_log", access.can_view_access_log, order=90))
+        register_nav(NavItem("Nhật ký", "access_log", access.can_view_access_log, order=90))
 
         admin.site.site_header = settings.PORTAL_TITLE
         admin.site.site_title = "Quản trị cổng GNBV"
