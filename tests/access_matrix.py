@@ -8,8 +8,8 @@ literal after ``=``) and, per method, a default ``"*"`` with the roles that diff
 inactive users are sent to the login page unless a row says otherwise. A new role column is one line
 in ``ROLES`` (and its user in ``world.STAFF``); it gets each row's default until a row names it.
 
-``DEVIATIONS`` lists the cells where the code disagrees with the rule today: the test expects the
-observed answer there, so the table stays honest and a fix shows up as a failing cell to update."""
+``DEVIATIONS`` lists the cells where the code disagrees with the rule (none today): the test expects
+the observed answer there, so the table stays honest and a fix shows up as a failing cell to update."""
 
 from dataclasses import dataclass
 
@@ -240,29 +240,4 @@ ROUTES = {
 }
 
 # Cells where the code answers otherwise than the rule above: (route, method) → {role: observed}.
-DEVIATIONS = {
-    # access.can_submit_plan / can_approve_plan / can_amend_plan name who may act, but the plan workflow
-    # views let every non-observer through and leave the refusal to the service: a redirect with a
-    # flashed error instead of 403 (nothing is written).
-    ("programs:plan_submit", "post"): dict.fromkeys(
-        (*APPROVERS, "agriculture", "culture", "health", "accountant", "admin"), "→programs:plan_detail"
-    ),
-    ("programs:plan_approve", "post"): dict.fromkeys(
-        ("labour", "agriculture", "culture", "health", "accountant", "admin"), "→programs:plan_detail"
-    ),
-    ("programs:plan_amend", "post"): dict.fromkeys(
-        (*APPROVERS, "agriculture", "culture", "health", "accountant", *HEADS, "admin"),
-        "→programs:plan_detail",
-    ),
-    # No can_* rule exists for copying a plan to the next year (drafting is access.can_create_plan:
-    # the labour officer); the service refuses the others after the fact.
-    ("programs:plan_copy_to_next_year", "post"): dict.fromkeys(
-        (*APPROVERS, "agriculture", "culture", "health", "accountant", *HEADS, "admin"),
-        "→programs:plan_detail",
-    ),
-    # access.can_review_report(user, report): an approver reviews only the labour officer's own reports;
-    # the views ask can_review_report(user) without the report, so an approver passes and the service
-    # refuses with a flashed error on a unit's report.
-    ("reporting:report_accept", "post"): dict.fromkeys(APPROVERS, "→reporting:report_detail"),
-    ("reporting:report_return", "post"): dict.fromkeys(APPROVERS, "→reporting:report_detail"),
-}
+DEVIATIONS: dict = {}

@@ -444,6 +444,12 @@ def can_review_report(user, report=None) -> bool:
         return False
     if report.status != ReportStatus.SUBMITTED or report.submitted_by_id == user.pk:
         return False
+    return is_report_reviewer(user, report)
+
+
+def is_report_reviewer(user, report) -> bool:
+    """The reviewer's part of ``can_review_report``, whatever the report's state: the labour officer
+    for a unit's report, the chairman or a vice chairman for the labour officer's own."""
     if has_role(user, Role.LABOUR_OFFICER):
         return True
     return is_approver(user) and role_of(report.submitted_by) == Role.LABOUR_OFFICER

@@ -17,10 +17,11 @@ YEAR_MAX = 2100
 ID_MAX = 2**63 - 1
 
 
-def require(allowed: bool) -> None:
-    """403 unless ``allowed`` (an ``access.can_*`` answer): the user sees the object, may not act."""
+def require(allowed: bool, reason: str = "") -> None:
+    """403 unless ``allowed`` (an ``access.can_*`` answer): the user sees the object, may not act.
+    ``reason`` (Vietnamese) is shown on the 403 page."""
     if not allowed:
-        raise PermissionDenied
+        raise PermissionDenied(reason)
 
 
 def apply_service_error(form, error: ValidationError) -> None:

@@ -4,6 +4,7 @@ import segno
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -55,7 +56,8 @@ def access_log_list(request):
 
 
 def error_403(request, exception=None):
-    return render(request, "403.html", status=403)
+    reason = str(exception) if isinstance(exception, PermissionDenied) and exception.args else ""
+    return render(request, "403.html", {"reason": reason}, status=403)
 
 
 def error_404(request, exception=None):

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from programs.forms.plans import PlanApproveForm, PlanIssueForm, PlanReturnForm
+from programs.messages import plans as messages
 from programs.queries.plans import get_plan_for_user
 from programs.services import plan_versions as version_services
 from programs.services import plans as services
@@ -15,10 +16,20 @@ from thoxuan_gnbv import access
 from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, require
 
 
-def _workflow_plan(request, pk):
-    """A plan for a workflow action: 404 out of scope; the service decides who may act."""
+def _workflow_plan(request, pk, *, allowed=True, reason=""):
+    """A plan for a workflow action: 404 out of scope, 403 for a role that never takes this step
+    (``allowed``); a refusal for the plan's state comes from the service, on the plan's page."""
     require(access.can_view_plans(request.user) and not access.is_read_only(request.user))
-    return get_plan_for_user(request.user, pk)
+    plan = get_plan_for_user(request.user, pk)
+    require(allowed, reason)
+    return plan
+
+
+def _drafter_plan(request, pk):
+    """Submitting, amending and copying are the drafter's steps: the labour officer (section VI.1)."""
+    return _workflow_plan(
+        request, pk, allowed=access.can_create_plan(request.user), reason=messages.PLAN_EDIT_ROLE
+    )
 
 
 def _refused(request, plan, error):
@@ -28,7 +39,7 @@ def _refused(request, plan, error):
 
 @require_POST
 def plan_submit(request, pk):
-    plan = _workflow_plan(request, pk)
+    plan = _drafter_plan(request, pk)
     try:
         services.plan_submit(plan=plan, user=request.user)
     except ValidationError as error:
@@ -61,7 +72,9 @@ def plan_return(request, pk):
 
 @require_POST
 def plan_approve(request, pk):
-    plan = _workflow_plan(request, pk)
+    plan = _workflow_plan(
+        request, pk, allowed=access.is_approver(request.user), reason=messages.PLAN_APPROVE_ROLE
+    )
     form = PlanApproveForm(request.POST)
     form.is_valid()
     try:
@@ -92,7 +105,7 @@ def plan_issue(request, pk):
 
 @require_POST
 def plan_amend(request, pk):
-    plan = _workflow_plan(request, pk)
+    plan = _drafter_plan(request, pk)
     try:
         amendment = version_services.plan_amend(plan=plan, user=request.user)
     except ValidationError as error:
@@ -103,7 +116,7 @@ def plan_amend(request, pk):
 
 @require_POST
 def plan_copy_to_next_year(request, pk):
-    plan = _workflow_plan(request, pk)
+    plan = _drafter_plan(request, pk)
     try:
         copy = version_services.plan_copy_to_next_year(plan=plan, user=request.user)
     except ValidationError as error:

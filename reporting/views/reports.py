@@ -78,7 +78,7 @@ def report_detail(request, pk):
 @require_POST
 def report_accept(request, pk):
     report = get_report_for_user(request.user, pk)
-    require(access.can_review_report(request.user))
+    require(access.is_report_reviewer(request.user, report))
     try:
         services.report_accept(report=report, user=request.user)
         flash.success(request, "Đã tiếp nhận báo cáo.")
@@ -90,7 +90,7 @@ def report_accept(request, pk):
 @require_POST
 def report_return(request, pk):
     report = get_report_for_user(request.user, pk)
-    require(access.can_review_report(request.user))
+    require(access.is_report_reviewer(request.user, report))
     form = ReturnForm(request.POST)
     if form.is_valid():
         try:
