@@ -6,7 +6,7 @@ from django import forms
 
 from households import messages
 from households.models import Household, Member
-from households.services.registry import MEMBER_FIELDS
+from households.services.registry import HOUSEHOLD_FIELDS, MEMBER_FIELDS
 from households.services.workbook_parsing import MAX_UPLOAD_BYTES
 from thoxuan_gnbv.concurrency import VersionFormMixin
 from thoxuan_gnbv.formatting import format_money
@@ -25,16 +25,7 @@ def _helper(*buttons) -> FormHelper:
 class HouseholdForm(VersionFormMixin, BoundaryModelForm):
     class Meta:
         model = Household
-        fields = [
-            "neighborhood",
-            "code",
-            "head_name",
-            "head_national_id",
-            "address",
-            "is_ethnic_minority",
-            "has_meritorious_person",
-            "without_labour_capacity",
-        ]
+        fields = list(HOUSEHOLD_FIELDS)
         help_texts = {
             "is_ethnic_minority": "Tự tính lại từ thành viên khi hộ có thành viên.",
             "has_meritorious_person": "Tự tính lại từ thành viên khi hộ có thành viên.",

@@ -12,6 +12,7 @@ from programs.models import (
     Plan,
     Program,
 )
+from programs.models.plans import PLAN_TEXT_FIELDS
 from thoxuan_gnbv.concurrency import VersionFormMixin
 from thoxuan_gnbv.inputs import BoundaryForm, BoundaryModelForm
 
@@ -63,20 +64,7 @@ class PlanSectionsForm(VersionFormMixin, BoundaryModelForm):
 
     class Meta:
         model = Plan
-        fields = [
-            "title",
-            "issuing_statement",
-            "purpose",
-            "requirements",
-            "general_goal",
-            "funding",
-            "main_solutions",
-            "reporting_regime",
-            "closing",
-            "signer_authority",
-            "signer_title",
-            "signer_name",
-        ]
+        fields = ["title", *PLAN_TEXT_FIELDS]
         widgets = {
             "title": forms.Textarea(attrs={"rows": 2}),
             "issuing_statement": forms.Textarea(attrs={"rows": 2}),

@@ -29,6 +29,22 @@ FROZEN_STATUSES = PLAN_APPROVED
 EDITABLE_STATUSES = PLAN_EDITABLE
 
 
+# The plan's own texts, in the order of the document (the edit form and a new version copy these).
+PLAN_TEXT_FIELDS = (
+    "issuing_statement",
+    "purpose",
+    "requirements",
+    "general_goal",
+    "funding",
+    "main_solutions",
+    "reporting_regime",
+    "closing",
+    "signer_authority",
+    "signer_title",
+    "signer_name",
+)
+
+
 class PlanQuerySet(FrozenQuerySet):
     def approved(self):
         return self.filter(status__in=FROZEN_STATUSES)

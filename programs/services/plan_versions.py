@@ -10,6 +10,7 @@ from programs.messages import plans as messages
 from programs.models import (
     Plan,
 )
+from programs.models.plans import PLAN_TEXT_FIELDS
 from programs.services.plans import _locked
 from thoxuan_gnbv import access, workflow
 
@@ -52,21 +53,6 @@ def _copy_parts(source: Plan, target: Plan, years: int) -> None:
         _clone(old, plan_id=target.pk)
 
 
-_TEXT_FIELDS = (
-    "issuing_statement",
-    "purpose",
-    "requirements",
-    "general_goal",
-    "funding",
-    "main_solutions",
-    "reporting_regime",
-    "closing",
-    "signer_authority",
-    "signer_title",
-    "signer_name",
-)
-
-
 def _new_version(source: Plan, *, year: int, title: str, previous_version, user) -> Plan:
     plan = Plan(
         commune=source.commune,
@@ -75,7 +61,7 @@ def _new_version(source: Plan, *, year: int, title: str, previous_version, user)
         title=title,
         previous_version=previous_version,
         created_by=user,
-        **{name: getattr(source, name) for name in _TEXT_FIELDS},
+        **{name: getattr(source, name) for name in PLAN_TEXT_FIELDS},
     )
     plan.full_clean()
     plan.save()
