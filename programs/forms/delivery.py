@@ -33,8 +33,10 @@ class HouseholdSearchForm(BoundaryForm):
 
     q = forms.CharField(label="Tìm hộ", max_length=100, help_text="Mã hộ, tên chủ hộ hoặc số CCCD")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, by_national_id: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not by_national_id:  # access.can_search_by_national_id: only who may see a CCCD searches by it
+            self.fields["q"].help_text = "Mã hộ hoặc tên chủ hộ"
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.add_input(Submit("submit", "Tìm", css_class="btn-secondary"))

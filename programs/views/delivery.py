@@ -83,9 +83,11 @@ def support_create(request):
     commune = request_commune(request)
     household_id = int_param(request, "household")
     if not household_id:
-        search = HouseholdSearchForm(request.GET if "q" in request.GET else None)
-        found = []
         by_national_id = access.can_search_by_national_id(request.user)
+        search = HouseholdSearchForm(
+            request.GET if "q" in request.GET else None, by_national_id=by_national_id
+        )
+        found = []
         refused = (
             search.is_valid() and not by_national_id and looks_like_national_id(search.cleaned_data["q"])
         )

@@ -122,6 +122,15 @@ def test_support_search_by_national_id_only_for_its_keepers(
     assert NATIONAL_ID_SEARCH_REFUSED in refused.content.decode()
 
 
+def test_support_search_offers_the_national_id_only_to_its_keepers(
+    client_for, labour_officer, health_station
+):
+    url = reverse("programs:support_create")
+    assert "hoặc số CCCD" in client_for(labour_officer).get(url).content.decode()
+    offered = client_for(health_station).get(url).content.decode()
+    assert "hoặc số CCCD" not in offered and "Mã hộ hoặc tên chủ hộ" in offered
+
+
 # --- the workbook export -------------------------------------------------------------------------------
 
 
