@@ -11,7 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from programs.models import Activity, Allocation, Disbursement, Support
-from reporting.figures.poverty import poverty_figures, rate, shared_cached
+from reporting.figures.poverty import no_poverty_figures, poverty_figures, rate, shared_cached
 from reporting.figures.reports import component_figures, plan_components
 from reporting.periods import period_label
 from reporting.queries import Calendar, reporting_calendar
@@ -60,15 +60,7 @@ def dashboard_data(commune, year: int, *, today: datetime.date | None = None) ->
     calendar = reporting_calendar(commune, year, today=today)
     plan = calendar.plan
     if plan is None:
-        empty = {
-            "round": None,
-            "poor": 0,
-            "near_poor": 0,
-            "movement": [],
-            "near_poor_by_neighborhood": [],
-            "targets": [],
-        }
-        return Dashboard(year, as_of, period_label(year, quarter), calendar, empty, [], {}, {})
+        return Dashboard(year, as_of, period_label(year, quarter), calendar, no_poverty_figures(), [], {}, {})
     components = plan_components(plan)
     figures = cached_component_figures([c.pk for c in components], datetime.date(year, 1, 1), as_of)
     rows = []

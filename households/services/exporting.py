@@ -67,11 +67,11 @@ def export_rows(households, year: int, layout: wb.Layout | None = None, *, revea
             merit,
             keeper,
         ) = values
-        if reveal_national_id is not None and not reveal_national_id(keeper):
-            nid = mask_national_id(nid)
         if pk == previous:  # an earlier round of the same year
             continue
         previous = pk
+        if reveal_national_id is not None and not reveal_national_id(keeper):
+            nid = mask_national_id(nid)
         deprived_codes = set(deprived or ())
         yield [
             code,

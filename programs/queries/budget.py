@@ -41,6 +41,16 @@ class BudgetRow:
     def remaining(self) -> int:
         return self.allocated - self.disbursed
 
+    @classmethod
+    def total_of(cls, rows) -> "BudgetRow":
+        """The "Tổng cộng" row: each column summed over ``rows``."""
+        return cls(
+            "Tổng cộng",
+            sum(r.allocated for r in rows),
+            sum(r.estimated for r in rows),
+            sum(r.disbursed for r in rows),
+        )
+
 
 def _key(project_number, subproject_number) -> str:
     return f"{project_number}.{subproject_number}" if subproject_number else str(project_number)
@@ -87,13 +97,7 @@ def budget_table(commune, year: int) -> tuple[list[BudgetRow], BudgetRow]:
         )
         for c in components
     ]
-    total = BudgetRow(
-        "Tổng cộng",
-        sum(r.allocated for r in rows),
-        sum(r.estimated for r in rows),
-        sum(r.disbursed for r in rows),
-    )
-    return rows, total
+    return rows, BudgetRow.total_of(rows)
 
 
 def component_budget_by_source(component, component_ids=None) -> tuple[list[BudgetRow], BudgetRow]:
@@ -118,13 +122,7 @@ def component_budget_by_source(component, component_ids=None) -> tuple[list[Budg
         )
         for source, label in FundingSource.choices
     ]
-    total = BudgetRow(
-        "Tổng cộng",
-        sum(r.allocated for r in rows),
-        sum(r.estimated for r in rows),
-        sum(r.disbursed for r in rows),
-    )
-    return rows, total
+    return rows, BudgetRow.total_of(rows)
 
 
 def estimates_for_list(commune, year=None):

@@ -95,16 +95,21 @@ def shared_cached(key: str, seconds: int, compute):
     return figures
 
 
+def no_poverty_figures() -> dict:
+    """The poverty figures of a commune with no approved review round yet."""
+    return {
+        "round": None,
+        "poor": 0,
+        "near_poor": 0,
+        "movement": [],
+        "near_poor_by_neighborhood": [],
+        "targets": [],
+    }
+
+
 def _compute_poverty(commune, targets, latest, plan_year: int) -> dict:
     if latest is None:
-        return {
-            "round": None,
-            "poor": 0,
-            "near_poor": 0,
-            "movement": [],
-            "near_poor_by_neighborhood": [],
-            "targets": [],
-        }
+        return no_poverty_figures()
     year = latest["year"]
     # The lists at the end of the review year are the movement tables' totals (no third walk).
     movement = _movement_rows(commune, year, Category.POOR)

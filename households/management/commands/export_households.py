@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from households import workbook as wb
-from households.management.commands._common import commune_from_option
+from households.management.options import commune_from_option
 from households.models import Household
 from households.services.exporting import export_rows, write_workbook
 from thoxuan_gnbv.models import AccessAction

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from households.management.commands._common import commune_from_option
+from households.management.options import commune_from_option
 from households.services.importing import households_import
 
 

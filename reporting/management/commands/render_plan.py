@@ -1,9 +1,8 @@
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from households.queries import commune_by_code
+from households.management.options import commune_from_option
 from programs.models import Plan
 from programs.queries.plans import with_document
 from reporting.documents.pdf import render_plan_pdf
@@ -20,10 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, help="Đường dẫn tệp PDF sẽ ghi")
 
     def handle(self, *args, year, commune=None, out, **options):
-        try:
-            commune = commune_by_code(commune)
-        except ValidationError as error:
-            raise CommandError(" ".join(error.messages)) from error
+        commune = commune_from_option(commune)
         # The plan in force (newest approved version), else the newest draft, which prints "DỰ THẢO".
         plan = Plan.objects.approved_for(commune, year) or (
             Plan.objects.filter(commune=commune, year=year).order_by("-pk").first()

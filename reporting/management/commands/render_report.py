@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from households.queries import commune_by_code
+from households.management.options import commune_from_option
 from reporting import messages
 from reporting.periods import parse_period
 from reporting.queries import compiled_for_output
@@ -37,8 +37,8 @@ class Command(BaseCommand):
         fmt = (fmt or "").lower()
         if fmt not in ("pdf", "xlsx"):
             raise CommandError(messages.FORMAT_UNKNOWN)
+        commune_obj = commune_from_option(commune)
         try:
-            commune_obj = commune_by_code(commune)
             compiled = compiled_for_output(commune_obj, parsed)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error

@@ -1,3 +1,5 @@
+"""Options shared by the management commands of every app (households is the lowest app with data)."""
+
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 
