@@ -68,6 +68,52 @@ class Step:
     comment_message: str = ""
 
 
+def submit_return_decide(
+    statuses,
+    *,
+    editable: tuple,
+    decided: str,
+    decided_by: str,
+    decided_at: str,
+    not_editable: str,
+    not_submitted: str,
+    return_comment_message: str,
+    submitted_at: str = "submitted_at",
+    comment_key: str = "comment",
+) -> list[Step]:
+    """The steps of a document that is submitted, then returned with a reason (kept in
+    ``return_comment``) or decided (approved/accepted) by someone other than its submitter, the decision
+    clearing the reason of an earlier return: estimates, unit reports and compiled reports."""
+    return [
+        Step(
+            to=statuses.SUBMITTED,
+            sources=editable,
+            actor_field="submitted_by",
+            time_field=submitted_at,
+            wrong_state_message=not_editable,
+        ),
+        Step(
+            to=statuses.RETURNED,
+            sources=(statuses.SUBMITTED,),
+            not_by="submitted_by",
+            comment_required=True,
+            comment_field="return_comment",
+            comment_key=comment_key,
+            wrong_state_message=not_submitted,
+            comment_message=return_comment_message,
+        ),
+        Step(
+            to=decided,
+            sources=(statuses.SUBMITTED,),
+            actor_field=decided_by,
+            time_field=decided_at,
+            not_by="submitted_by",
+            clears=("return_comment",),
+            wrong_state_message=not_submitted,
+        ),
+    ]
+
+
 class Workflow:
     """A flow as data: its status choices, steps, frozen and editable statuses, freeze message and the
     log model (``"app_label.Model"``, a ``TransitionLog`` with a foreign key to the document)."""

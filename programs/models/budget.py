@@ -11,7 +11,14 @@ from programs.messages import budget as msg
 from thoxuan_gnbv.concurrency import Versioned
 from thoxuan_gnbv.formatting import format_money
 from thoxuan_gnbv.statuses import ESTIMATE_EDITABLE, EstimateStatus
-from thoxuan_gnbv.workflow import Freezable, FrozenQuerySet, Step, TransitionLog, Workflow, actor_field
+from thoxuan_gnbv.workflow import (
+    Freezable,
+    FrozenQuerySet,
+    TransitionLog,
+    Workflow,
+    actor_field,
+    submit_return_decide,
+)
 
 
 class FundingSource(models.TextChoices):
@@ -71,33 +78,16 @@ class Estimate(Freezable, models.Model):
         frozen=(EstimateStatus.APPROVED,),
         frozen_message=msg.ESTIMATE_FROZEN,
         log="programs.EstimateTransition",
-        steps=[
-            Step(
-                to=EstimateStatus.SUBMITTED,
-                sources=ESTIMATE_EDITABLE,
-                actor_field="submitted_by",
-                time_field="submitted_at",
-                wrong_state_message=msg.ESTIMATE_NOT_EDITABLE,
-            ),
-            Step(
-                to=EstimateStatus.RETURNED,
-                sources=(EstimateStatus.SUBMITTED,),
-                not_by="submitted_by",
-                comment_required=True,
-                comment_field="return_comment",
-                wrong_state_message=msg.ESTIMATE_NOT_SUBMITTED,
-                comment_message=msg.ESTIMATE_RETURN_NEEDS_REASON,
-            ),
-            Step(
-                to=EstimateStatus.APPROVED,
-                sources=(EstimateStatus.SUBMITTED,),
-                actor_field="approved_by",
-                time_field="approved_at",
-                not_by="submitted_by",
-                clears=("return_comment",),
-                wrong_state_message=msg.ESTIMATE_NOT_SUBMITTED,
-            ),
-        ],
+        steps=submit_return_decide(
+            EstimateStatus,
+            editable=ESTIMATE_EDITABLE,
+            decided=EstimateStatus.APPROVED,
+            decided_by="approved_by",
+            decided_at="approved_at",
+            not_editable=msg.ESTIMATE_NOT_EDITABLE,
+            not_submitted=msg.ESTIMATE_NOT_SUBMITTED,
+            return_comment_message=msg.ESTIMATE_RETURN_NEEDS_REASON,
+        ),
     )
 
     commune = models.ForeignKey(

@@ -10,7 +10,14 @@ from reporting import messages
 from reporting.models.periods import ReportingPeriod
 from reporting.models.reports import COMMENT_MAX, NARRATIVE_MAX, RESULTS_MAX, _narrative
 from thoxuan_gnbv.statuses import COMPILED_EDITABLE, CompiledStatus
-from thoxuan_gnbv.workflow import Freezable, FrozenQuerySet, Step, TransitionLog, Workflow, actor_field
+from thoxuan_gnbv.workflow import (
+    Freezable,
+    FrozenQuerySet,
+    TransitionLog,
+    Workflow,
+    actor_field,
+    submit_return_decide,
+)
 
 COMPILED_SYMBOL = "BC-UBND"
 
@@ -27,34 +34,17 @@ class CompiledReport(Freezable, models.Model):
         frozen=(CompiledStatus.APPROVED,),
         frozen_message=messages.COMPILED_APPROVED_FROZEN,
         log="reporting.CompiledReportTransition",
-        steps=[
-            Step(
-                to=CompiledStatus.SUBMITTED,
-                sources=COMPILED_EDITABLE,
-                actor_field="submitted_by",
-                time_field="submitted_at",
-                wrong_state_message=messages.COMPILED_NOT_EDITABLE,
-            ),
-            Step(
-                to=CompiledStatus.RETURNED,
-                sources=(CompiledStatus.SUBMITTED,),
-                not_by="submitted_by",
-                comment_required=True,
-                comment_field="return_comment",
-                comment_key="return_comment",
-                wrong_state_message=messages.COMPILED_NOT_SUBMITTED,
-                comment_message=messages.RETURN_COMMENT_REQUIRED,
-            ),
-            Step(
-                to=CompiledStatus.APPROVED,
-                sources=(CompiledStatus.SUBMITTED,),
-                actor_field="approved_by",
-                time_field="approved_at",
-                not_by="submitted_by",
-                clears=("return_comment",),
-                wrong_state_message=messages.COMPILED_NOT_SUBMITTED,
-            ),
-        ],
+        steps=submit_return_decide(
+            CompiledStatus,
+            editable=COMPILED_EDITABLE,
+            decided=CompiledStatus.APPROVED,
+            decided_by="approved_by",
+            decided_at="approved_at",
+            not_editable=messages.COMPILED_NOT_EDITABLE,
+            not_submitted=messages.COMPILED_NOT_SUBMITTED,
+            return_comment_message=messages.RETURN_COMMENT_REQUIRED,
+            comment_key="return_comment",
+        ),
     )
 
     period = models.OneToOneField(

@@ -10,7 +10,14 @@ from programs.models import PlanComponent, Unit
 from reporting import messages
 from reporting.models.periods import ReportingPeriod
 from thoxuan_gnbv.statuses import REPORT_EDITABLE, ReportStatus
-from thoxuan_gnbv.workflow import Freezable, FrozenQuerySet, Step, TransitionLog, Workflow, actor_field
+from thoxuan_gnbv.workflow import (
+    Freezable,
+    FrozenQuerySet,
+    TransitionLog,
+    Workflow,
+    actor_field,
+    submit_return_decide,
+)
 
 # Sane lengths for narratives: a unit's quarterly report runs to a page or two.
 RESULTS_MAX = 8000
@@ -50,34 +57,18 @@ class Report(Freezable, models.Model):
         frozen=(ReportStatus.ACCEPTED,),
         frozen_message=messages.REPORT_ACCEPTED_FROZEN,
         log="reporting.ReportTransition",
-        steps=[
-            Step(
-                to=ReportStatus.SUBMITTED,
-                sources=REPORT_EDITABLE,
-                actor_field="submitted_by",
-                time_field="last_submitted_at",
-                wrong_state_message=messages.REPORT_NOT_EDITABLE,
-            ),
-            Step(
-                to=ReportStatus.RETURNED,
-                sources=(ReportStatus.SUBMITTED,),
-                not_by="submitted_by",
-                comment_required=True,
-                comment_field="return_comment",
-                comment_key="return_comment",
-                wrong_state_message=messages.REPORT_NOT_SUBMITTED,
-                comment_message=messages.RETURN_COMMENT_REQUIRED,
-            ),
-            Step(
-                to=ReportStatus.ACCEPTED,
-                sources=(ReportStatus.SUBMITTED,),
-                actor_field="accepted_by",
-                time_field="accepted_at",
-                not_by="submitted_by",
-                clears=("return_comment",),
-                wrong_state_message=messages.REPORT_NOT_SUBMITTED,
-            ),
-        ],
+        steps=submit_return_decide(
+            ReportStatus,
+            editable=REPORT_EDITABLE,
+            submitted_at="last_submitted_at",
+            decided=ReportStatus.ACCEPTED,
+            decided_by="accepted_by",
+            decided_at="accepted_at",
+            not_editable=messages.REPORT_NOT_EDITABLE,
+            not_submitted=messages.REPORT_NOT_SUBMITTED,
+            return_comment_message=messages.RETURN_COMMENT_REQUIRED,
+            comment_key="return_comment",
+        ),
     )
 
     period = models.ForeignKey(
