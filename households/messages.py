@@ -45,6 +45,19 @@ CELL_NATIONAL_ID_USED = 'Dòng {row}, cột "{header}": số CCCD đã dùng cho
 CELL_NO_STANDARD = 'Dòng {row}, cột "{header}": chưa có chuẩn nghèo cho năm {year}'
 CELL_ROUND_FROZEN = 'Dòng {row}, cột "{header}": đợt rà soát năm {year} đã phê duyệt, không ghi đè được'
 CELL_TOO_LONG = 'Dòng {row}, cột "{header}": dài quá {limit} ký tự'
+ERRORS_GROUPED = "{count} dòng, {rest} (dòng {rows})"
+IMPORT_EXPIRED = "Phiên nhập tệp đã hết hạn: hãy tải tệp lên lại."
+IMPORT_FILE_CHANGED = "Tệp đã tải lên không còn như lúc xem trước: hãy tải tệp lên lại."
+IMPORT_DATA_CHANGED = (
+    "Dữ liệu hộ hoặc kết quả rà soát đã thay đổi sau khi xem trước: chưa nhập gì, hãy tải tệp lên lại "
+    "để xem trước những gì sẽ thay đổi."
+)
+IMPORT_MANUAL_CONSENT = (
+    "Tệp sẽ ghi đè {count} kết quả rà soát do cán bộ nhập tay: đánh dấu ô đồng ý ghi đè rồi xác nhận lại."
+)
+HEAD_ALREADY = "Hộ đã có chủ hộ ({name}): đổi quan hệ của người đó trước khi chọn chủ hộ mới."
+HOUSEHOLD_CODE_NO_SUGGESTION = "Không gợi ý được mã hộ cho khu phố này: hãy nhập mã hộ."
+EXPORT_ARGUMENTS = "Cần tên tệp và --year NĂM (hoặc --template TỆP để tải mẫu trống)."
 COMMUNE_REQUIRED = "Có nhiều xã, phường, thị trấn trong cơ sở dữ liệu: hãy chọn một (--commune MÃ)."
 COMMUNE_UNKNOWN = "Không có xã, phường, thị trấn mã “{code}”."
 NO_COMMUNE = "Chưa có xã, phường, thị trấn nào trong cơ sở dữ liệu."

@@ -3,7 +3,6 @@ cells, then every row is checked against the database (codes, national ids, the 
 its year), each error naming its row and header."""
 
 import itertools
-import re
 
 from django.utils import timezone
 
@@ -11,6 +10,7 @@ from households import messages
 from households import workbook as wb
 from households.models import Household, Member, PovertyStandard, RoundStatus
 from households.services.review import current_round
+from households.services.workbook_errors import group_errors, row_of
 from households.services.workbook_parsing import ImportPlan, RowReader, cell_integer, cell_text, read_sheet
 
 CHUNK = 900  # below SQLite's bound-parameter limit
@@ -70,7 +70,7 @@ def workbook_read(fileobj, *, commune) -> ImportPlan:
     return plan
 
 
-def _chunks(items, size=CHUNK):
+def chunks(items, size=CHUNK):
     items = list(items)
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -79,12 +79,12 @@ def _chunks(items, size=CHUNK):
 def _check_against_database(plan: ImportPlan, commune) -> None:
     codes = [r.code for r in plan.rows]
     existing = set()
-    for part in _chunks(codes):
+    for part in chunks(codes):
         existing.update(
             Household.objects.filter(commune=commune, code__in=part).values_list("code", flat=True)
         )
     ids = {r.head_national_id: r for r in plan.rows if r.head_national_id}
-    for part in _chunks(ids):
+    for part in chunks(ids):
         for national_id, commune_id, code in Household.objects.filter(head_national_id__in=part).values_list(
             "head_national_id", "commune_id", "code"
         ):
@@ -119,11 +119,6 @@ def _check_against_database(plan: ImportPlan, commune) -> None:
                 plan.errors.append(messages.CELL_NO_STANDARD.format(row=row.row, header=wb.YEAR, year=year))
             elif not usable:
                 plan.errors.append(messages.CELL_ROUND_FROZEN.format(row=row.row, header=wb.YEAR, year=year))
-    plan.errors.sort(key=_row_of)
+    plan.errors = group_errors(sorted(plan.errors, key=row_of))
     plan.creates = [c for c in codes if c not in existing]
     plan.updates = [c for c in codes if c in existing]
-
-
-def _row_of(message: str) -> int:
-    match = re.match(r"Dòng (\d+)", message)
-    return int(match.group(1)) if match else 0

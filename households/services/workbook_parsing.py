@@ -24,7 +24,7 @@ MAX_COMPRESSION_RATIO = 500
 GROUPED_NUMBER = re.compile(r"^\d{1,3}([.,]\d{3})+$")
 
 
-@dataclass
+@dataclass(slots=True)
 class WorkbookRow:
     row: int
     code: str

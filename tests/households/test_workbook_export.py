@@ -50,7 +50,9 @@ def test_exported_workbook_imports_back_unchanged(commune, neighborhood1, labour
     )
     exported = io.BytesIO(export_to_tempfile(Household.objects.all(), 2024).read())
     result = households_import(commune=commune, fileobj=exported, user=labour_officer)
-    assert (result.created, result.updated) == (0, 2)
+    # Nothing differs, so nothing is written: no history entry says the import changed anything.
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 2)
+    assert Review.history.count() == 2
     assert sorted(Review.objects.values_list("category", flat=True)) == sorted([Category.POOR, Category.NONE])
 
 
