@@ -1,5 +1,7 @@
 """Forms check shape; the services check the rules. One column (crispy FormHelper) so they work on a phone."""
 
+import json
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
@@ -33,10 +35,22 @@ class HouseholdForm(VersionFormMixin, BoundaryModelForm):
             "tự tính lại từ thành viên khi hộ có thành viên.",
         }
 
-    def __init__(self, *args, neighborhoods, **kwargs):
+    def __init__(self, *args, neighborhoods, code_suggestions=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["neighborhood"].queryset = neighborhoods
         self.fields["head_national_id"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+        if code_suggestions is not None:
+            # A new household: the code is suggested per khu phố (static/js/households-code.js fills it
+            # when the khu phố changes) and may be overwritten; left blank, the service takes the next one.
+            code = self.fields["code"]
+            code.required = False
+            code.help_text = "Gợi ý theo khu phố (mã khu phố + số tiếp theo), sửa được; để trống thì tự cấp mã."
+            self.fields["neighborhood"].widget.attrs["data-code-suggestions"] = json.dumps(
+                {str(pk): value for pk, value in code_suggestions.items()}
+            )
+            if len(code_suggestions) == 1 and not self.is_bound:
+                self.initial["code"] = next(iter(code_suggestions.values()))
+                self.initial["neighborhood"] = next(iter(code_suggestions))
         self.helper = _helper(("save", "Lưu", "btn-primary"))
 
     def validate_unique(self):

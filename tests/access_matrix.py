@@ -130,9 +130,15 @@ ROUTES = {
     "households:review_record": page(HOUSEHOLD, roles=("labour", "head1", "admin"), others={"head2": 404}),
     "households:review_preview": action(HOUSEHOLD, allow("labour", "head1", "admin", head2=404)),
     "households:household_import": page(roles=("labour", "admin")),
+    # The preview reads the pending upload from the session: with none, back to the upload page.
+    "households:household_import_preview": page(
+        get=allow("labour", "admin", ok="→households:household_import")
+    ),
     "households:household_import_confirm": action(
         {}, allow("labour", "admin", ok="→households:household_import")
     ),
+    # The blank template holds no personal data, but only who imports needs it.
+    "households:household_import_template": page(roles=("labour", "admin")),
     "households:household_export": page(roles=("labour", *APPROVERS, *HEADS, "admin")),
     "households:round_list": page(roles=HOUSEHOLD_READERS),
     "households:round_open": action({}, allow("labour", "admin", ok="→households:round_list")),

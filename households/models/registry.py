@@ -159,6 +159,13 @@ class Member(Versioned):
             models.UniqueConstraint(
                 fields=["national_id"], condition=~models.Q(national_id=""), name="member_national_id_unique"
             ),
+            # A household has one head (chủ hộ): the person the household is registered under (Luật Cư
+            # trú 68/2020/QH14 Điều 10 names one chủ hộ per hộ gia đình). A partial unique index.
+            models.UniqueConstraint(
+                fields=["household"],
+                condition=models.Q(relation_to_head="head"),
+                name="member_one_head_per_household",
+            ),
         ]
 
     def __str__(self):

@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from households import messages
 from households.classification import MemberFacts, derive_flags, working_age_for
-from households.models import Household, Member, PovertyStandard
+from households.models import Household, Member, PovertyStandard, Relation
+from households.services.household_codes import suggest_code
 from thoxuan_gnbv.concurrency import save_versioned
 from thoxuan_gnbv.integrity import unique_errors
 from thoxuan_gnbv.text import fold, nfc, strip_invisible
@@ -41,7 +42,10 @@ HOUSEHOLD_UNIQUE = {
     "household_code_unique_per_commune": messages.HOUSEHOLD_CODE_USED,
     "household_head_national_id_unique": messages.NATIONAL_ID_USED,
 }
-MEMBER_UNIQUE = {"member_national_id_unique": messages.NATIONAL_ID_USED}
+MEMBER_UNIQUE = {
+    "member_national_id_unique": messages.NATIONAL_ID_USED,
+    "member_one_head_per_household": messages.HEAD_ALREADY.format(name="người khác"),
+}
 
 
 def build_search_key(code: str, head_name: str, head_national_id: str = "", extra=()) -> str:
@@ -97,6 +101,10 @@ def household_register(*, commune, user, **fields) -> Household:
     """Add a household to the commune's registry (code unique in the commune, CCCD unused)."""
     household = Household(commune=commune, **{k: v for k, v in fields.items() if k in HOUSEHOLD_FIELDS})
     _clean_text(household, ("code", "head_name", "head_national_id", "address"))
+    if not household.code and household.neighborhood_id:
+        household.code = suggest_code(household.neighborhood)  # left blank: the khu phố's next code
+        if not household.code:
+            raise ValidationError({"code": messages.HOUSEHOLD_CODE_NO_SUGGESTION})
     household.search_key = build_search_key(household.code, household.head_name, household.head_national_id)
     household.full_clean(validate_unique=False, validate_constraints=False)
     _check_household(household)
@@ -160,6 +168,17 @@ def _check_member(member: Member) -> None:
         errors["date_of_birth"] = messages.BIRTH_DATE_FUTURE
     if member.national_id and _national_id_taken(member.national_id, member=member):
         errors["national_id"] = messages.NATIONAL_ID_USED
+    if member.relation_to_head == Relation.HEAD:
+        # One head per household (the household's "chủ hộ"); the DB constraint
+        # member_one_head_per_household catches a concurrent second one.
+        other = (
+            Member.objects.filter(household_id=member.household_id, relation_to_head=Relation.HEAD)
+            .exclude(pk=member.pk)
+            .values_list("full_name", flat=True)
+            .first()
+        )
+        if other is not None:
+            errors["relation_to_head"] = messages.HEAD_ALREADY.format(name=other)
     if errors:
         raise ValidationError(errors)
 

@@ -7,6 +7,7 @@ from households.filters import HouseholdFilter
 from households.forms import HouseholdForm
 from households.models import Category, Household, Review, ReviewRound
 from households.services import registry
+from households.services.household_codes import suggest_codes
 from households.status import status_on
 from households.views.common import (
     get_household_for_user,
@@ -163,7 +164,9 @@ def household_create(request):
     require(access.can_edit_households(request.user))
     commune = request_commune(request)
     neighborhoods = visible_neighborhoods(request.user, commune)
-    form = HouseholdForm(request.POST or None, neighborhoods=neighborhoods)
+    form = HouseholdForm(
+        request.POST or None, neighborhoods=neighborhoods, code_suggestions=suggest_codes(neighborhoods)
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data.items())
         try:
@@ -173,7 +176,11 @@ def household_create(request):
         else:
             flash.success(request, f"Đã thêm hộ {household.code}.")
             return redirect("households:household_detail", pk=household.pk)
-    return render(request, "households/household_form.html", {"form": form, "title": "Thêm hộ gia đình"})
+    return render(
+        request,
+        "households/household_form.html",
+        {"form": form, "title": "Thêm hộ gia đình", "suggests_code": True},
+    )
 
 
 def household_edit(request, pk):

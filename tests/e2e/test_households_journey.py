@@ -74,7 +74,7 @@ def test_labour_officer_imports_a_workbook_after_fixing_the_row_error(
     )
     page.set_input_files("input[type=file]", str(fixed))
     page.get_by_role("button", name="Tải lên và kiểm tra").click()
-    expect(page.get_by_test_id("import-preview")).to_contain_text("Sẽ thêm mới 2 hộ")
+    expect(page.get_by_test_id("import-counts")).to_contain_text("Sẽ thêm mới 2 hộ")
     page.get_by_role("button", name="Xác nhận nhập").click()
     expect(page.get_by_role("alert")).to_contain_text("thêm 2 hộ, cập nhật 0 hộ")
     assert set(Household.objects.values_list("code", flat=True)) >= {"KP1-0100", "KP2-0100"}

@@ -298,7 +298,7 @@ def test_web_import_previews_then_imports_on_confirm(client_for, labour_officer,
     client = client_for(labour_officer)
     upload = workbook_bytes([row()])
     upload.name = "ho.xlsx"
-    preview = client.post(reverse("households:household_import"), {"file": upload})
+    preview = client.post(reverse("households:household_import"), {"file": upload}, follow=True)
     assert 'data-testid="import-preview"' in preview.text and "KP1-0001" in preview.text
     assert not Household.objects.exists()
     token = client.session["household_import"]["token"]
