@@ -35,7 +35,7 @@ def group_errors(errors: list[str], first: int = FIRST_ROWS) -> list[str]:
             order.append((row, rest))
         groups[rest].append(row)
     lines = []
-    for row, rest in sorted(order, key=lambda item: item[0]):
+    for _, rest in sorted(order, key=lambda item: min(groups.get(item[1], [item[0]]))):
         rows = groups.get(rest)
         if rows is None:
             lines.append(rest)  # a file-level error
