@@ -44,7 +44,9 @@ class HouseholdForm(VersionFormMixin, BoundaryModelForm):
             # when the khu phố changes) and may be overwritten; left blank, the service takes the next one.
             code = self.fields["code"]
             code.required = False
-            code.help_text = "Gợi ý theo khu phố (mã khu phố + số tiếp theo), sửa được; để trống thì tự cấp mã."
+            code.help_text = (
+                "Gợi ý theo khu phố (mã khu phố + số tiếp theo), sửa được; để trống thì tự cấp mã."
+            )
             self.fields["neighborhood"].widget.attrs["data-code-suggestions"] = json.dumps(
                 {str(pk): value for pk, value in code_suggestions.items()}
             )

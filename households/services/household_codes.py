@@ -40,7 +40,9 @@ def suggest_code(neighborhood) -> str:
         .first()
     )
     match = CODE_NUMBER.match(top or "")
-    number, width = (int(match.group("number")) + 1, len(match.group("number"))) if match else (1, DEFAULT_WIDTH)
+    number, width = (
+        (int(match.group("number")) + 1, len(match.group("number"))) if match else (1, DEFAULT_WIDTH)
+    )
     for _ in range(MAX_TRIES):
         code = f"{prefix}-{number:0{width}d}"
         if not taken.filter(code=code).exists():

@@ -78,7 +78,9 @@ class Target:
 
 
 def _names(target: Target, codes) -> str:
-    names = [target.name_of_code.get(code, code) for code in target.code_of_indicator.values() if code in codes]
+    names = [
+        target.name_of_code.get(code, code) for code in target.code_of_indicator.values() if code in codes
+    ]
     return ", ".join(names) or "không"
 
 
@@ -88,7 +90,9 @@ def _money(value) -> str:
 
 def _compare(changes, label, old, new, shown=str) -> None:
     if old != new:
-        changes.append([label, NONE if old in (None, "") else shown(old), NONE if new in (None, "") else shown(new)])
+        changes.append(
+            [label, NONE if old in (None, "") else shown(old), NONE if new in (None, "") else shown(new)]
+        )
 
 
 def household_changes(row, household) -> list[list[str]]:
@@ -101,7 +105,12 @@ def household_changes(row, household) -> list[list[str]]:
     if row.address is not None:
         _compare(changes, wb.ADDRESS, household.address, row.address)
     for attribute, value in row.flags.items():
-        _compare(changes, FLAG_LABELS[attribute], "x" if getattr(household, attribute) else "", "x" if value else "")
+        _compare(
+            changes,
+            FLAG_LABELS[attribute],
+            "x" if getattr(household, attribute) else "",
+            "x" if value else "",
+        )
     return changes
 
 
@@ -154,7 +163,16 @@ def diff_rows(rows, *, commune, review_round, target: Target, hasher, lock: bool
                 diffs.append(RowDiff(row, None, None, False, [], review_changes(row, None, target)))
                 continue
             changed = review_changes(row, review, target)
-            diffs.append(RowDiff(row, household, review, manual and bool(changed), household_changes(row, household), changed))
+            diffs.append(
+                RowDiff(
+                    row,
+                    household,
+                    review,
+                    manual and bool(changed),
+                    household_changes(row, household),
+                    changed,
+                )
+            )
         yield current, diffs
 
 

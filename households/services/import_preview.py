@@ -114,7 +114,9 @@ def preview_build(*, commune, token: str, name: str, checksum: str) -> PreviewSu
     hasher = new_fingerprint(found)
     files = {kind: upload_path(token, f"{kind}.jsonl").open("w", encoding="utf-8") for kind in KINDS}
     try:
-        for _, diffs in diff_rows(plan.rows, commune=commune, review_round=found, target=target_for(commune, year), hasher=hasher):
+        for _, diffs in diff_rows(
+            plan.rows, commune=commune, review_round=found, target=target_for(commune, year), hasher=hasher
+        ):
             for diff in diffs:
                 record = {
                     "row": diff.row.row,

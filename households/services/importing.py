@@ -131,7 +131,9 @@ def _create_households(new, commune, options) -> None:
     bulk_create_with_history(new, Household, **options)
     if any(h.pk is None for h in new):  # a backend that does not return keys
         ids = dict(
-            Household.objects.filter(commune=commune, code__in=[h.code for h in new]).values_list("code", "pk")
+            Household.objects.filter(commune=commune, code__in=[h.code for h in new]).values_list(
+                "code", "pk"
+            )
         )
         for household in new:
             household.pk = household.id = ids[household.code]

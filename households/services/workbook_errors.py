@@ -43,5 +43,9 @@ def group_errors(errors: list[str], first: int = FIRST_ROWS) -> list[str]:
             lines.append(f"Dòng {rows[0]}, {rest}")
         else:
             shown = ", ".join(str(r) for r in sorted(rows)[:first]) + (", …" if len(rows) > first else "")
-            lines.append(messages.ERRORS_GROUPED.format(count=f"{len(rows):,}".replace(",", "."), rest=rest, rows=shown))
+            lines.append(
+                messages.ERRORS_GROUPED.format(
+                    count=f"{len(rows):,}".replace(",", "."), rest=rest, rows=shown
+                )
+            )
     return lines

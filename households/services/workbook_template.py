@@ -29,7 +29,20 @@ def _example(layout: wb.Layout, neighborhood, year: int) -> list:
     marks = ["x" if i in (0, 3) else "" for i in range(len(layout.indicators))]
     name = neighborhood.name if neighborhood else ""
     code = suggest_code(neighborhood) if neighborhood else "KP1-0001"
-    return [code, name, "Nguyễn Văn A", "", f"Số 1, {name}".strip(", "), 4, year, 1_500_000, *marks, "", "", ""]
+    return [
+        code,
+        name,
+        "Nguyễn Văn A",
+        "",
+        f"Số 1, {name}".strip(", "),
+        4,
+        year,
+        1_500_000,
+        *marks,
+        "",
+        "",
+        "",
+    ]
 
 
 def _validation(sheet, formula: str, title: str, prompt: str, error: str, columns) -> None:

@@ -27,10 +27,14 @@ def imported(commune, neighborhood1, labour_officer, settings, tmp_path):
         user=labour_officer,
     )
     by_hand = Household.objects.get(code="KP1-0002")
-    review_record(review_round=review_round, household=by_hand, user=labour_officer, deprivations=[], income=900_000)
+    review_record(
+        review_round=review_round, household=by_hand, user=labour_officer, deprivations=[], income=900_000
+    )
 
 
-def test_import_preview_shows_changes_then_confirm_applies_them(page, live_server, labour_officer, imported, tmp_path):
+def test_import_preview_shows_changes_then_confirm_applies_them(
+    page, live_server, labour_officer, imported, tmp_path
+):
     upload = tmp_path / "ho-gia-dinh-2024-sua.xlsx"
     upload.write_bytes(
         workbook_bytes(
@@ -49,7 +53,9 @@ def test_import_preview_shows_changes_then_confirm_applies_them(page, live_serve
     counts = page.get_by_test_id("import-counts")
     expect(counts).to_contain_text("Sẽ thêm mới 1 hộ")
     expect(counts).to_contain_text("Sẽ thay đổi 2 hộ")
-    expect(page.get_by_test_id("import-manual")).to_contain_text("ghi đè 1 kết quả rà soát do cán bộ nhập tay")
+    expect(page.get_by_test_id("import-manual")).to_contain_text(
+        "ghi đè 1 kết quả rà soát do cán bộ nhập tay"
+    )
     expect(page.get_by_test_id("import-rows")).to_contain_text("KP1-0002")
     page.get_by_role("link", name="Sẽ thay đổi (2)").click()
     rows = page.get_by_test_id("import-rows")

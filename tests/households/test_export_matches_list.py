@@ -23,7 +23,9 @@ pytestmark = pytest.mark.django_db
 def registry(commune, neighborhood1, neighborhood2):
     """Eight households: three reviewed in 2024 (poor, near-poor, none), two only in 2023, three never."""
     houses = [
-        HouseholdFactory(neighborhood=neighborhood1 if i % 2 else neighborhood2, code=f"KP{1 + i % 2}-{i:04d}")
+        HouseholdFactory(
+            neighborhood=neighborhood1 if i % 2 else neighborhood2, code=f"KP{1 + i % 2}-{i:04d}"
+        )
         for i in range(8)
     ]
     houses[0].is_ethnic_minority = True

@@ -21,7 +21,10 @@ def test_the_next_code_of_a_khu_pho_follows_its_highest_number(neighborhood1, ne
         HouseholdFactory(neighborhood=neighborhood1, code=f"KP1-{number:04d}")
     HouseholdFactory(neighborhood=neighborhood2, code="KP2-0100")
     assert suggest_code(neighborhood1) == "KP1-0036"
-    assert suggest_codes([neighborhood1, neighborhood2]) == {neighborhood1.pk: "KP1-0036", neighborhood2.pk: "KP2-0101"}
+    assert suggest_codes([neighborhood1, neighborhood2]) == {
+        neighborhood1.pk: "KP1-0036",
+        neighborhood2.pk: "KP2-0101",
+    }
 
 
 def test_a_khu_pho_without_households_starts_at_one(commune):
@@ -48,7 +51,9 @@ def test_a_typed_code_overrides_the_suggestion(client_for, labour_officer, neigh
     assert Household.objects.get(head_name="Lê Thị Mai").code == "KP1-9000"
 
 
-def test_a_suggestion_taken_meanwhile_is_a_form_error_not_a_500(client_for, labour_officer, neighborhood1, monkeypatch):
+def test_a_suggestion_taken_meanwhile_is_a_form_error_not_a_500(
+    client_for, labour_officer, neighborhood1, monkeypatch
+):
     HouseholdFactory(neighborhood=neighborhood1, code="KP1-0001")
     monkeypatch.setattr(registry, "suggest_code", lambda neighborhood: "KP1-0001")  # another officer won
     data = {"neighborhood": neighborhood1.pk, "code": "", "head_name": "Lê Thị Mai"}
@@ -60,7 +65,12 @@ def test_a_suggestion_taken_meanwhile_is_a_form_error_not_a_500(client_for, labo
 
 def test_a_second_head_is_refused_naming_the_field(client_for, labour_officer, house1):
     MemberFactory(household=house1, full_name="Nguyễn Thị Hường", relation_to_head=Relation.HEAD)
-    data = {"full_name": "Đỗ Văn Bình", "sex": "male", "relation_to_head": "head", "has_health_insurance": "on"}
+    data = {
+        "full_name": "Đỗ Văn Bình",
+        "sex": "male",
+        "relation_to_head": "head",
+        "has_health_insurance": "on",
+    }
     response = client_for(labour_officer).post(reverse("households:member_create", args=[house1.pk]), data)
     assert response.status_code == 200
     assert response.context["form"].errors["relation_to_head"] == [

@@ -9,12 +9,12 @@ import re
 import pytest
 from django.urls import reverse
 
+from households import messages
 from households.models import Household, Review
 from households.services.import_preview import PAGE_SIZE, preview_build, preview_rows, upload_store
 from households.services.importing import HISTORY_REASON, households_import
 from households.services.review import review_record, review_round_open
 from households.services.workbook_errors import group_errors
-from households import messages
 from tests.households.factories import HouseholdFactory, approved_round
 from tests.households.workbooks import row, workbook_bytes
 
@@ -50,7 +50,11 @@ def imported(commune, neighborhood1, labour_officer, open_round):
 def test_preview_shows_created_changed_and_unchanged_and_writes_nothing(client_for, labour_officer, imported):
     before = (Household.history.count(), Review.history.count())
     client = client_for(labour_officer)
-    rows = [row(income=2_500_000), row(code="KP1-0002", national_id="", head="Trần Văn Bình"), row(code="KP1-0003", national_id="")]
+    rows = [
+        row(income=2_500_000),
+        row(code="KP1-0002", national_id="", head="Trần Văn Bình"),
+        row(code="KP1-0003", national_id=""),
+    ]
     response = _upload(client, rows)
     text = _text(response)
     assert "Sẽ thêm mới 1 hộ" in text and "Sẽ thay đổi 1 hộ" in text and "Không đổi 1 hộ" in text
@@ -76,9 +80,13 @@ def test_confirm_applies_exactly_the_preview(client_for, labour_officer, importe
     assert "household_import" not in client.session
 
 
-def test_a_review_entered_by_hand_is_overwritten_only_with_consent(client_for, labour_officer, imported, open_round):
+def test_a_review_entered_by_hand_is_overwritten_only_with_consent(
+    client_for, labour_officer, imported, open_round
+):
     household = Household.objects.get(code="KP1-0002")
-    review_record(review_round=open_round, household=household, user=labour_officer, deprivations=[], income=900_000)
+    review_record(
+        review_round=open_round, household=household, user=labour_officer, deprivations=[], income=900_000
+    )
     client = client_for(labour_officer)
     response = _upload(client, [row(code="KP1-0002", national_id="", head="Trần Văn Bình", income=5_000_000)])
     assert 'data-testid="import-manual"' in response.text
@@ -93,9 +101,13 @@ def test_a_review_entered_by_hand_is_overwritten_only_with_consent(client_for, l
     assert review.history.first().history_change_reason == HISTORY_REASON
 
 
-def test_the_command_line_refuses_to_overwrite_a_hand_entered_review(commune, labour_officer, imported, open_round):
+def test_the_command_line_refuses_to_overwrite_a_hand_entered_review(
+    commune, labour_officer, imported, open_round
+):
     household = Household.objects.get(code="KP1-0001")
-    review_record(review_round=open_round, household=household, user=labour_officer, deprivations=[], income=900_000)
+    review_record(
+        review_round=open_round, household=household, user=labour_officer, deprivations=[], income=900_000
+    )
     with pytest.raises(Exception, match="ghi đè 1 kết quả"):
         households_import(commune=commune, fileobj=workbook_bytes([row()]), user=None)
     assert Review.objects.get(household=household).income == 900_000
@@ -116,7 +128,9 @@ def test_a_file_changed_since_the_preview_is_refused(client_for, labour_officer,
     client = client_for(labour_officer)
     _upload(client, [row(code="KP1-0003", national_id="")])
     token = client.session["household_import"]["token"]
-    (settings.MEDIA_ROOT / "imports" / f"{token}.xlsx").write_bytes(workbook_bytes([row(code="KP1-0009", national_id="")]).getvalue())
+    (settings.MEDIA_ROOT / "imports" / f"{token}.xlsx").write_bytes(
+        workbook_bytes([row(code="KP1-0009", national_id="")]).getvalue()
+    )
     refused = client.post(reverse("households:household_import_confirm"), {"token": token}, follow=True)
     assert messages.IMPORT_FILE_CHANGED in html.unescape(refused.text)
     assert not Household.objects.filter(code__in=["KP1-0003", "KP1-0009"]).exists()
@@ -133,12 +147,16 @@ def test_preview_rows_are_paged_from_the_store(commune, neighborhood1, labour_of
     assert second[-1]["code"] == f"KP1-{PAGE_SIZE + 7:04d}"
 
 
-def test_re_importing_last_years_file_gives_one_grouped_error(client_for, labour_officer, commune, neighborhood1):
+def test_re_importing_last_years_file_gives_one_grouped_error(
+    client_for, labour_officer, commune, neighborhood1
+):
     approved_round(commune, 2024)
     review_round_open(commune=commune, year=2025, user=labour_officer)
     for i in range(7):
         HouseholdFactory(neighborhood=neighborhood1, code=f"KP1-{i:04d}")
-    response = _upload(client_for(labour_officer), [row(code=f"KP1-{i:04d}", national_id="") for i in range(7)])
+    response = _upload(
+        client_for(labour_officer), [row(code=f"KP1-{i:04d}", national_id="") for i in range(7)]
+    )
     errors = response.context["errors"]
     assert errors == [
         '7 dòng, cột "Năm rà soát": đợt rà soát năm 2024 đã phê duyệt, không ghi đè được (dòng 2, 3, 4, 5, 6, …)'

@@ -40,7 +40,9 @@ def _check(book, commune):
     assert names == ["Khu phố 1", "Khu phố 2"]
 
 
-def test_template_downloads_from_the_import_page(client_for, labour_officer, commune, neighborhood1, neighborhood2):
+def test_template_downloads_from_the_import_page(
+    client_for, labour_officer, commune, neighborhood1, neighborhood2
+):
     page = client_for(labour_officer).get(reverse("households:household_import"))
     assert reverse("households:household_import_template") in page.text
     response = client_for(labour_officer).get(reverse("households:household_import_template"))
@@ -49,7 +51,9 @@ def test_template_downloads_from_the_import_page(client_for, labour_officer, com
     _check(load_workbook(io.BytesIO(b"".join(response.streaming_content))), commune)
 
 
-def test_template_from_the_command_line_imports_its_example(tmp_path, commune, neighborhood1, neighborhood2, labour_officer):
+def test_template_from_the_command_line_imports_its_example(
+    tmp_path, commune, neighborhood1, neighborhood2, labour_officer
+):
     target = tmp_path / "mau.xlsx"
     call_command("export_households", "--template", str(target), "--year", "2024", stdout=io.StringIO())
     _check(load_workbook(target), commune)

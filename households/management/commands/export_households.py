@@ -14,8 +14,7 @@ from thoxuan_gnbv.personal_data import log_personal_data_access
 
 class Command(BaseCommand):
     help = (
-        "Xuất tệp Excel hộ gia đình với kết quả rà soát của một năm, "
-        "hoặc tải tệp mẫu trống (--template TỆP)."
+        "Xuất tệp Excel hộ gia đình với kết quả rà soát của một năm, hoặc tải tệp mẫu trống (--template TỆP)."
     )
 
     def add_arguments(self, parser):
