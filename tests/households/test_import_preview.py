@@ -7,6 +7,8 @@ import json
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from households import messages
@@ -175,3 +177,27 @@ def test_group_errors_keeps_single_and_distinct_errors_apart():
         '2 dòng, cột "Số nhân khẩu": phải là số nguyên ≥ 1 (dòng 2, 4)',
         'Dòng 3, cột "Khu phố": xã không có khu phố "Khu phố 9"',
     ]
+
+
+def _queries(function) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        function()
+    return len(queries)
+
+
+def test_preview_queries_do_not_grow_with_the_rows(
+    client_for, commune, neighborhood1, labour_officer, imported
+):
+    def build(count):
+        rows = [row(code=f"KP1-{i:04d}", national_id="") for i in range(1, count + 1)]
+        token, checksum = upload_store([workbook_bytes(rows).getvalue()])
+        return lambda: preview_build(commune=commune, token=token, name="ho.xlsx", checksum=checksum)
+
+    assert _queries(build(5)) == _queries(build(120))
+    client = client_for(labour_officer)
+    url = reverse("households:household_import_preview")
+    _upload(client, [row(code=f"KP1-{i:04d}", national_id="") for i in range(1, 6)])
+    few = _queries(lambda: client.get(url + "?kind=create"))
+    _upload(client, [row(code=f"KP1-{i:04d}", national_id="") for i in range(1, 121)])
+    many = _queries(lambda: client.get(url + "?kind=create"))
+    assert few == many
