@@ -159,8 +159,9 @@ class Member(Versioned):
             models.UniqueConstraint(
                 fields=["national_id"], condition=~models.Q(national_id=""), name="member_national_id_unique"
             ),
-            # A household has one head (chủ hộ): the person the household is registered under (Luật Cư
-            # trú 68/2020/QH14 Điều 10 names one chủ hộ per hộ gia đình). A partial unique index.
+            # A household has one head (chủ hộ): the person the household is registered and reviewed
+            # under (Luật Cư trú 68/2020/QH14 Điều 10, one chủ hộ per hộ gia đình — cần xác nhận: the
+            # article was not found in the sources at hand). A partial unique index, both databases.
             models.UniqueConstraint(
                 fields=["household"],
                 condition=models.Q(relation_to_head="head"),
