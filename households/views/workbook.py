@@ -58,7 +58,8 @@ def household_import(request):
             _forget(request)
             request.session[SESSION_KEY] = summary.to_session()
             return redirect("households:household_import_preview")
-    return render(request, "households/household_import.html", {"form": form, "errors": errors})
+    context = {"form": form, "errors": errors, "pending": _pending(request)}
+    return render(request, "households/household_import.html", context)
 
 
 def _pending(request) -> PreviewSummary | None:

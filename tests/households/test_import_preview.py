@@ -201,3 +201,13 @@ def test_preview_queries_do_not_grow_with_the_rows(
     _upload(client, [row(code=f"KP1-{i:04d}", national_id="") for i in range(1, 121)])
     many = _queries(lambda: client.get(url + "?kind=create"))
     assert few == many
+
+
+def test_the_upload_page_points_back_to_a_pending_preview(client_for, labour_officer, commune, neighborhood1):
+    client = client_for(labour_officer)
+    _upload(client, [row(code="KP1-0003", national_id="")], name="ho-cho.xlsx")
+    page = client.get(reverse("households:household_import"))
+    assert 'data-testid="import-pending"' in page.text and "ho-cho.xlsx" in page.text
+    client.post(reverse("households:household_import_confirm"), {"cancel": "1"})
+    assert "import-pending" not in client.get(reverse("households:household_import")).text
+    assert not list((client.session.get("household_import") or {}).keys())
