@@ -24,3 +24,27 @@ DISBURSEMENT_OVERDRAFT = (
     "Vượt dự toán được duyệt: dòng này còn {remaining} đ, không thể giải ngân {amount} đ."
 )
 DISBURSEMENT_DATE_OUTSIDE_YEAR = "Ngày giải ngân phải nằm trong năm {year} của dự toán."
+
+# --- the allocation caps estimates and disbursements (Luật NSNN 2015, Điều 52) ---------------------
+ESTIMATE_OVER_ALLOCATION = (
+    "{component} – {source}: vượt kinh phí được phân bổ. Được phân bổ {allocated} đ, các dự toán khác đã giữ "
+    "{held} đ, còn {available} đ; dự toán này cần {needed} đ, thiếu {shortfall} đ."
+)
+ESTIMATE_NOTHING_ALLOCATED = (
+    "{component} – {source}: chưa được phân bổ kinh phí, không thể lập dự toán {needed} đ (thiếu {shortfall} đ)."
+)
+DISBURSEMENT_OVER_ALLOCATION = (
+    "{component} – {source}: vượt kinh phí được phân bổ. Được phân bổ {allocated} đ, đã giải ngân {disbursed} đ, "
+    "còn {available} đ; không thể giải ngân {amount} đ (thiếu {shortfall} đ)."
+)
+ALLOCATION_BELOW_DISBURSED = (
+    "Kinh phí phân bổ cho {component} – {source} không thể thấp hơn số đã giải ngân {disbursed} đ."
+)
+# An allocation for year N is decided from the year before (the district assigns the estimate by
+# 31/12 of N−1, Luật NSNN 2015, Điều 49) to the end of year N.
+ALLOCATION_DATE_OUTSIDE_RANGE = "Ngày quyết định phải từ 01/01/{previous} đến 31/12/{year} (kế hoạch năm {year})."
+DATE_IN_FUTURE = "{label} không được sau ngày hôm nay ({today})."
+ESTIMATE_YEAR_WITHOUT_PLAN = "Năm {year} chưa có kế hoạch được phê duyệt: chưa lập được dự toán cho năm này."
+ALLOCATION_MOVES_PAID_MONEY = (
+    "Không đổi được nguồn vốn: nguồn cũ đã giải ngân nhiều hơn số còn lại sau khi chuyển khoản phân bổ này."
+)

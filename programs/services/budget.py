@@ -12,18 +12,31 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Sum
 from django.utils import timezone
 
 from programs import messages as msg
 from programs.models import (
     Allocation,
+    BudgetAccount,
     Disbursement,
     Estimate,
     EstimateLine,
     EstimateStatus,
+    Plan,
     PlanComponent,
 )
+from programs.services.budget_limits import (
+    HELD_AT_APPROVAL,
+    HELD_WHILE_PREPARING,
+    check_allocation_covers,
+    check_disbursement_fits,
+    check_estimate_fits,
+    check_estimate_line_fits,
+    disbursement_over_message,
+    lock_account_of_line,
+)
+from programs.models.budget_account import code_filter
 from programs.money import parse_money
 from thoxuan_gnbv import access, workflow
 from thoxuan_gnbv.concurrency import save_versioned
@@ -47,6 +60,26 @@ def _check_component_in_approved_plan(component: PlanComponent, commune, year: i
         raise ValidationError({field: msg.LINE_COMPONENT_OTHER_PLAN.format(year=year)}, code="other_plan")
 
 
+def _check_not_future(field: str, label: str, day: datetime.date | None) -> None:
+    today = timezone.localdate()
+    if day and day > today:
+        raise ValidationError(
+            {field: msg.DATE_IN_FUTURE.format(label=label, today=f"{today:%d/%m/%Y}")}, code="future"
+        )
+
+
+def _check_decision_date(component: PlanComponent, day: datetime.date | None) -> None:
+    """A decision for the plan's year N is dated from 01/01 of N−1 to 31/12 of N, and not in the future
+    (so 01/01/0001 and 31/12/9999 are refused, naming the field)."""
+    year = component.plan.year
+    if day and not (datetime.date(year - 1, 1, 1) <= day <= datetime.date(year, 12, 31)):
+        raise ValidationError(
+            {"decision_date": msg.ALLOCATION_DATE_OUTSIDE_RANGE.format(previous=year - 1, year=year)},
+            code="date_range",
+        )
+    _check_not_future("decision_date", "Ngày quyết định", day)
+
+
 # --- allocations ---------------------------------------------------------------------------------
 
 
@@ -66,6 +99,7 @@ def allocation_record(
         raise ValidationError(msg.ALLOCATION_NOT_ALLOWED, code="role")
     if not component.plan.is_approved:
         raise ValidationError({"component": msg.PLAN_NOT_APPROVED}, code="plan_not_approved")
+    _check_decision_date(component, decision_date)
     allocation = Allocation(
         component=component,
         source=source,
@@ -94,8 +128,28 @@ def allocation_update(*, allocation: Allocation, user, version: int | None = Non
             value = fields[name]
             setattr(allocation, name, _money(name, value, positive=True) if name == "amount" else value)
     allocation.decision_number = allocation.decision_number.strip()
+    _check_decision_date(allocation.component, allocation.decision_date)
     allocation.full_clean()
-    save_versioned(allocation, version=version, fields=ALLOCATION_FIELDS)
+    others = (
+        Allocation.objects.filter(
+            component__plan__commune_id=allocation.component.plan.commune_id,
+            component__plan__year=allocation.component.plan.year,
+            source=allocation.source,
+            **code_filter(allocation.component.code, "component__"),
+        )
+        .exclude(pk=allocation.pk)
+        .aggregate(total=Sum("amount"))["total"]
+        or 0
+    )
+    check_allocation_covers(
+        component=allocation.component, source=allocation.source, new_total=others + allocation.amount
+    )
+    try:
+        with transaction.atomic():
+            save_versioned(allocation, version=version, fields=ALLOCATION_FIELDS)
+    except IntegrityError as error:
+        # Moving the allocation to another source left the old one below what it has paid out.
+        raise ValidationError({"source": msg.ALLOCATION_MOVES_PAID_MONEY}, code="below_disbursed") from error
     return allocation
 
 
@@ -121,6 +175,8 @@ def estimate_create(*, commune, year: int, title: str, user) -> Estimate:
     """The accountant opens a draft estimate for a year."""
     if not access.can_prepare_estimate(user):
         raise ValidationError(msg.ESTIMATE_NOT_ALLOWED, code="role")
+    if Plan.objects.approved_for(commune, year) is None:
+        raise ValidationError({"year": msg.ESTIMATE_YEAR_WITHOUT_PLAN.format(year=year)}, code="no_plan")
     estimate = Estimate(commune=commune, year=year, title=title.strip(), prepared_by=user)
     estimate.full_clean()
     estimate.save()
@@ -144,6 +200,7 @@ def estimate_line_add(
         amount=_money("amount", amount, positive=True),
     )
     line.full_clean()
+    check_estimate_line_fits(estimate=estimate, component=component, source=source, amount=line.amount)
     line.save()
     return line
 
@@ -162,6 +219,7 @@ def estimate_submit(*, estimate: Estimate, user) -> Estimate:
     _ensure_editable(estimate, user)
     if not estimate.lines.exists():
         raise ValidationError(msg.ESTIMATE_EMPTY, code="empty")
+    check_estimate_fits(estimate, statuses=HELD_WHILE_PREPARING)
     return workflow.transition(estimate, to=EstimateStatus.SUBMITTED, user=user)
 
 
@@ -190,6 +248,9 @@ def estimate_approve(*, estimate: Estimate, user) -> Estimate:
     frozen from then on and a second approval is refused."""
     estimate = _locked_estimate(estimate)
     _ensure_decidable(estimate, user, EstimateStatus.APPROVED)
+    # Checked again: an allocation may have been corrected, or another estimate approved, since it was
+    # submitted.
+    check_estimate_fits(estimate, statuses=HELD_AT_APPROVAL)
     return workflow.transition(estimate, to=EstimateStatus.APPROVED, user=user)
 
 
@@ -220,6 +281,7 @@ def disbursement_record(
         raise ValidationError(
             {"paid_on": msg.DISBURSEMENT_DATE_OUTSIDE_YEAR.format(year=estimate.year)}, code="year"
         )
+    _check_not_future("paid_on", "Ngày giải ngân", paid_on)
     overdraft = ValidationError(
         {
             "amount": msg.DISBURSEMENT_OVERDRAFT.format(
@@ -230,6 +292,9 @@ def disbursement_record(
     )
     if amount > locked.remaining:
         raise overdraft
+    # Then the component's account: the allocation caps all lines of all estimates together.
+    account = lock_account_of_line(locked)
+    check_disbursement_fits(line=locked, amount=amount, account=account)
     disbursement = Disbursement(
         line=locked,
         paid_on=paid_on,
@@ -246,5 +311,13 @@ def disbursement_record(
     except IntegrityError as error:
         # The constraint caught a payment that slipped past the check (no row locks on this database).
         raise overdraft from error
+    try:
+        with transaction.atomic():
+            BudgetAccount.objects.filter(pk=account.pk).update(disbursed=F("disbursed") + amount)
+    except IntegrityError as error:
+        raise ValidationError(
+            {"amount": disbursement_over_message(locked, account.allocated, account.disbursed, amount)},
+            code="over",
+        ) from error
     disbursement.save()
     return disbursement

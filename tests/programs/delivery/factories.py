@@ -12,6 +12,7 @@ from django.utils import timezone
 from households.models import Category, PovertyStandard, Relation, Review, ReviewRound
 from programs.models import (
     Activity,
+    Allocation,
     Estimate,
     EstimateLine,
     EstimateStatus,
@@ -139,7 +140,16 @@ def approve_round(commune, decided_on: datetime.date, categories: dict, approver
 def approved_estimate(
     commune, component, *, amount, accountant, approver, year=2024, source=FundingSource.CENTRAL
 ):
-    """An approved estimate with one line of ``amount`` for ``component``; returns the line."""
+    """An approved estimate with one line of ``amount`` for ``component``, and an allocation of the
+    same amount that covers it; returns the line."""
+    Allocation.objects.create(
+        component=component,
+        source=source,
+        amount=amount,
+        decision_number="03/QĐ-UBND",
+        decision_date=datetime.date(year, 1, 10),
+        recorded_by=accountant,
+    )
     estimate = Estimate.objects.create(
         commune=commune, year=year, title=f"Dự toán năm {year}", prepared_by=accountant
     )
@@ -187,3 +197,15 @@ def make_activity(component, user, n=0, **extra):
     }
     values.update(extra)
     return Activity.objects.create(**values)
+
+
+def allocate(component, amount, accountant, source=FundingSource.CENTRAL):
+    """An allocation of ``amount`` to ``component`` from ``source`` (decision 03/QĐ-UBND, 10/01)."""
+    return Allocation.objects.create(
+        component=component,
+        source=source,
+        amount=amount,
+        decision_number="03/QĐ-UBND",
+        decision_date=datetime.date(component.plan.year, 1, 10),
+        recorded_by=accountant,
+    )
