@@ -40,9 +40,8 @@ DISBURSEMENT_OVER_ALLOCATION = (
 ALLOCATION_BELOW_DISBURSED = (
     "Kinh phí phân bổ cho {component} – {source} không thể thấp hơn số đã giải ngân {disbursed} đ."
 )
-# An allocation for year N is decided from the year before (the district assigns the estimate by
-# 31/12 of N−1, Luật NSNN 2015, Điều 49) to the end of year N.
-ALLOCATION_DATE_OUTSIDE_RANGE = "Ngày quyết định phải từ 01/01/{previous} đến 31/12/{year} (kế hoạch năm {year})."
+# The allocation of year N counts in that year's figures (reports sum allocations by decision date).
+ALLOCATION_DATE_OUTSIDE_YEAR = "Ngày quyết định phải nằm trong năm {year} của kế hoạch (01/01/{year} – 31/12/{year})."
 DATE_IN_FUTURE = "{label} không được sau ngày hôm nay ({today})."
 ESTIMATE_YEAR_WITHOUT_PLAN = "Năm {year} chưa có kế hoạch được phê duyệt: chưa lập được dự toán cho năm này."
 ALLOCATION_MOVES_PAID_MONEY = (

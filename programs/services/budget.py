@@ -69,13 +69,12 @@ def _check_not_future(field: str, label: str, day: datetime.date | None) -> None
 
 
 def _check_decision_date(component: PlanComponent, day: datetime.date | None) -> None:
-    """A decision for the plan's year N is dated from 01/01 of N−1 to 31/12 of N, and not in the future
-    (so 01/01/0001 and 31/12/9999 are refused, naming the field)."""
+    """An allocation's decision is dated in the plan's year and not in the future, so 01/01/0001 and
+    31/12/9999 are refused naming the field; the year's report figures count allocations by this date."""
     year = component.plan.year
-    if day and not (datetime.date(year - 1, 1, 1) <= day <= datetime.date(year, 12, 31)):
+    if day and day.year != year:
         raise ValidationError(
-            {"decision_date": msg.ALLOCATION_DATE_OUTSIDE_RANGE.format(previous=year - 1, year=year)},
-            code="date_range",
+            {"decision_date": msg.ALLOCATION_DATE_OUTSIDE_YEAR.format(year=year)}, code="date_range"
         )
     _check_not_future("decision_date", "Ngày quyết định", day)
 
