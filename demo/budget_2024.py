@@ -123,7 +123,11 @@ def _seed_supplement(commune, components, users) -> None:
             user=accountant,
         )
         budget.estimate_line_add(
-            estimate=estimate, component=components[code], source=source, content=content, amount=estimated,
+            estimate=estimate,
+            component=components[code],
+            source=source,
+            content=content,
+            amount=estimated,
             user=accountant,
         )
     if estimate.lines.exists():

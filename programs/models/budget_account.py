@@ -73,7 +73,11 @@ class BudgetAccount(models.Model):
             or 0
         )
         account, created = cls.objects.select_for_update().get_or_create(
-            commune_id=commune_id, year=year, component_code=code, source=source, defaults={"allocated": total}
+            commune_id=commune_id,
+            year=year,
+            component_code=code,
+            source=source,
+            defaults={"allocated": total},
         )
         if not created and account.allocated != total:
             cls.objects.filter(pk=account.pk).update(allocated=total)

@@ -42,6 +42,16 @@ def held_by_key(commune, year: int, *, statuses, exclude_estimate=None) -> dict[
     }
 
 
+def account_of_line(line) -> BudgetAccount | None:
+    """The budget account (component and source of the year) a payment against ``line`` draws on."""
+    return BudgetAccount.objects.filter(
+        commune_id=line.estimate.commune_id,
+        year=line.estimate.year,
+        component_code=line.component.code,
+        source=line.source,
+    ).first()
+
+
 @dataclass
 class CapRow:
     """One component and source of an estimate against its allocation."""
@@ -78,7 +88,9 @@ def estimate_against_allocation(estimate, lines) -> tuple[list[CapRow], CapRow]:
     for line in lines:
         key = (line.component.code, line.source)
         if key not in rows:
-            rows[key] = CapRow(str(line.component), sources[line.source], allocated.get(key, 0), held.get(key, 0), 0)
+            rows[key] = CapRow(
+                str(line.component), sources[line.source], allocated.get(key, 0), held.get(key, 0), 0
+            )
         rows[key].this += line.amount
     result = list(rows.values())
     total = CapRow(

@@ -26,6 +26,8 @@ from programs.models import (
     Plan,
     PlanComponent,
 )
+from programs.models.budget_account import code_filter
+from programs.money import parse_money
 from programs.services.budget_limits import (
     HELD_AT_APPROVAL,
     HELD_WHILE_PREPARING,
@@ -36,8 +38,6 @@ from programs.services.budget_limits import (
     disbursement_over_message,
     lock_account_of_line,
 )
-from programs.models.budget_account import code_filter
-from programs.money import parse_money
 from thoxuan_gnbv import access, workflow
 from thoxuan_gnbv.concurrency import save_versioned
 from thoxuan_gnbv.formatting import format_number

@@ -28,7 +28,9 @@ def _source_label(source: str) -> str:
 
 
 def _lock_accounts(commune_id: int, year: int) -> dict[tuple[str, str], BudgetAccount]:
-    accounts = BudgetAccount.objects.select_for_update().filter(commune_id=commune_id, year=year).order_by("pk")
+    accounts = (
+        BudgetAccount.objects.select_for_update().filter(commune_id=commune_id, year=year).order_by("pk")
+    )
     return {(a.component_code, a.source): a for a in accounts}
 
 
@@ -59,8 +61,11 @@ def check_estimate_line_fits(*, estimate, component, source: str, amount: int, f
     held = held_by_key(
         estimate.commune_id, estimate.year, statuses=HELD_WHILE_PREPARING, exclude_estimate=estimate
     ).get(key, 0)
-    mine = sum(line.amount for line in estimate.lines.select_related("component__project", "component__subproject")
-               if (line.component.code, line.source) == key)
+    mine = sum(
+        line.amount
+        for line in estimate.lines.select_related("component__project", "component__subproject")
+        if (line.component.code, line.source) == key
+    )
     message = _over_message(
         component, source, allocated=account.allocated if account else 0, held=held, needed=mine + amount
     )
@@ -81,7 +86,11 @@ def check_estimate_fits(estimate, *, statuses=HELD_WHILE_PREPARING) -> None:
     for key, (component, amount) in needed.items():
         account = accounts.get(key)
         message = _over_message(
-            component, key[1], allocated=account.allocated if account else 0, held=held.get(key, 0), needed=amount
+            component,
+            key[1],
+            allocated=account.allocated if account else 0,
+            held=held.get(key, 0),
+            needed=amount,
         )
         if message:
             errors.append(message)
@@ -100,13 +109,17 @@ def lock_account_of_line(line) -> BudgetAccount | None:
     )
 
 
-def check_disbursement_fits(*, line, amount: int, account: BudgetAccount | None, field: str = "amount") -> None:
+def check_disbursement_fits(
+    *, line, amount: int, account: BudgetAccount | None, field: str = "amount"
+) -> None:
     """Refuse a payment that would take the component and source past its allocation."""
     allocated = account.allocated if account else 0
     disbursed = account.disbursed if account else 0
     available = max(allocated - disbursed, 0)
     if amount > available:
-        raise ValidationError({field: disbursement_over_message(line, allocated, disbursed, amount)}, code="over")
+        raise ValidationError(
+            {field: disbursement_over_message(line, allocated, disbursed, amount)}, code="over"
+        )
 
 
 def disbursement_over_message(line, allocated: int, disbursed: int, amount: int) -> str:
@@ -135,7 +148,9 @@ def check_allocation_covers(*, component, source: str, new_total: int, field: st
         raise ValidationError(
             {
                 field: msg.ALLOCATION_BELOW_DISBURSED.format(
-                    component=str(component), source=_source_label(source), disbursed=format_number(account.disbursed)
+                    component=str(component),
+                    source=_source_label(source),
+                    disbursed=format_number(account.disbursed),
                 )
             },
             code="below_disbursed",

@@ -17,7 +17,7 @@ from programs.forms.budget import (
 )
 from programs.models import Allocation, EstimateLine, Plan
 from programs.queries import budget as queries
-from programs.queries.budget_limits import estimate_against_allocation
+from programs.queries.budget_limits import account_of_line, estimate_against_allocation
 from programs.queries.delivery import change_log
 from programs.queries.plans import approved_components
 from programs.services import budget as services
@@ -222,5 +222,5 @@ def disbursement_create(request, line_pk):
     return render(
         request,
         "programs/disbursement_form.html",
-        {"form": form, "line": line, "heading": "Ghi nhận giải ngân"},
+        {"form": form, "line": line, "account": account_of_line(line), "heading": "Ghi nhận giải ngân"},
     )

@@ -22,7 +22,9 @@ SHOTS = pathlib.Path("/tmp/money")
 def world(transactional_db):
     commune = CommuneFactory(code="tho-xuan-cap", name="Thị trấn Kiểm Thử")
     chairman = UserFactory(username="chutich", role=Role.CHAIRMAN, full_name="Lê Văn Hùng", commune=commune)
-    accountant = UserFactory(username="ketoan", role=Role.ACCOUNTANT, full_name="Phạm Thị Lan", commune=commune)
+    accountant = UserFactory(
+        username="ketoan", role=Role.ACCOUNTANT, full_name="Phạm Thị Lan", commune=commune
+    )
     plan = make_plan(
         commune,
         approver=chairman,

@@ -20,7 +20,11 @@ def test_component_paid_past_its_allocation_is_flagged(client_for, commune, plan
     )
     # Recorded before the cap existed (kept as found): 13 of 10 million.
     Disbursement.objects.create(
-        line=line, paid_on=datetime.date(2024, 5, 2), amount=13_000_000, voucher_number="PC-1", payee="A",
+        line=line,
+        paid_on=datetime.date(2024, 5, 2),
+        amount=13_000_000,
+        voucher_number="PC-1",
+        payee="A",
         recorded_by=accountant,
     )
     data = dashboard_data(commune, 2024, today=datetime.date(2024, 6, 30))

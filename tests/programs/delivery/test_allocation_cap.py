@@ -82,9 +82,7 @@ def test_a_component_with_nothing_allocated_accepts_nothing(fifty, draft, compon
     assert not EstimateLine.objects.exists()
 
 
-def test_earlier_approved_estimates_hold_their_share(
-    commune, fifty, draft, components, accountant, chairman
-):
+def test_earlier_approved_estimates_hold_their_share(commune, fifty, draft, components, accountant, chairman):
     first = estimate_create(commune=commune, year=2024, title="Dự toán đợt 1", user=accountant)
     add(first, components["3.1"], 30_000_000, accountant)
     estimate_submit(estimate=first, user=accountant)
@@ -140,8 +138,12 @@ def test_the_issue_estimate_of_65_million_against_50_is_refused_line_by_line(
 @pytest.fixture
 def two_lines(commune, components, accountant, chairman):
     """Two approved lines of 7.000.000 đ on 2 (central), then the allocation lowered to 10.000.000 đ."""
-    first = approved_estimate(commune, components["2"], amount=7_000_000, accountant=accountant, approver=chairman)
-    second = approved_estimate(commune, components["2"], amount=7_000_000, accountant=accountant, approver=chairman)
+    first = approved_estimate(
+        commune, components["2"], amount=7_000_000, accountant=accountant, approver=chairman
+    )
+    second = approved_estimate(
+        commune, components["2"], amount=7_000_000, accountant=accountant, approver=chairman
+    )
     allocation = first.component.allocations.order_by("pk").last()
     allocation_update(allocation=allocation, amount=3_000_000, user=accountant)
     return first, second

@@ -26,10 +26,17 @@ def draft(commune, plan, accountant):
     return estimate_create(commune=commune, year=2024, title="Dự toán bổ sung năm 2024", user=accountant)
 
 
-def test_accountant_sees_the_over_allocation_refusal_on_the_form(client_for, fifty, draft, components, accountant):
+def test_accountant_sees_the_over_allocation_refusal_on_the_form(
+    client_for, fifty, draft, components, accountant
+):
     response = client_for(accountant).post(
         reverse("programs:estimate_line_add", args=[draft.pk]),
-        {"component": components["3.1"].pk, "source": "central", "content": "Giống bò", "amount": "65.000.000"},
+        {
+            "component": components["3.1"].pk,
+            "source": "central",
+            "content": "Giống bò",
+            "amount": "65.000.000",
+        },
     )
     assert response.status_code == 400
     text = response.text
@@ -43,7 +50,12 @@ def test_chairman_sees_totals_against_the_allocation_and_cannot_approve_past_it(
 ):
     approved_estimate(commune, components["3.1"], amount=10_000_000, accountant=accountant, approver=chairman)
     estimate_line_add(
-        estimate=draft, component=components["3.1"], source="central", content="Bò", amount=45_000_000, user=accountant
+        estimate=draft,
+        component=components["3.1"],
+        source="central",
+        content="Bò",
+        amount=45_000_000,
+        user=accountant,
     )
     estimate_submit(estimate=draft, user=accountant)
     page = client_for(chairman).get(reverse("programs:estimate_detail", args=[draft.pk]))
@@ -63,7 +75,9 @@ def test_chairman_sees_totals_against_the_allocation_and_cannot_approve_past_it(
     assert draft.status == EstimateStatus.SUBMITTED
 
 
-def test_estimate_page_queries_do_not_grow_with_its_lines(client_for, commune, plan, components, accountant, chairman):
+def test_estimate_page_queries_do_not_grow_with_its_lines(
+    client_for, commune, plan, components, accountant, chairman
+):
     for code in ("2", "3.1", "3.2", "4.1", "6.1", "7.1"):
         for source in (FundingSource.CENTRAL, FundingSource.LOCAL):
             allocate(components[code], 100_000_000, accountant, source=source)
@@ -73,7 +87,11 @@ def test_estimate_page_queries_do_not_grow_with_its_lines(client_for, commune, p
         for code in codes:
             for source in (FundingSource.CENTRAL, FundingSource.LOCAL):
                 estimate_line_add(
-                    estimate=estimate, component=components[code], source=source, content="Chi", amount=1_000,
+                    estimate=estimate,
+                    component=components[code],
+                    source=source,
+                    content="Chi",
+                    amount=1_000,
                     user=accountant,
                 )
 
@@ -92,10 +110,16 @@ def test_estimate_page_queries_do_not_grow_with_its_lines(client_for, commune, p
 def test_budget_page_flags_over_100_percent_and_past_deadline_in_words(
     client_for, commune, components, accountant, chairman
 ):
-    line = approved_estimate(commune, components["2"], amount=10_000_000, accountant=accountant, approver=chairman)
+    line = approved_estimate(
+        commune, components["2"], amount=10_000_000, accountant=accountant, approver=chairman
+    )
     # A payment recorded past the allocation before the cap (kept as found): 12 of 10 million.
     Disbursement.objects.create(
-        line=line, paid_on=datetime.date(2024, 5, 2), amount=12_000_000, voucher_number="PC-1", payee="A",
+        line=line,
+        paid_on=datetime.date(2024, 5, 2),
+        amount=12_000_000,
+        voucher_number="PC-1",
+        payee="A",
         recorded_by=accountant,
     )
     allocate(components["3.1"], 20_000_000, accountant)  # nothing paid, the plan's deadline 31/12/2024 passed
@@ -138,8 +162,12 @@ def test_allocation_form_refuses_a_decision_date_outside_the_plans_year(
     assert not Allocation.objects.exists()
 
 
-def test_disbursement_form_refuses_a_date_outside_the_year(client_for, commune, components, accountant, chairman):
-    line = approved_estimate(commune, components["2"], amount=10_000_000, accountant=accountant, approver=chairman)
+def test_disbursement_form_refuses_a_date_outside_the_year(
+    client_for, commune, components, accountant, chairman
+):
+    line = approved_estimate(
+        commune, components["2"], amount=10_000_000, accountant=accountant, approver=chairman
+    )
     response = client_for(accountant).post(
         reverse("programs:disbursement_create", args=[line.pk]),
         {"paid_on": "02/01/2023", "amount": "1.000", "voucher_number": "PC-1", "payee": "A"},

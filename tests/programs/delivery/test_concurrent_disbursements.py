@@ -94,7 +94,9 @@ def test_two_simultaneous_payments_on_two_lines_cannot_pass_the_components_alloc
         approved_estimate(commune, component, amount=7_000_000, accountant=accountant, approver=chairman)
         for _ in range(2)
     ]
-    allocation_update(allocation=component.allocations.order_by("pk").last(), amount=3_000_000, user=accountant)
+    allocation_update(
+        allocation=component.allocations.order_by("pk").last(), amount=3_000_000, user=accountant
+    )
     concurrent = connection.vendor == "postgresql"
     barrier = threading.Barrier(2) if concurrent else None
     outcomes = []
@@ -130,5 +132,12 @@ def test_two_simultaneous_payments_on_two_lines_cannot_pass_the_components_alloc
     assert "còn 3.000.000 đ" in refusal and "thiếu 4.000.000 đ" in refusal
     account = BudgetAccount.objects.get(commune=commune, component_code="2", source="central")
     assert (account.allocated, account.disbursed) == (10_000_000, 7_000_000)
-    assert sum(EstimateLine.objects.filter(pk__in=[x.pk for x in lines]).values_list("disbursed_amount", flat=True)) == 7_000_000
+    assert (
+        sum(
+            EstimateLine.objects.filter(pk__in=[x.pk for x in lines]).values_list(
+                "disbursed_amount", flat=True
+            )
+        )
+        == 7_000_000
+    )
     assert list(Disbursement.objects.filter(line__in=lines).values_list("amount", flat=True)) == [7_000_000]
