@@ -25,7 +25,7 @@ DISBURSEMENT_OVERDRAFT = (
 )
 DISBURSEMENT_DATE_OUTSIDE_YEAR = "Ngày giải ngân phải nằm trong năm {year} của dự toán."
 
-# --- the allocation caps estimates and disbursements (Luật NSNN 2015, Điều 52) ---------------------
+# --- the allocation caps estimates and disbursements (Luật NSNN 2015, Điều 12 khoản 2) ---------------------
 ESTIMATE_OVER_ALLOCATION = (
     "{component} – {source}: vượt kinh phí được phân bổ. Được phân bổ {allocated} đ, các dự toán khác đã giữ "
     "{held} đ, còn {available} đ; dự toán này cần {needed} đ, thiếu {shortfall} đ."

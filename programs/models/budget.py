@@ -213,7 +213,7 @@ class EstimateLine(Freezable, models.Model):
         verbose_name_plural = "dòng dự toán"
         ordering = ["estimate", "component", "source", "pk"]
         constraints = [
-            # No overdraft: what is paid out never exceeds the approved line (Luật NSNN 2015, Điều 52:
+            # No overdraft: what is paid out never exceeds the approved line (Luật NSNN 2015, Điều 12 khoản 2:
             # no spending beyond the approved estimate).
             models.CheckConstraint(
                 condition=Q(disbursed_amount__lte=F("amount")), name="estimate_line_no_overdraft"

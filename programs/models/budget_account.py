@@ -4,7 +4,7 @@ what was allocated to it and what was paid out of it, on one row.
 One row per (commune, year, component, source) is what lets the database itself refuse a payment past
 the allocation: the services lock this row (``SELECT … FOR UPDATE``) before they compare, and the
 ``budget_account_no_overdraft`` constraint refuses a total paid above the allocated total even where a
-check was slipped past (Luật NSNN 2015, Điều 52: no spending beyond the allocated estimate). A
+check was slipped past (Luật NSNN 2015, Điều 12 khoản 2: no spending beyond the allocated estimate). A
 component is keyed by its code ("3.1") so the amended versions of a year's plan share one account."""
 
 from django.db import models

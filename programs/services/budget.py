@@ -1,7 +1,7 @@
 """Writes of the budget: allocations, estimates (submit / return / approve, frozen once approved)
 and disbursements against an approved estimate line.
 
-No overdraft (Luật NSNN 2015, Điều 52: no spending beyond the approved estimate): ``disbursement_record`` re-reads the estimate line under a row lock
+No overdraft (Luật NSNN 2015, Điều 12 khoản 2: no spending beyond the approved estimate): ``disbursement_record`` re-reads the estimate line under a row lock
 (``SELECT … FOR UPDATE`` on PostgreSQL), checks what remains and raises the line's running total in
 the same transaction; the ``estimate_line_no_overdraft`` constraint refuses any total above the line,
 so two simultaneous payments cannot both pass even where row locks do not exist (SQLite serialises
@@ -18,7 +18,6 @@ from django.utils import timezone
 from programs import messages as msg
 from programs.models import (
     Allocation,
-    BudgetAccount,
     Disbursement,
     Estimate,
     EstimateLine,
@@ -31,11 +30,11 @@ from programs.money import parse_money
 from programs.services.budget_limits import (
     HELD_AT_APPROVAL,
     HELD_WHILE_PREPARING,
+    account_add_disbursed,
     check_allocation_covers,
     check_disbursement_fits,
     check_estimate_fits,
     check_estimate_line_fits,
-    disbursement_over_message,
     lock_account_of_line,
 )
 from thoxuan_gnbv import access, workflow
@@ -310,13 +309,6 @@ def disbursement_record(
     except IntegrityError as error:
         # The constraint caught a payment that slipped past the check (no row locks on this database).
         raise overdraft from error
-    try:
-        with transaction.atomic():
-            BudgetAccount.objects.filter(pk=account.pk).update(disbursed=F("disbursed") + amount)
-    except IntegrityError as error:
-        raise ValidationError(
-            {"amount": disbursement_over_message(locked, account.allocated, account.disbursed, amount)},
-            code="over",
-        ) from error
+    account_add_disbursed(line=locked, account=account, amount=amount)
     disbursement.save()
     return disbursement

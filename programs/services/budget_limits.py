@@ -1,16 +1,19 @@
-"""The allocation caps every estimate and every payment (Luật NSNN 2015, Điều 52: no spending beyond the
+"""The allocation caps every estimate and every payment (Luật NSNN 2015, Điều 12 khoản 2: no spending beyond the
 allocated estimate). Callable by any service that moves money — recording, correcting or voiding:
 
 - ``check_estimate_line_fits``: a line about to be added to an estimate;
 - ``check_estimate_fits``: a whole estimate at submission (counting other estimates awaiting approval)
   and at approval (counting approved estimates only: the allocation or the others may have moved);
-- ``check_disbursement_fits``: a payment, under a row lock on the component's budget account;
+- ``check_disbursement_fits``: a payment, under a row lock on the component's budget account
+  (``lock_account_of_line``), then ``account_add_disbursed`` (negative to void a payment);
 - ``check_allocation_covers``: a new allocated total never below what was already paid out.
 
 Each locks the budget accounts it compares with (``select_for_update``, in primary-key order so two
 requests never wait on each other crosswise) and must run inside the caller's transaction."""
 
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
 
 from programs import messages as msg
 from programs.models import BudgetAccount, EstimateStatus, FundingSource
@@ -120,6 +123,17 @@ def check_disbursement_fits(
         raise ValidationError(
             {field: disbursement_over_message(line, allocated, disbursed, amount)}, code="over"
         )
+
+
+def account_add_disbursed(*, line, account: BudgetAccount, amount: int, field: str = "amount") -> None:
+    """Add ``amount`` to the paid total of ``account`` (locked by the caller; negative when a payment is
+    voided). The no-overdraft constraint turns a total past the allocation into the Vietnamese refusal."""
+    try:
+        with transaction.atomic():
+            BudgetAccount.objects.filter(pk=account.pk).update(disbursed=F("disbursed") + amount)
+    except IntegrityError as error:
+        message = disbursement_over_message(line, account.allocated, account.disbursed, amount)
+        raise ValidationError({field: message}, code="over") from error
 
 
 def disbursement_over_message(line, allocated: int, disbursed: int, amount: int) -> str:

@@ -97,7 +97,7 @@ class EstimateFlow(Flow):
             w.commune, approver=w.chairman, author=w.labour_officer, lead_unit=w.peoples_committee
         )
         components = components_by_code(plan)
-        # The allocation an estimate line must fit in (Luật NSNN 2015, Điều 52).
+        # The allocation an estimate line must fit in (Luật NSNN 2015, Điều 12 khoản 2).
         budget_services.allocation_record(
             component=components["3.1"],
             source=FundingSource.CENTRAL,

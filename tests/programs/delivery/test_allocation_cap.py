@@ -1,5 +1,5 @@
 """The allocation caps every estimate line and every payment of a component and funding source
-(Luật NSNN 2015, Điều 52): refused with the component, the source and the shortfall named, and
+(Luật NSNN 2015, Điều 12 khoản 2): refused with the component, the source and the shortfall named, and
 nothing written when refused."""
 
 import datetime
