@@ -54,18 +54,18 @@ def test_chairman_sees_totals_against_the_allocation_and_cannot_approve_past_it(
         component=components["3.1"],
         source="central",
         content="Bò",
-        amount=45_000_000,
+        amount=40_000_000,
         user=accountant,
     )
     estimate_submit(estimate=draft, user=accountant)
     page = client_for(chairman).get(reverse("programs:estimate_detail", args=[draft.pk]))
     rows = page.context["cap_rows"]
     assert [(r.allocated, r.held, r.this, r.remaining_after) for r in rows] == [
-        (60_000_000, 10_000_000, 45_000_000, 5_000_000)
+        (50_000_000, 10_000_000, 40_000_000, 0)
     ]
     assert 'data-testid="estimate-cap"' in page.text and "cap-alert" not in page.text
     # The allocation is lowered after submission: the page flags it in words and approval is refused.
-    allocation_update(allocation=fifty, amount="40.000.000", user=accountant)
+    allocation_update(allocation=fifty, amount="45.000.000", user=accountant)
     page = client_for(chairman).get(reverse("programs:estimate_detail", args=[draft.pk]))
     assert "vượt 5.000.000 đ" in page.text and 'data-testid="cap-alert"' in page.text
     assert "−" not in page.text.split('data-testid="estimate-cap"')[1].split("</table>")[0]
