@@ -66,13 +66,17 @@ class CapRow:
     def remaining_after(self) -> int:
         return self.allocated - self.held - self.this
 
-    @property
-    def over(self) -> bool:
-        return self.remaining_after < 0
+    shortfall_of_rows: int | None = None  # the total row: the shortfalls of the rows over, summed
 
     @property
     def shortfall(self) -> int:
+        if self.shortfall_of_rows is not None:
+            return self.shortfall_of_rows
         return max(-self.remaining_after, 0)
+
+    @property
+    def over(self) -> bool:
+        return self.shortfall > 0
 
 
 def estimate_against_allocation(estimate, lines) -> tuple[list[CapRow], CapRow]:
@@ -99,5 +103,7 @@ def estimate_against_allocation(estimate, lines) -> tuple[list[CapRow], CapRow]:
         sum(r.allocated for r in result),
         sum(r.held for r in result),
         sum(r.this for r in result),
+        # One component's room never covers another's shortfall: the total says what is missing.
+        shortfall_of_rows=sum(r.shortfall for r in result),
     )
     return result, total

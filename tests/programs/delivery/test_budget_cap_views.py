@@ -68,6 +68,7 @@ def test_chairman_sees_totals_against_the_allocation_and_cannot_approve_past_it(
     allocation_update(allocation=fifty, amount="45.000.000", user=accountant)
     page = client_for(chairman).get(reverse("programs:estimate_detail", args=[draft.pk]))
     assert "vượt 5.000.000 đ" in page.text and 'data-testid="cap-alert"' in page.text
+    assert page.context["cap_total"].shortfall == 5_000_000  # never netted against another row's room
     assert "−" not in page.text.split('data-testid="estimate-cap"')[1].split("</table>")[0]
     refused = client_for(chairman).post(reverse("programs:estimate_approve", args=[draft.pk]), follow=True)
     assert "thiếu 5.000.000 đ" in refused.text
