@@ -91,7 +91,49 @@ def _seed_budget(commune, components, users) -> dict:
         Estimate.objects.filter(pk=estimate.pk).update(
             submitted_at=_moment(2024, 1, 22, 9), approved_at=_moment(2024, 1, 25, 15)
         )
+    _seed_supplement(commune, components, users)
     return lines
+
+
+# A supplementary allocation in July, and the estimate drawing on it that waits on the chairman's desk:
+# its page compares each line with the allocation and what the approved estimate already holds.
+SUPPLEMENT_DECISION = ("27/QĐ-UBND", datetime.date(2024, 7, 15))
+SUPPLEMENT = {  # code → (source, allocated, estimated, content)
+    "3.1": (FundingSource.CENTRAL, 20_000_000, 18_000_000, "Hỗ trợ vật tư chăn nuôi vụ thu đông"),
+    "6.2": (FundingSource.LOCAL, 3_000_000, 3_000_000, "In tờ rơi truyền thông giảm nghèo đa chiều"),
+}
+
+
+def _seed_supplement(commune, components, users) -> None:
+    accountant = users["ketoan"]
+    number, decided = SUPPLEMENT_DECISION
+    estimate = budget.estimate_create(
+        commune=commune, year=YEAR, title="Dự toán bổ sung kinh phí đợt 2 năm 2024", user=accountant
+    )
+    for code, (source, allocated, estimated, content) in SUPPLEMENT.items():
+        if code not in components:
+            continue
+        budget.allocation_record(
+            component=components[code],
+            source=source,
+            amount=allocated,
+            decision_number=number,
+            decision_date=decided,
+            note="Bổ sung kinh phí",
+            user=accountant,
+        )
+        budget.estimate_line_add(
+            estimate=estimate,
+            component=components[code],
+            source=source,
+            content=content,
+            amount=estimated,
+            user=accountant,
+        )
+    if estimate.lines.exists():
+        budget.estimate_submit(estimate=estimate, user=accountant)
+        with workflow.seeding():
+            Estimate.objects.filter(pk=estimate.pk).update(submitted_at=_moment(2024, 7, 22, 10))
 
 
 def _moment(year, month, day, hour) -> datetime.datetime:

@@ -52,6 +52,16 @@ class Dashboard:
     overdue: list = field(default_factory=list)  # the most recent overdue items (OVERDUE_SHOWN)
     overdue_more: int = 0
 
+    @property
+    def over_budget(self) -> list[dict]:
+        """Components paid out past 100 % of their allocation."""
+        return [row for row in self.components if row["over"]]
+
+    @property
+    def late_budget(self) -> list[dict]:
+        """Components past their deadline with allocated money not paid out."""
+        return [row for row in self.components if row["past_deadline"]]
+
 
 def dashboard_data(commune, year: int, *, today: datetime.date | None = None) -> Dashboard:
     today = today or timezone.localdate()
@@ -66,8 +76,15 @@ def dashboard_data(commune, year: int, *, today: datetime.date | None = None) ->
     rows = []
     for component in components:
         data = figures[component.pk]
+        allocated, disbursed = data["budget"]["allocated"], data["budget"]["disbursed"]
         rows.append(
             {
+                # Over 100 % and past the deadline are flagged in words, not only in colour.
+                "over": disbursed > allocated,
+                "overrun": max(disbursed - allocated, 0),
+                "deadline": component.deadline,
+                "past_deadline": bool(component.deadline < today and disbursed < allocated),
+                "undisbursed": max(allocated - disbursed, 0),
                 "code": component.code,
                 "title": component.display_title,
                 "households": data["support"]["households"],
@@ -85,6 +102,7 @@ def dashboard_data(commune, year: int, *, today: datetime.date | None = None) ->
         "allocated": allocated,
         "disbursed": disbursed,
         "rate": rate(disbursed, allocated),
+        "over": disbursed > allocated,
     }
     poverty = poverty_figures(commune, list(plan.targets.prefetch_related("lines")), as_of, year)
     neighborhoods = [row for row in poverty["movement"] if row["neighborhood_id"] is not None]

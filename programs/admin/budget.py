@@ -1,4 +1,4 @@
-"""Admin of the budget: allocations, estimates and disbursements. An approved estimate and its
+"""Admin of the budget: allocations, estimates, disbursements and the budget accounts (read only). An approved estimate and its
 lines stay read-only, and disbursements are never edited or deleted here (the running total of a
 line is kept by ``disbursement_record``)."""
 
@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
 from programs.messages import budget as msg
-from programs.models import Allocation, Disbursement, Estimate, EstimateLine, EstimateStatus
+from programs.models import Allocation, BudgetAccount, Disbursement, Estimate, EstimateLine, EstimateStatus
 
 
 @admin.register(Allocation)
@@ -66,6 +66,31 @@ class EstimateAdmin(SimpleHistoryAdmin):
 class DisbursementAdmin(SimpleHistoryAdmin):
     list_display = ["paid_on", "voucher_number", "payee", "amount", "line"]
     search_fields = ["voucher_number", "payee"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(BudgetAccount)
+class BudgetAccountAdmin(admin.ModelAdmin):
+    """Read only: the totals are kept by the allocation and disbursement services."""
+
+    list_display = [
+        "commune",
+        "year",
+        "component_code",
+        "source",
+        "allocated",
+        "disbursed",
+        "overrun_before_cap",
+    ]
+    list_filter = ["year", "source"]
 
     def has_add_permission(self, request):
         return False

@@ -12,7 +12,10 @@ from thoxuan_gnbv.inputs import BoundaryForm
 
 def _helper(submit_label: str, css_class: str = "btn-primary") -> FormHelper:
     helper = FormHelper()
-    helper.add_input(Submit("submit", submit_label, css_class=css_class))
+    button = Submit("submit", submit_label)
+    # Submit starts as "btn btn-primary"; an outline button replaces it, or both colours would apply.
+    button.field_classes = f"btn {css_class}"
+    helper.add_input(button)
     return helper
 
 

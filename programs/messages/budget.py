@@ -24,3 +24,26 @@ DISBURSEMENT_OVERDRAFT = (
     "Vượt dự toán được duyệt: dòng này còn {remaining} đ, không thể giải ngân {amount} đ."
 )
 DISBURSEMENT_DATE_OUTSIDE_YEAR = "Ngày giải ngân phải nằm trong năm {year} của dự toán."
+
+# --- the allocation caps estimates and disbursements (Luật NSNN 2015, Điều 12 khoản 2) ---------------------
+ESTIMATE_OVER_ALLOCATION = (
+    "{component} – {source}: vượt kinh phí được phân bổ. Được phân bổ {allocated} đ, các dự toán khác đã giữ "
+    "{held} đ, còn {available} đ; dự toán này cần {needed} đ, thiếu {shortfall} đ."
+)
+ESTIMATE_NOTHING_ALLOCATED = "{component} – {source}: chưa được phân bổ kinh phí, không thể lập dự toán {needed} đ (thiếu {shortfall} đ)."
+DISBURSEMENT_OVER_ALLOCATION = (
+    "{component} – {source}: vượt kinh phí được phân bổ. Được phân bổ {allocated} đ, đã giải ngân {disbursed} đ, "
+    "còn {available} đ; không thể giải ngân {amount} đ (thiếu {shortfall} đ)."
+)
+ALLOCATION_BELOW_DISBURSED = (
+    "Kinh phí phân bổ cho {component} – {source} không thể thấp hơn số đã giải ngân {disbursed} đ."
+)
+# The allocation of year N counts in that year's figures (reports sum allocations by decision date).
+ALLOCATION_DATE_OUTSIDE_YEAR = (
+    "Ngày quyết định phải nằm trong năm {year} của kế hoạch (01/01/{year} – 31/12/{year})."
+)
+DATE_IN_FUTURE = "{label} không được sau ngày hôm nay ({today})."
+ESTIMATE_YEAR_WITHOUT_PLAN = "Năm {year} chưa có kế hoạch được phê duyệt: chưa lập được dự toán cho năm này."
+ALLOCATION_MOVES_PAID_MONEY = (
+    "Không đổi được nguồn vốn: nguồn cũ đã giải ngân nhiều hơn số còn lại sau khi chuyển khoản phân bổ này."
+)

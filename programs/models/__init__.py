@@ -9,6 +9,7 @@ from programs.models.budget import (
     EstimateTransition,
     FundingSource,
 )
+from programs.models.budget_account import BudgetAccount
 from programs.models.catalogue import Program, Project, SubProject
 from programs.models.delivery import Activity, ActivityType, Support, SupportType
 from programs.models.plan_parts import (
@@ -26,6 +27,7 @@ __all__ = [
     "Activity",
     "ActivityType",
     "Allocation",
+    "BudgetAccount",
     "Disbursement",
     "Estimate",
     "EstimateLine",

@@ -3,7 +3,7 @@ estimates the accountant prepares and the chairman approves (Estimate, EstimateL
 actually paid out against an approved line (Disbursement)."""
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
@@ -58,6 +58,34 @@ class Allocation(Versioned):
 
     def __str__(self):
         return f"{self.get_source_display()} – {format_money(self.amount)} ({self.decision_number})"
+
+    def _account_keys(self) -> set[tuple]:
+        component = self.component
+        return {(component.plan.commune_id, component.plan.year, component.code, self.source)}
+
+    def save(self, *args, **kwargs):
+        # Every path that writes an allocation (service, admin, fixture) keeps the account's allocated
+        # total, which the no-overdraft constraint compares with, equal to the sum of its allocations.
+        from programs.models.budget_account import BudgetAccount
+
+        keys = self._account_keys()
+        if self.pk:
+            before = Allocation.objects.filter(pk=self.pk).select_related("component__plan").first()
+            keys |= before._account_keys() if before else set()
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            for commune_id, year, code, source in keys:
+                BudgetAccount.sync_allocated(commune_id=commune_id, year=year, code=code, source=source)
+
+    def delete(self, *args, **kwargs):
+        from programs.models.budget_account import BudgetAccount
+
+        keys = self._account_keys()
+        with transaction.atomic():
+            result = super().delete(*args, **kwargs)
+            for commune_id, year, code, source in keys:
+                BudgetAccount.sync_allocated(commune_id=commune_id, year=year, code=code, source=source)
+        return result
 
 
 class EstimateQuerySet(FrozenQuerySet):
@@ -185,7 +213,7 @@ class EstimateLine(Freezable, models.Model):
         verbose_name_plural = "dòng dự toán"
         ordering = ["estimate", "component", "source", "pk"]
         constraints = [
-            # No overdraft: what is paid out never exceeds the approved line (Luật NSNN 2015, Điều 52:
+            # No overdraft: what is paid out never exceeds the approved line (Luật NSNN 2015, Điều 12 khoản 2:
             # no spending beyond the approved estimate).
             models.CheckConstraint(
                 condition=Q(disbursed_amount__lte=F("amount")), name="estimate_line_no_overdraft"

@@ -5,11 +5,13 @@ Figures are aggregates in the database (``Sum`` grouped by component or source),
 over records. A component is matched by its project/sub-project within the commune's plans of that
 year, so records made against an amended plan's earlier version still count."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Sum, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from programs.models import (
     Allocation,
@@ -37,9 +39,31 @@ class BudgetRow:
         """Disbursed as a share of what was allocated (tỷ lệ giải ngân)."""
         return self.disbursed / self.allocated if self.allocated else None
 
+    today: datetime.date | None = None  # set where the row can be late (a component with a deadline)
+
     @property
     def remaining(self) -> int:
         return self.allocated - self.disbursed
+
+    @property
+    def over(self) -> bool:
+        """Paid out more than allocated (over 100 %): shown as "vượt …", never as a negative remainder."""
+        return self.disbursed > self.allocated
+
+    @property
+    def overrun(self) -> int:
+        return max(self.disbursed - self.allocated, 0)
+
+    @property
+    def estimate_over(self) -> bool:
+        """Approved estimates hold more than was allocated (the allocation was lowered afterwards)."""
+        return self.estimated > self.allocated
+
+    @property
+    def past_deadline(self) -> bool:
+        """The component's deadline (thời hạn hoàn thành) has passed with allocated money not paid out."""
+        deadline = self.component.deadline if self.component else None
+        return bool(deadline and self.today and deadline < self.today and self.remaining > 0)
 
     @classmethod
     def total_of(cls, rows) -> "BudgetRow":
@@ -65,9 +89,11 @@ def _grouped(queryset, prefix: str, amount) -> dict[str, int]:
     }
 
 
-def budget_table(commune, year: int) -> tuple[list[BudgetRow], BudgetRow]:
-    """Per component of the year's plan: allocated, estimated (approved), disbursed, rate, remaining;
-    plus the total row. Four queries whatever the number of components."""
+def budget_table(commune, year: int, *, today=None) -> tuple[list[BudgetRow], BudgetRow]:
+    """Per component of the year's plan: allocated, estimated (approved), disbursed, rate, remaining,
+    with the flags over 100 % and past the deadline on ``today``; plus the total row. Four queries
+    whatever the number of components."""
+    today = today or timezone.localdate()
     components = components_of_year(commune, year)
     in_year = {"plan__commune": commune, "plan__year": year}
     allocated = _grouped(
@@ -94,10 +120,23 @@ def budget_table(commune, year: int) -> tuple[list[BudgetRow], BudgetRow]:
             estimated=estimated.get(c.code, 0),
             disbursed=disbursed.get(c.code, 0),
             component=c,
+            today=today,
         )
         for c in components
     ]
     return rows, BudgetRow.total_of(rows)
+
+
+@dataclass
+class BudgetFlags:
+    """What the budget page and the dashboard put in red above the table."""
+
+    over: list[BudgetRow]
+    late: list[BudgetRow]
+
+
+def budget_flags(rows: list[BudgetRow]) -> BudgetFlags:
+    return BudgetFlags([r for r in rows if r.over], [r for r in rows if r.past_deadline])
 
 
 def component_budget_by_source(component, component_ids=None) -> tuple[list[BudgetRow], BudgetRow]:

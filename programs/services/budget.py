@@ -1,7 +1,7 @@
 """Writes of the budget: allocations, estimates (submit / return / approve, frozen once approved)
 and disbursements against an approved estimate line.
 
-No overdraft (Luật NSNN 2015, Điều 52: no spending beyond the approved estimate): ``disbursement_record`` re-reads the estimate line under a row lock
+No overdraft (Luật NSNN 2015, Điều 12 khoản 2: no spending beyond the approved estimate): ``disbursement_record`` re-reads the estimate line under a row lock
 (``SELECT … FOR UPDATE`` on PostgreSQL), checks what remains and raises the line's running total in
 the same transaction; the ``estimate_line_no_overdraft`` constraint refuses any total above the line,
 so two simultaneous payments cannot both pass even where row locks do not exist (SQLite serialises
@@ -12,7 +12,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Sum
 from django.utils import timezone
 
 from programs import messages as msg
@@ -22,9 +22,21 @@ from programs.models import (
     Estimate,
     EstimateLine,
     EstimateStatus,
+    Plan,
     PlanComponent,
 )
+from programs.models.budget_account import code_filter
 from programs.money import parse_money
+from programs.services.budget_limits import (
+    HELD_AT_APPROVAL,
+    HELD_WHILE_PREPARING,
+    account_add_disbursed,
+    check_allocation_covers,
+    check_disbursement_fits,
+    check_estimate_fits,
+    check_estimate_line_fits,
+    lock_account_of_line,
+)
 from thoxuan_gnbv import access, workflow
 from thoxuan_gnbv.concurrency import save_versioned
 from thoxuan_gnbv.formatting import format_number
@@ -47,6 +59,25 @@ def _check_component_in_approved_plan(component: PlanComponent, commune, year: i
         raise ValidationError({field: msg.LINE_COMPONENT_OTHER_PLAN.format(year=year)}, code="other_plan")
 
 
+def _check_not_future(field: str, label: str, day: datetime.date | None) -> None:
+    today = timezone.localdate()
+    if day and day > today:
+        raise ValidationError(
+            {field: msg.DATE_IN_FUTURE.format(label=label, today=f"{today:%d/%m/%Y}")}, code="future"
+        )
+
+
+def _check_decision_date(component: PlanComponent, day: datetime.date | None) -> None:
+    """An allocation's decision is dated in the plan's year and not in the future, so 01/01/0001 and
+    31/12/9999 are refused naming the field; the year's report figures count allocations by this date."""
+    year = component.plan.year
+    if day and day.year != year:
+        raise ValidationError(
+            {"decision_date": msg.ALLOCATION_DATE_OUTSIDE_YEAR.format(year=year)}, code="date_range"
+        )
+    _check_not_future("decision_date", "Ngày quyết định", day)
+
+
 # --- allocations ---------------------------------------------------------------------------------
 
 
@@ -66,6 +97,7 @@ def allocation_record(
         raise ValidationError(msg.ALLOCATION_NOT_ALLOWED, code="role")
     if not component.plan.is_approved:
         raise ValidationError({"component": msg.PLAN_NOT_APPROVED}, code="plan_not_approved")
+    _check_decision_date(component, decision_date)
     allocation = Allocation(
         component=component,
         source=source,
@@ -94,8 +126,28 @@ def allocation_update(*, allocation: Allocation, user, version: int | None = Non
             value = fields[name]
             setattr(allocation, name, _money(name, value, positive=True) if name == "amount" else value)
     allocation.decision_number = allocation.decision_number.strip()
+    _check_decision_date(allocation.component, allocation.decision_date)
     allocation.full_clean()
-    save_versioned(allocation, version=version, fields=ALLOCATION_FIELDS)
+    others = (
+        Allocation.objects.filter(
+            component__plan__commune_id=allocation.component.plan.commune_id,
+            component__plan__year=allocation.component.plan.year,
+            source=allocation.source,
+            **code_filter(allocation.component.code, "component__"),
+        )
+        .exclude(pk=allocation.pk)
+        .aggregate(total=Sum("amount"))["total"]
+        or 0
+    )
+    check_allocation_covers(
+        component=allocation.component, source=allocation.source, new_total=others + allocation.amount
+    )
+    try:
+        with transaction.atomic():
+            save_versioned(allocation, version=version, fields=ALLOCATION_FIELDS)
+    except IntegrityError as error:
+        # Moving the allocation to another source left the old one below what it has paid out.
+        raise ValidationError({"source": msg.ALLOCATION_MOVES_PAID_MONEY}, code="below_disbursed") from error
     return allocation
 
 
@@ -121,6 +173,8 @@ def estimate_create(*, commune, year: int, title: str, user) -> Estimate:
     """The accountant opens a draft estimate for a year."""
     if not access.can_prepare_estimate(user):
         raise ValidationError(msg.ESTIMATE_NOT_ALLOWED, code="role")
+    if Plan.objects.approved_for(commune, year) is None:
+        raise ValidationError({"year": msg.ESTIMATE_YEAR_WITHOUT_PLAN.format(year=year)}, code="no_plan")
     estimate = Estimate(commune=commune, year=year, title=title.strip(), prepared_by=user)
     estimate.full_clean()
     estimate.save()
@@ -144,6 +198,7 @@ def estimate_line_add(
         amount=_money("amount", amount, positive=True),
     )
     line.full_clean()
+    check_estimate_line_fits(estimate=estimate, component=component, source=source, amount=line.amount)
     line.save()
     return line
 
@@ -162,6 +217,7 @@ def estimate_submit(*, estimate: Estimate, user) -> Estimate:
     _ensure_editable(estimate, user)
     if not estimate.lines.exists():
         raise ValidationError(msg.ESTIMATE_EMPTY, code="empty")
+    check_estimate_fits(estimate, statuses=HELD_WHILE_PREPARING)
     return workflow.transition(estimate, to=EstimateStatus.SUBMITTED, user=user)
 
 
@@ -190,6 +246,9 @@ def estimate_approve(*, estimate: Estimate, user) -> Estimate:
     frozen from then on and a second approval is refused."""
     estimate = _locked_estimate(estimate)
     _ensure_decidable(estimate, user, EstimateStatus.APPROVED)
+    # Checked again: an allocation may have been corrected, or another estimate approved, since it was
+    # submitted.
+    check_estimate_fits(estimate, statuses=HELD_AT_APPROVAL)
     return workflow.transition(estimate, to=EstimateStatus.APPROVED, user=user)
 
 
@@ -220,6 +279,7 @@ def disbursement_record(
         raise ValidationError(
             {"paid_on": msg.DISBURSEMENT_DATE_OUTSIDE_YEAR.format(year=estimate.year)}, code="year"
         )
+    _check_not_future("paid_on", "Ngày giải ngân", paid_on)
     overdraft = ValidationError(
         {
             "amount": msg.DISBURSEMENT_OVERDRAFT.format(
@@ -230,6 +290,9 @@ def disbursement_record(
     )
     if amount > locked.remaining:
         raise overdraft
+    # Then the component's account: the allocation caps all lines of all estimates together.
+    account = lock_account_of_line(locked)
+    check_disbursement_fits(line=locked, amount=amount, account=account)
     disbursement = Disbursement(
         line=locked,
         paid_on=paid_on,
@@ -246,5 +309,6 @@ def disbursement_record(
     except IntegrityError as error:
         # The constraint caught a payment that slipped past the check (no row locks on this database).
         raise overdraft from error
+    account_add_disbursed(line=locked, account=account, amount=amount)
     disbursement.save()
     return disbursement

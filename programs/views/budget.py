@@ -17,6 +17,7 @@ from programs.forms.budget import (
 )
 from programs.models import Allocation, EstimateLine, Plan
 from programs.queries import budget as queries
+from programs.queries.budget_limits import account_of_line, estimate_against_allocation
 from programs.queries.delivery import change_log
 from programs.queries.plans import approved_components
 from programs.services import budget as services
@@ -48,6 +49,7 @@ def budget_overview(request):
             ),
             "rows": rows,
             "total": total,
+            "flags": queries.budget_flags(rows),
             "estimates": queries.estimates_for_list(commune, year),
             "allocations": access.allocations_visible_to(request.user, Allocation.objects.all())
             .filter(component__plan__commune=commune, component__plan__year=year)
@@ -98,9 +100,14 @@ def _detail(request, estimate, *, line_form=None, return_form=None, status=200):
     user = request.user
     can_edit = access.can_prepare_estimate(user, estimate)
     components = _budget_components(estimate.commune).filter(plan__year=estimate.year)
+    lines = queries.estimate_lines(estimate)
+    cap_rows, cap_total = estimate_against_allocation(estimate, lines)
     context = {
         "estimate": estimate,
-        "lines": queries.estimate_lines(estimate),
+        "lines": lines,
+        "cap_rows": cap_rows,
+        "cap_total": cap_total,
+        "cap_over": [row for row in cap_rows if row.over],
         "disbursements": queries.disbursements_of(estimate),
         "can_edit": can_edit,
         "can_approve": access.can_approve_estimate(user, estimate),
@@ -215,5 +222,5 @@ def disbursement_create(request, line_pk):
     return render(
         request,
         "programs/disbursement_form.html",
-        {"form": form, "line": line, "heading": "Ghi nhận giải ngân"},
+        {"form": form, "line": line, "account": account_of_line(line), "heading": "Ghi nhận giải ngân"},
     )

@@ -10,7 +10,8 @@ from django.db.models import Sum
 from households.models import Commune
 from households.status import status_on
 from programs.models import Activity, Allocation, Disbursement, Estimate, EstimateStatus, Support
-from programs.queries.budget import budget_table
+from programs.queries.budget import budget_table, estimate_lines
+from programs.queries.budget_limits import estimate_against_allocation
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +28,12 @@ def test_demo_seeds_delivery_for_the_nine_components_once():
     assert len(rows) == 9 and all(row.allocated > 0 for row in rows)
     assert total.allocated == Allocation.objects.aggregate(total=Sum("amount"))["total"]
     assert 0 < total.disbursed < total.estimated
-    estimate = Estimate.objects.get()
+    estimate = Estimate.objects.get(status=EstimateStatus.APPROVED)
     assert estimate.status == EstimateStatus.APPROVED and estimate.approved_at.year == 2024
+    # The supplementary estimate waiting on the chairman fits what is left of its allocations.
+    pending = Estimate.objects.get(status=EstimateStatus.SUBMITTED)
+    cap_rows, _ = estimate_against_allocation(pending, estimate_lines(pending))
+    assert cap_rows and not any(row.over for row in cap_rows) and any(row.held > 0 for row in cap_rows)
     # Every support went to a household the registry shows as a beneficiary on that day.
     for support in Support.objects.select_related("household")[:40]:
         assert status_on(support.household, support.supported_on).is_beneficiary

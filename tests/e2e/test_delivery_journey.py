@@ -14,6 +14,7 @@ from tests.factories import PASSWORD, CommuneFactory, NeighborhoodFactory, UnitF
 from tests.programs.delivery.factories import (
     HouseholdFactory,
     MemberFactory,
+    allocate,
     approve_round,
     approved_estimate,
     components_by_code,
@@ -70,6 +71,7 @@ def world(transactional_db):
         accountant=users[Role.ACCOUNTANT],
         approver=users[Role.CHAIRMAN],
     )
+    allocate(components["6.2"], 15_000_000, users[Role.ACCOUNTANT], source=FundingSource.LOCAL)
     pending = estimate_create(
         commune=commune, year=2024, title="Dự toán bổ sung quý III", user=users[Role.ACCOUNTANT]
     )

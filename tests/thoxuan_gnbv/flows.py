@@ -6,6 +6,7 @@ an approval carries, a text field to try editing, a child (if the flow has child
 pages. ``World`` is the commune and the personas a flow needs.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -96,6 +97,15 @@ class EstimateFlow(Flow):
             w.commune, approver=w.chairman, author=w.labour_officer, lead_unit=w.peoples_committee
         )
         components = components_by_code(plan)
+        # The allocation an estimate line must fit in (Luật NSNN 2015, Điều 12 khoản 2).
+        budget_services.allocation_record(
+            component=components["3.1"],
+            source=FundingSource.CENTRAL,
+            amount="10.000.000",
+            decision_number="03/QĐ-UBND",
+            decision_date=datetime.date(2024, 1, 10),
+            user=w.accountant,
+        )
         estimate = budget_services.estimate_create(
             commune=w.commune, year=2024, title="Dự toán năm 2024", user=w.accountant
         )

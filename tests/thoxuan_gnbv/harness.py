@@ -30,6 +30,7 @@ WRITTEN_MODELS = (
     "programs.Estimate",
     "programs.EstimateLine",
     "programs.Disbursement",
+    "programs.BudgetAccount",
     "reporting.Report",
     "reporting.CompiledReport",
     "reporting.DocumentJob",

@@ -7,6 +7,7 @@ import pytest
 from households.models import Category, Relation, Sex
 from programs.models import FundingSource
 from programs.services.budget import (
+    allocation_record,
     estimate_create,
     estimate_line_add,
 )
@@ -92,7 +93,21 @@ def support(components, poor_household, agriculture_officer):
 
 
 @pytest.fixture
-def estimate(commune, components, accountant):
+def allocation(components, accountant):
+    """150.000.000 đ of central budget allocated to 3.1 for 2024."""
+    return allocation_record(
+        component=components["3.1"],
+        source=FundingSource.CENTRAL,
+        amount="150.000.000",
+        decision_number="03/QĐ-UBND",
+        decision_date=datetime.date(2024, 1, 10),
+        user=accountant,
+    )
+
+
+@pytest.fixture
+def estimate(commune, components, accountant, allocation):
+    """A draft 2024 estimate: 120.000.000 đ of the 150.000.000 đ allocated to 3.1 (central)."""
     estimate = estimate_create(
         commune=commune, year=2024, title="Dự toán chi Chương trình năm 2024", user=accountant
     )

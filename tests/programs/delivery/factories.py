@@ -7,11 +7,13 @@ migrations seeded."""
 
 import datetime
 
+from django.db.models import Sum
 from django.utils import timezone
 
 from households.models import Category, PovertyStandard, Relation, Review, ReviewRound
 from programs.models import (
     Activity,
+    Allocation,
     Estimate,
     EstimateLine,
     EstimateStatus,
@@ -139,7 +141,37 @@ def approve_round(commune, decided_on: datetime.date, categories: dict, approver
 def approved_estimate(
     commune, component, *, amount, accountant, approver, year=2024, source=FundingSource.CENTRAL
 ):
-    """An approved estimate with one line of ``amount`` for ``component``; returns the line."""
+    """An approved estimate with one line of ``amount`` for ``component``, the allocation topped up
+    (when what is left of it falls short) so that the line fits; returns the line."""
+    same = {"project": component.project_id, "subproject": component.subproject_id}
+    allocated = (
+        Allocation.objects.filter(
+            component__plan__commune=commune,
+            component__plan__year=year,
+            source=source,
+            **{f"component__{k}": v for k, v in same.items()},
+        ).aggregate(total=Sum("amount"))["total"]
+        or 0
+    )
+    held = (
+        EstimateLine.objects.filter(
+            estimate__commune=commune,
+            estimate__year=year,
+            estimate__status=EstimateStatus.APPROVED,
+            source=source,
+            **{f"component__{k}": v for k, v in same.items()},
+        ).aggregate(total=Sum("amount"))["total"]
+        or 0
+    )
+    if amount > allocated - held:
+        Allocation.objects.create(
+            component=component,
+            source=source,
+            amount=amount - max(allocated - held, 0),
+            decision_number="03/QĐ-UBND",
+            decision_date=datetime.date(year, 1, 10),
+            recorded_by=accountant,
+        )
     estimate = Estimate.objects.create(
         commune=commune, year=year, title=f"Dự toán năm {year}", prepared_by=accountant
     )
@@ -187,3 +219,15 @@ def make_activity(component, user, n=0, **extra):
     }
     values.update(extra)
     return Activity.objects.create(**values)
+
+
+def allocate(component, amount, accountant, source=FundingSource.CENTRAL):
+    """An allocation of ``amount`` to ``component`` from ``source`` (decision 03/QĐ-UBND, 10/01)."""
+    return Allocation.objects.create(
+        component=component,
+        source=source,
+        amount=amount,
+        decision_number="03/QĐ-UBND",
+        decision_date=datetime.date(component.plan.year, 1, 10),
+        recorded_by=accountant,
+    )

@@ -95,6 +95,14 @@ def test_returned_estimate_needs_a_reason_and_can_be_edited_again(estimate, acco
     estimate_return(estimate=estimate, comment="Tách riêng nguồn địa phương", user=chairman)
     estimate.refresh_from_db()
     assert estimate.status == EstimateStatus.RETURNED
+    allocation_record(
+        component=components["3.1"],
+        source=FundingSource.LOCAL,
+        amount=10_000_000,
+        decision_number="05/QĐ-UBND",
+        decision_date=datetime.date(2024, 2, 1),
+        user=accountant,
+    )
     estimate_line_add(
         estimate=estimate,
         component=components["3.1"],
@@ -171,7 +179,7 @@ def test_approved_status_without_approver_is_refused_by_the_database(commune, ac
 
 
 def test_estimate_line_must_use_a_component_of_that_years_approved_plan(
-    commune, other_commune, chairman, labour_officer, accountant
+    commune, plan, other_commune, chairman, labour_officer, accountant
 ):
     other_plan = make_plan(other_commune, approver=chairman, author=labour_officer)
     estimate = estimate_create(commune=commune, year=2024, title="Dự toán", user=accountant)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from programs import messages as msg
 from programs.models import Disbursement, EstimateStatus
 from programs.services.budget import estimate_create, estimate_line_add, estimate_submit
-from tests.programs.delivery.factories import approved_estimate
+from tests.programs.delivery.factories import allocate, approved_estimate
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +50,7 @@ def test_estimate_of_another_commune_is_404(
 def test_chairman_approves_through_the_page_and_a_second_approval_changes_nothing(
     client_for, commune, components, accountant, chairman, vice_chairman
 ):
+    allocate(components["2"], 9, accountant)
     estimate = estimate_create(commune=commune, year=2024, title="Dự toán 2024", user=accountant)
     estimate_line_add(
         estimate=estimate,
@@ -110,6 +111,7 @@ def test_disbursement_page_refuses_an_overdraft_in_vietnamese(
 
 
 def test_disbursement_against_a_line_not_yet_approved_is_refused(client_for, commune, components, accountant):
+    allocate(components["2"], 1_000, accountant)
     estimate = estimate_create(commune=commune, year=2024, title="Nháp", user=accountant)
     line = estimate_line_add(
         estimate=estimate,
@@ -153,6 +155,7 @@ def test_budget_table_per_component_of_the_year(client_for, commune, components,
 def test_accountant_prepares_and_submits_and_chairman_returns_through_the_pages(
     client_for, components, accountant, chairman
 ):
+    allocate(components["7.2"], 3_000_000, accountant, source="local")
     client = client_for(accountant)
     response = client.post(reverse("programs:estimate_create"), {"year": "2024", "title": "Dự toán quý IV"})
     estimate = client.get(response.url).context["estimate"]
@@ -188,6 +191,7 @@ def test_accountant_prepares_and_submits_and_chairman_returns_through_the_pages(
 def test_estimate_page_shows_its_log(client_for, components, accountant, chairman):
     from programs.services.budget import estimate_create, estimate_line_add, estimate_return, estimate_submit
 
+    allocate(components["7.2"], 1, accountant, source="local")
     estimate = estimate_create(
         commune=components["7.2"].plan.commune, year=2024, title="Dự toán", user=accountant
     )

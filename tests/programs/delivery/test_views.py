@@ -9,7 +9,7 @@ from django.urls import reverse
 from programs.services.budget import estimate_create, estimate_line_add, estimate_submit
 from programs.services.eligibility import EligibilityBasis
 from tests.factories import UserFactory
-from tests.programs.delivery.factories import DAY, approved_estimate, make_activity, make_support
+from tests.programs.delivery.factories import DAY, allocate, approved_estimate, make_activity, make_support
 
 pytestmark = pytest.mark.django_db
 
@@ -171,6 +171,7 @@ def test_list_pages_page_by_keyset(
 
 
 def test_home_tasks_for_chairman_and_accountant(client_for, commune, components, accountant, chairman):
+    allocate(components["2"], 5, accountant)
     estimate = estimate_create(commune=commune, year=2024, title="Dự toán quý II", user=accountant)
     estimate_line_add(
         estimate=estimate, component=components["2"], source="central", content="x", amount=5, user=accountant
