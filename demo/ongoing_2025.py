@@ -9,7 +9,9 @@ Created once: a commune that already has requests is left alone."""
 
 import datetime
 
-from households.models import Category, Household, RequestKind, Review, ReviewRequest
+from django.utils import timezone
+
+from households.models import Category, Household, RequestKind, Review, ReviewRequest, ReviewRequestTransition
 from households.services import ongoing as services
 
 D = datetime.date
@@ -26,6 +28,14 @@ def _household(commune, category: str, skip=()) -> Household:
         .first()
     )
     return review.household
+
+
+def _backdate(request, *days: datetime.date) -> None:
+    """Date the log rows (one per step, in order) on the days the steps took place, at 9 o'clock."""
+    rows = ReviewRequestTransition.objects.filter(request=request).order_by("at", "pk")
+    for row, day in zip(rows, days, strict=False):
+        at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
+        ReviewRequestTransition.objects.filter(pk=row.pk).update(at=at)
 
 
 def seed_ongoing_2025(commune, users) -> None:
@@ -45,6 +55,7 @@ def seed_ongoing_2025(commune, users) -> None:
     services.review_request_decide(
         request=request, user=chairman, decision_number="41/QĐ-UBND", decision_date=D(2025, 3, 25)
     )
+    _backdate(request, D(2025, 3, 5), D(2025, 3, 17), D(2025, 3, 18), D(2025, 3, 25))
 
     asking = _household(commune, Category.NEAR_POOR)
     request = services.review_request_record(
@@ -56,9 +67,11 @@ def seed_ongoing_2025(commune, users) -> None:
         income=1_350_000, surveyed_on=D(2025, 11, 14),
     )  # fmt: skip
     services.review_request_post(request=request, user=officer, posting_start=D(2025, 11, 14))
+    _backdate(request, D(2025, 10, 20), D(2025, 11, 14), D(2025, 11, 14))
 
     waiting = _household(commune, Category.NEAR_POOR, skip={asking.pk})
-    services.review_request_record(
+    request = services.review_request_record(
         commune=commune, household=waiting, kind=RequestKind.RECOGNISE, received_on=D(2025, 12, 18),
         user=officer,
     )  # fmt: skip
+    _backdate(request, D(2025, 12, 18))

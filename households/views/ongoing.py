@@ -97,6 +97,7 @@ def _survey_form(review_request, data=None):
     thresholds = thresholds_for(standard, review_request.commune.area_type)
     initial = {"household_size": max(review_request.household.members.count(), 1)}
     form = ReviewForm(data, initial=initial, standard=standard, thresholds=thresholds)
+    del form.fields["note"]  # the request keeps its own note, given when it was received
     form.fields["surveyed_on"] = survey_date_field()
     form.fields["surveyed_on"].initial = timezone.localdate()
     form.order_fields(["surveyed_on"])

@@ -55,6 +55,15 @@ def _signer(review_round) -> Signer:
     return Signer("", "CHỦ TỊCH", user.display_name if user else "")
 
 
+def _residence(household, commune) -> str:
+    """Address, khu phố (unless the address names it already), commune and province."""
+    parts = [household.address]
+    if household.neighborhood.name not in household.address:
+        parts.append(household.neighborhood.name)
+    parts += [commune.name, commune.province]
+    return ", ".join(part for part in parts if part)
+
+
 def build_certificate(review: Review, *, full_national_id: bool) -> Certificate:
     """The certificate of ``review`` (an approved result, poor or near-poor), with its household,
     members (prefetched), round and commune loaded. The CCCD is masked unless ``full_national_id``."""
@@ -91,7 +100,7 @@ def build_certificate(review: Review, *, full_national_id: bool) -> Certificate:
         head_name=household.head_name,
         national_id=number if full_national_id else mask_national_id(number),
         ethnic_line="Dân tộc thiểu số" if household.is_ethnic_minority else "",
-        residence=", ".join(p for p in (household.address, household.neighborhood.name, commune.name) if p),
+        residence=_residence(household, commune),
         committee=committee,
         category_label=review.get_category_display(),
         year=review_round.year,
