@@ -146,15 +146,27 @@ def render_certificates(reviews, *, can_see_national_id) -> tempfile.SpooledTemp
     """The PDF of every poor/near-poor review of ``reviews`` (a queryset), one page each, rendered a
     chunk at a time, merged, and written to a temporary file (rewound). ``can_see_national_id`` takes
     a khu phố head's id and decides whether a row's CCCD prints in full."""
-    writer = PdfWriter()
+    first: bytes | None = None  # a single chunk (a household, a small khu phố) is sent as rendered
+    writer = None
     for chunk in _chunks(reviews):
         docs = [
             build_certificate(r, full_national_id=can_see_national_id(r.household.neighborhood.head_id))
             for r in chunk
         ]
-        writer.append(PdfReader(io.BytesIO(render_pdf(TEMPLATE, {"certificates": docs}))))
+        pdf = render_pdf(TEMPLATE, {"certificates": docs})
+        if first is None and writer is None:
+            first = pdf
+            continue
+        if writer is None:
+            writer = PdfWriter()
+            writer.append(PdfReader(io.BytesIO(first)))
+            first = None
+        writer.append(PdfReader(io.BytesIO(pdf)))
     # Returned open: the view streams it and FileResponse closes it.
     output = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115
-    writer.write(output)
+    if writer is not None:
+        writer.write(output)
+    elif first is not None:
+        output.write(first)
     output.seek(0)
     return output
