@@ -145,3 +145,14 @@ def test_a_step_out_of_turn_is_403(client_for, neighborhood1, labour_officer, ch
     assert response.status_code == 403
     request.refresh_from_db()
     assert request.status == RequestStatus.RECEIVED
+
+
+def test_the_home_page_counts_late_requests_for_the_labour_officer(
+    client_for, neighborhood1, labour_officer, head1
+):
+    _requests(neighborhood1, labour_officer, 2)  # received in March 2025: long past their deadline
+    assert (
+        "Giấy đề nghị rà soát thường xuyên đã quá hạn quyết định"
+        in client_for(labour_officer).get("/").content.decode()
+    )
+    assert "rà soát thường xuyên đã quá hạn" not in client_for(head1).get("/").content.decode()
