@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from households.models import Category, Household, RequestKind, Review, ReviewRequest, ReviewRequestTransition
 from households.services import ongoing as services
+from households.services.ongoing_decision import review_request_decide
 
 D = datetime.date
 
@@ -52,7 +53,7 @@ def seed_ongoing_2025(commune, users) -> None:
         surveyed_on=D(2025, 3, 17),
     )  # fmt: skip
     request = services.review_request_post(request=request, user=officer, posting_start=D(2025, 3, 18))
-    services.review_request_decide(
+    review_request_decide(
         request=request, user=chairman, decision_number="41/QĐ-UBND", decision_date=D(2025, 3, 25)
     )
     _backdate(request, D(2025, 3, 5), D(2025, 3, 17), D(2025, 3, 18), D(2025, 3, 25))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from households.views import members, ongoing, registry, review, rounds, workbook
+from households.views import members, ongoing, ongoing_steps, registry, review, rounds, workbook
 
 app_name = "households"
 
@@ -25,8 +25,8 @@ urlpatterns = [
     path("requests/", ongoing.request_list, name="request_list"),
     path("requests/new/", ongoing.request_create, name="request_create"),
     path("requests/<int:pk>/", ongoing.request_detail, name="request_detail"),
-    path("requests/<int:pk>/survey/", ongoing.request_survey, name="request_survey"),
-    path("requests/<int:pk>/post/", ongoing.request_post, name="request_post"),
-    path("requests/<int:pk>/decide/", ongoing.request_decide, name="request_decide"),
+    path("requests/<int:pk>/survey/", ongoing_steps.request_survey, name="request_survey"),
+    path("requests/<int:pk>/post/", ongoing_steps.request_post, name="request_post"),
+    path("requests/<int:pk>/decide/", ongoing_steps.request_decide, name="request_decide"),
     path("movements/", review.movement_table, name="movement_table"),
 ]

@@ -1,12 +1,11 @@
 """Pages of the ongoing review (rà soát thường xuyên): the list of requests with their state and
-working days left, recording a request, and a request's page with its steps (survey, posting, the
-chairman's decision), each step a POST through its service."""
+working days left, recording a request, and a request's page with its steps and the form of the next
+one (the steps' POSTs are in ``ongoing_steps``)."""
 
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from households import messages
 from households.classification import thresholds_for
@@ -83,7 +82,7 @@ def request_create(request):
     return render(request, "households/ongoing_form.html", {"form": form})
 
 
-def _get_request(request, pk) -> ReviewRequest:
+def get_request_for_user(request, pk) -> ReviewRequest:
     require(access.can_view_review_requests(request.user))
     queryset = ReviewRequest.objects.select_related(
         "household__neighborhood", "household__commune", "commune", "received_by", "surveyed_by",
@@ -92,7 +91,7 @@ def _get_request(request, pk) -> ReviewRequest:
     return get_object_or_404(access.review_requests_visible_to(request.user, queryset), pk=pk)
 
 
-def _survey_form(review_request, data=None):
+def survey_form(review_request, data=None):
     standard = standard_for(review_request.review_day.year)
     thresholds = thresholds_for(standard, review_request.commune.area_type)
     initial = {"household_size": max(review_request.household.members.count(), 1)}
@@ -105,7 +104,7 @@ def _survey_form(review_request, data=None):
 
 
 def request_detail(request, pk, **forms):
-    review_request = _get_request(request, pk)
+    review_request = get_request_for_user(request, pk)
     user = request.user
     context = {
         "item": request_rows([review_request], timezone.localdate())[0],
@@ -116,7 +115,7 @@ def request_detail(request, pk, **forms):
     }
     if context["survey_form"] is None and access.can_survey_review_request(user, review_request):
         try:
-            context["survey_form"] = _survey_form(review_request)
+            context["survey_form"] = survey_form(review_request)
         except ValidationError as error:
             flash.error(request, " ".join(error.messages))
     if context["posting_form"] is None and access.can_post_review_request(user, review_request):
@@ -124,56 +123,3 @@ def request_detail(request, pk, **forms):
     if context["decision_form"] is None and access.can_decide_review_request(user, review_request):
         context["decision_form"] = DecisionForm(initial={"decision_date": timezone.localdate()})
     return render(request, "households/ongoing_detail.html", context)
-
-
-@require_POST
-def request_survey(request, pk):
-    review_request = _get_request(request, pk)
-    require(access.can_survey_review_request(request.user, review_request))
-    form = _survey_form(review_request, request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.review_request_survey(
-                request=review_request, user=request.user, deprivations=form.deprivations(),
-                income=data["income"], score=data.get("score"), household_size=data["household_size"],
-                surveyed_on=data["surveyed_on"],
-            )  # fmt: skip
-        except ValidationError as error:
-            apply_service_error(form, error)
-        else:
-            flash.success(request, "Đã ghi kết quả rà soát của hộ.")
-            return redirect("households:request_detail", pk=pk)
-    return request_detail(request, pk, survey_form=form)
-
-
-@require_POST
-def request_post(request, pk):
-    review_request = _get_request(request, pk)
-    require(access.can_post_review_request(request.user, review_request))
-    form = PostingForm(request.POST)
-    if form.is_valid():
-        try:
-            services.review_request_post(request=review_request, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_service_error(form, error)
-        else:
-            flash.success(request, "Đã ghi nhận niêm yết công khai.")
-            return redirect("households:request_detail", pk=pk)
-    return request_detail(request, pk, posting_form=form)
-
-
-@require_POST
-def request_decide(request, pk):
-    review_request = _get_request(request, pk)
-    require(access.can_decide_review_request(request.user, review_request))
-    form = DecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.review_request_decide(request=review_request, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_service_error(form, error)
-        else:
-            flash.success(request, "Đã quyết định công nhận. Phân loại của hộ đã được cập nhật.")
-            return redirect("households:request_detail", pk=pk)
-    return request_detail(request, pk, decision_form=form)

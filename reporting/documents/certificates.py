@@ -2,25 +2,16 @@
 household, the NĐ 30/2020 heading, the household, its members, the year and the decision recognising it.
 
 A certificate is printed from an approved review (the decision's snapshot), never from what the
-registry says today about the category. A whole list is rendered in chunks (a khu phố at a time, at
-most ``CHUNK`` households each) and merged page by page with pypdf into a temporary file, so memory
-stays bounded by a chunk whatever the size of the commune."""
+registry says today about the category. Printing many at once: ``certificate_batch``."""
 
-import io
-import tempfile
 from dataclasses import dataclass
-
-from pypdf import PdfReader, PdfWriter
 
 from households.models import Category, Review
 from reporting.documents.base import DocumentFrame, Signer, frame_for
-from reporting.documents.pdf import render_pdf
 from thoxuan_gnbv.formatting import format_date, mask_national_id
 from thoxuan_gnbv.models import Role
 
 SYMBOL = "GCN-HN.HCN"
-TEMPLATE = "reporting/documents/certificate_pdf.html"
-CHUNK = 100
 LISTED = (Category.POOR, Category.NEAR_POOR)
 
 
@@ -120,53 +111,3 @@ def certificate_reviews(queryset):
         .prefetch_related("household__members")
         .order_by("household__neighborhood__position", "household__code")
     )
-
-
-def _chunks(reviews):
-    """The reviews a khu phố at a time, at most ``CHUNK`` per query (keyset on the household code,
-    unique in a commune), in the order the list prints: khu phố, then household code."""
-    neighborhoods = (
-        reviews.filter(category__in=LISTED)
-        .order_by("household__neighborhood__position", "household__neighborhood_id")
-        .values_list("household__neighborhood_id", flat=True)
-        .distinct()
-    )
-    for neighborhood_id in list(dict.fromkeys(neighborhoods)):
-        last_code = ""
-        while True:
-            scope = reviews.filter(household__neighborhood_id=neighborhood_id, household__code__gt=last_code)
-            chunk = list(certificate_reviews(scope)[:CHUNK])
-            if not chunk:
-                break
-            yield chunk
-            last_code = chunk[-1].household.code
-
-
-def render_certificates(reviews, *, can_see_national_id) -> tempfile.SpooledTemporaryFile:
-    """The PDF of every poor/near-poor review of ``reviews`` (a queryset), one page each, rendered a
-    chunk at a time, merged, and written to a temporary file (rewound). ``can_see_national_id`` takes
-    a khu phố head's id and decides whether a row's CCCD prints in full."""
-    first: bytes | None = None  # a single chunk (a household, a small khu phố) is sent as rendered
-    writer = None
-    for chunk in _chunks(reviews):
-        docs = [
-            build_certificate(r, full_national_id=can_see_national_id(r.household.neighborhood.head_id))
-            for r in chunk
-        ]
-        pdf = render_pdf(TEMPLATE, {"certificates": docs})
-        if first is None and writer is None:
-            first = pdf
-            continue
-        if writer is None:
-            writer = PdfWriter()
-            writer.append(PdfReader(io.BytesIO(first)))
-            first = None
-        writer.append(PdfReader(io.BytesIO(pdf)))
-    # Returned open: the view streams it and FileResponse closes it.
-    output = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115
-    if writer is not None:
-        writer.write(output)
-    elif first is not None:
-        output.write(first)
-    output.seek(0)
-    return output

@@ -7,7 +7,8 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 
 from households.models import Category, Household, Review, ReviewRound
-from reporting.documents.certificates import LISTED, render_certificates
+from reporting.documents.certificate_batch import render_certificates
+from reporting.documents.certificates import LISTED
 from thoxuan_gnbv import access
 from thoxuan_gnbv.models import AccessAction
 from thoxuan_gnbv.personal_data import log_personal_data_access

@@ -9,6 +9,7 @@ from households import messages
 from households.models import Category, RequestKind, Review, ReviewRequest, ReviewRound, RoundStatus
 from households.ongoing_deadlines import decision_due, posting_last_day, review_day, working_days_left
 from households.services import ongoing as services
+from households.services.ongoing_decision import review_request_decide
 from households.status import status_on
 from tests.factories import NeighborhoodFactory
 from tests.households.factories import HouseholdFactory, add_result, approved_round
@@ -118,7 +119,7 @@ def test_a_decision_before_the_posting_ends_is_refused_and_writes_nothing(
 ):
     request = _posted(household, labour_officer)  # posted 17/3 → 19/3
     with pytest.raises(ValidationError) as error:
-        services.review_request_decide(
+        review_request_decide(
             request=request, user=chairman, decision_number="12/QĐ-UBND", decision_date=D(2025, 3, 19)
         )
     assert error.value.message_dict["decision_date"] == [
@@ -130,7 +131,7 @@ def test_a_decision_before_the_posting_ends_is_refused_and_writes_nothing(
 def test_whoever_surveyed_never_decides(household, labour_officer):
     request = _posted(household, labour_officer)
     with pytest.raises(ValidationError):
-        services.review_request_decide(
+        review_request_decide(
             request=request, user=labour_officer, decision_number="12/QĐ-UBND", decision_date=D(2025, 3, 24)
         )
     assert not ReviewRound.objects.exists()
@@ -139,7 +140,7 @@ def test_whoever_surveyed_never_decides(household, labour_officer):
 def test_the_decision_changes_the_households_status_from_its_date(household, labour_officer, chairman):
     earlier = approved_round(household.commune, 2024, approver=chairman)
     add_result(earlier, household, Category.AVERAGE, income=2_500_000)
-    request = services.review_request_decide(
+    request = review_request_decide(
         request=_posted(household, labour_officer),
         user=chairman,
         decision_number="12/QĐ-UBND",

@@ -11,7 +11,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from households.models import Category
-from reporting.documents import certificates
+from reporting.documents import certificate_batch
 from tests.households.factories import HouseholdFactory, MemberFactory, add_result, approved_round
 from thoxuan_gnbv.models import AccessAction, AccessLog
 
@@ -89,7 +89,7 @@ def test_a_whole_list_prints_one_page_each_in_khu_pho_order_in_chunks(
     client_for, decided, labour_officer, monkeypatch, tmp_path
 ):
     round_, _ = decided
-    monkeypatch.setattr(certificates, "CHUNK", 1)  # every household its own chunk, merged by pypdf
+    monkeypatch.setattr(certificate_batch, "CHUNK", 1)  # every household its own chunk, merged by pypdf
     url = reverse("reporting:certificate_list", args=[round_.pk])
     reader = _pdf(client_for(labour_officer).get(url))
     heads = [page.extract_text() for page in reader.pages]
