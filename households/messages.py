@@ -53,6 +53,10 @@ NO_COMMUNE = "Chưa có xã, phường, thị trấn nào trong cơ sở dữ li
 REQUEST_HOUSEHOLD_UNKNOWN = "Không có hộ mã “{code}” trong xã (hoặc hộ không thuộc khu phố bạn phụ trách)."
 REQUEST_HOUSEHOLD_OTHER_COMMUNE = "Hộ không thuộc xã tiếp nhận giấy đề nghị."
 REQUEST_RECEIVED_FUTURE = "Ngày nhận giấy đề nghị không được sau ngày hôm nay."
+REQUEST_LEAVE_NOT_LISTED = (
+    "Hộ không thuộc danh sách hộ nghèo, hộ cận nghèo: không đề nghị thoát nghèo (Mẫu số 04) được. "
+    "Chọn Mẫu số 01 nếu hộ đề nghị được rà soát."
+)
 REQUEST_PENDING_EXISTS = "Hộ này đã có giấy đề nghị đang xử lý (nhận ngày {date}): xử lý xong giấy đó trước."
 REQUEST_SURVEY_BEFORE_RECEIPT = "Ngày rà soát không được trước ngày nhận giấy đề nghị ({date})."
 REQUEST_SURVEY_FUTURE = "Ngày rà soát không được sau ngày hôm nay."

@@ -40,7 +40,7 @@ def survey_date_field() -> forms.DateField:
 
 class RequestForm(BoundaryForm):
     # "household" is the code typed; the view finds the household in the user's scope.
-    household = forms.CharField(label="Mã hộ", max_length=30, help_text="Mã hộ trong sổ hộ, ví dụ: KP01-0001")
+    household = forms.CharField(label="Mã hộ", max_length=30, help_text="Mã hộ trong sổ hộ, ví dụ: KP1-0012")
     kind = forms.ChoiceField(label="Loại giấy đề nghị", choices=RequestKind.choices, widget=forms.RadioSelect)
     received_on = _date_field("Ngày nhận giấy đề nghị")
     note = forms.CharField(label="Ghi chú", required=False, max_length=500)

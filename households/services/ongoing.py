@@ -9,12 +9,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from households import messages
-from households.models import ReviewRequest
+from households.models import Category, RequestKind, ReviewRequest
 from households.ongoing_deadlines import POSTING_WORKING_DAYS, decision_due, posting_last_day, review_day
 from households.services.review import review_classify
+from households.status import status_on
 from thoxuan_gnbv import workflow
 from thoxuan_gnbv.formatting import format_date
 from thoxuan_gnbv.statuses import RequestStatus
+
+
+LISTED = (Category.POOR, Category.NEAR_POOR)
 
 
 @transaction.atomic
@@ -27,6 +31,9 @@ def review_request_record(
         errors["household"] = messages.REQUEST_HOUSEHOLD_OTHER_COMMUNE
     if received_on > timezone.localdate():
         errors["received_on"] = messages.REQUEST_RECEIVED_FUTURE
+    elif kind == RequestKind.LEAVE and status_on(household, received_on).category not in LISTED:
+        # Mẫu số 04 asks to leave the list: only a household on it may (QĐ 24/2021/QĐ-TTg Điều 5 khoản 1).
+        errors["kind"] = messages.REQUEST_LEAVE_NOT_LISTED
     if errors:
         raise ValidationError(errors)
     pending = ReviewRequest.objects.pending().select_for_update().filter(household=household).first()

@@ -24,7 +24,7 @@ def households(neighborhood1, labour_officer):
     HouseholdFactory(neighborhood=neighborhood1, code="KP1-0001", head_name="Nguyễn Thị Hường")
     late = HouseholdFactory(neighborhood=neighborhood1, code="KP1-0002", head_name="Lê Văn Muộn")
     services.review_request_record(
-        commune=late.commune, household=late, kind=RequestKind.LEAVE,
+        commune=late.commune, household=late, kind=RequestKind.RECOGNISE,
         received_on=datetime.date(2025, 3, 10), user=labour_officer,
     )  # fmt: skip
 

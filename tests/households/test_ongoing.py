@@ -160,3 +160,10 @@ def test_the_decision_changes_the_households_status_from_its_date(household, lab
     with pytest.raises(ValidationError):  # frozen once decided
         request.note = "sửa sau quyết định"
         request.save()
+
+
+def test_a_household_off_the_lists_cannot_ask_to_leave_them(household, labour_officer):
+    with pytest.raises(ValidationError) as error:
+        _received(household, labour_officer, kind=RequestKind.LEAVE)
+    assert error.value.message_dict == {"kind": [messages.REQUEST_LEAVE_NOT_LISTED]}
+    assert not ReviewRequest.objects.exists()
