@@ -17,7 +17,6 @@ from thoxuan_gnbv import workflow
 from thoxuan_gnbv.formatting import format_date
 from thoxuan_gnbv.statuses import RequestStatus
 
-
 LISTED = (Category.POOR, Category.NEAR_POOR)
 
 
