@@ -61,3 +61,23 @@ EXPORT_ARGUMENTS = "Cần tên tệp và --year NĂM (hoặc --template TỆP đ
 COMMUNE_REQUIRED = "Có nhiều xã, phường, thị trấn trong cơ sở dữ liệu: hãy chọn một (--commune MÃ)."
 COMMUNE_UNKNOWN = "Không có xã, phường, thị trấn mã “{code}”."
 NO_COMMUNE = "Chưa có xã, phường, thị trấn nào trong cơ sở dữ liệu."
+
+# Ongoing review (rà soát thường xuyên, QĐ 24/2021/QĐ-TTg Điều 5)
+REQUEST_HOUSEHOLD_UNKNOWN = "Không có hộ mã “{code}” trong xã (hoặc hộ không thuộc khu phố bạn phụ trách)."
+REQUEST_HOUSEHOLD_OTHER_COMMUNE = "Hộ không thuộc xã tiếp nhận giấy đề nghị."
+REQUEST_RECEIVED_FUTURE = "Ngày nhận giấy đề nghị không được sau ngày hôm nay."
+REQUEST_LEAVE_NOT_LISTED = (
+    "Hộ không thuộc danh sách hộ nghèo, hộ cận nghèo: không đề nghị thoát nghèo (Mẫu số 04) được. "
+    "Chọn Mẫu số 01 nếu hộ đề nghị được rà soát."
+)
+REQUEST_PENDING_EXISTS = "Hộ này đã có giấy đề nghị đang xử lý (nhận ngày {date}): xử lý xong giấy đó trước."
+REQUEST_SURVEY_BEFORE_RECEIPT = "Ngày rà soát không được trước ngày nhận giấy đề nghị ({date})."
+REQUEST_SURVEY_FUTURE = "Ngày rà soát không được sau ngày hôm nay."
+REQUEST_POSTING_BEFORE_SURVEY = "Ngày bắt đầu niêm yết không được trước ngày rà soát ({date})."
+REQUEST_POSTING_FUTURE = "Ngày bắt đầu niêm yết không được sau ngày hôm nay."
+REQUEST_POSTING_TOO_SHORT = (
+    "Thời gian niêm yết phải đủ {days} ngày làm việc: niêm yết từ {start} thì kết thúc sớm nhất ngày {end}."
+)
+REQUEST_DECISION_BEFORE_POSTING_ENDS = "Ngày quyết định phải sau ngày kết thúc niêm yết ({date})."
+REQUEST_DECISION_POSTING_RUNNING = "Chưa hết thời gian niêm yết (đến hết ngày {date}): chưa quyết định được."
+REQUEST_ROUND_NOTE = "Rà soát thường xuyên: hộ {code}, giấy đề nghị nhận ngày {date}."

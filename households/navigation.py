@@ -78,8 +78,32 @@ def review_tasks(user):
                     level="success",
                 )
             )
+    tasks += _ongoing_tasks(user, commune)
     if tasks:
         yield HomeSection("Hộ gia đình và rà soát", tasks, order=20)
+
+
+def _ongoing_tasks(user, commune) -> list[HomeTask]:
+    """Ongoing reviews past their decision deadline (QĐ 24/2021/QĐ-TTg Điều 5 khoản 2), for whoever
+    records or decides them: one count query."""
+    if not (access.can_record_review_request(user) or access.can_decide_review_request(user)):
+        return []
+    from django.utils import timezone
+
+    from households.models import ReviewRequest
+
+    late = (
+        access.review_requests_visible_to(user, ReviewRequest.objects.filter(commune=commune))
+        .pending()
+        .filter(due_on__lt=timezone.localdate())
+        .count()
+    )
+    if not late:
+        return []
+    url = reverse("households:request_list")
+    return [
+        HomeTask("Giấy đề nghị rà soát thường xuyên đã quá hạn quyết định", url, count=late, level="danger")
+    ]
 
 
 register_home(review_tasks)

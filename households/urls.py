@@ -1,6 +1,6 @@
 from django.urls import path
 
-from households.views import members, registry, review, rounds, workbook
+from households.views import members, ongoing, ongoing_steps, registry, review, rounds, workbook
 
 app_name = "households"
 
@@ -24,5 +24,11 @@ urlpatterns = [
     path("rounds/<int:pk>/submit/", rounds.round_submit, name="round_submit"),
     path("rounds/<int:pk>/approve/", rounds.round_approve, name="round_approve"),
     path("rounds/<int:pk>/return/", rounds.round_return, name="round_return"),
+    path("requests/", ongoing.request_list, name="request_list"),
+    path("requests/new/", ongoing.request_create, name="request_create"),
+    path("requests/<int:pk>/", ongoing.request_detail, name="request_detail"),
+    path("requests/<int:pk>/survey/", ongoing_steps.request_survey, name="request_survey"),
+    path("requests/<int:pk>/post/", ongoing_steps.request_post, name="request_post"),
+    path("requests/<int:pk>/decide/", ongoing_steps.request_decide, name="request_decide"),
     path("movements/", review.movement_table, name="movement_table"),
 ]

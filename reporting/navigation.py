@@ -73,3 +73,29 @@ def plan_document_panel(buttons: bool):
 
 register_panel("plan_actions", plan_document_panel(buttons=True), order=10)
 register_panel("plan_list_item", plan_document_panel(buttons=False), order=10)
+
+
+def household_certificate_panel(request, household):
+    """The certificate of a poor or near-poor household, for who prints certificates."""
+    if not access.can_print_certificates(request.user):
+        return None
+    return "reporting/includes/certificate_links.html", {"household": household}
+
+
+def round_certificate_panel(request, review_round):
+    """The certificates of an approved round's lists, whole or by khu phố."""
+    if not (access.can_print_certificates(request.user) and review_round.is_approved):
+        return None
+    from households.models import Neighborhood
+
+    neighborhoods = Neighborhood.objects.filter(commune_id=review_round.commune_id).order_by(
+        "position", "name"
+    )
+    return "reporting/includes/certificate_links.html", {
+        "round": review_round,
+        "neighborhoods": neighborhoods,
+    }
+
+
+register_panel("household_detail", household_certificate_panel, order=20)
+register_panel("round_detail", round_certificate_panel, order=10)

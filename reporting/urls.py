@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reporting.views import calendar, compiled, dashboard, documents, jobs, reports
+from reporting.views import calendar, certificates, compiled, dashboard, documents, jobs, reports
 
 app_name = "reporting"
 
@@ -25,6 +25,11 @@ urlpatterns = [
     path("compiled/<int:pk>/pdf/", compiled.compiled_pdf, name="compiled_pdf"),
     path("compiled/<int:pk>/xlsx/", compiled.compiled_xlsx, name="compiled_xlsx"),
     path("compiled/<int:pk>/pdf-annex/", compiled.compiled_pdf_job, name="compiled_pdf_job"),
+    # Certificates of poor and near-poor households (QĐ 24/2021/QĐ-TTg Mẫu số 03).
+    path(
+        "households/<int:pk>/certificate/", certificates.certificate_household, name="certificate_household"
+    ),
+    path("rounds/<int:pk>/certificates/", certificates.certificate_list, name="certificate_list"),
     path("jobs/<int:pk>/", jobs.job_detail, name="job_detail"),
     path("jobs/<int:pk>/download/", jobs.job_download, name="job_download"),
 ]

@@ -149,6 +149,18 @@ ROUTES = {
     "households:round_approve": action({"pk": "round"}, allow(*APPROVERS, ok="→households:round_detail")),
     "households:round_return": action({"pk": "round"}, allow(*APPROVERS, ok="→households:round_detail")),
     "households:movement_table": page(roles=HOUSEHOLD_READERS),
+    # --- households: ongoing reviews (QĐ 24/2021 Điều 5): the labour officer records and posts, the
+    # household's keeper surveys, an approver decides; an invalid step form re-renders (200).
+    "households:request_list": page(roles=HOUSEHOLD_READERS),
+    "households:request_create": page(roles=("labour", "admin")),
+    "households:request_detail": page(
+        {"pk": "received_request"}, roles=HOUSEHOLD_READERS, others={"head2": 404}
+    ),
+    "households:request_survey": action(
+        {"pk": "received_request"}, allow("labour", "head1", "admin", head2=404)
+    ),
+    "households:request_post": action({"pk": "surveyed_request"}, allow("labour", "admin", head2=404)),
+    "households:request_decide": action({"pk": "posted_request"}, allow(*APPROVERS, head2=404)),
     # --- programs: plans (the labour officer drafts, an approver approves; drafts stay inside) ------
     "programs:plan_list": page(roles=HOUSEHOLD_READERS),
     "programs:plan_create": page(roles=("labour",)),
@@ -204,6 +216,11 @@ ROUTES = {
     # --- reporting ----------------------------------------------------------------------------------
     "reporting:plan_document": page({"pk": "plan"}, roles=HOUSEHOLD_READERS),
     "reporting:plan_pdf": page({"pk": "plan"}, roles=HOUSEHOLD_READERS),
+    # Certificates (QĐ 24/2021 Mẫu số 03): printed by the People's Committee, never by heads or observers.
+    "reporting:certificate_household": page(
+        HOUSEHOLD, roles=(*APPROVERS, "labour", "admin"), others={"head2": 404}
+    ),
+    "reporting:certificate_list": page({"pk": "approved_round"}, roles=(*APPROVERS, "labour", "admin")),
     "reporting:calendar": page(roles=REPORT_READERS),
     "reporting:dashboard": page(roles=(*APPROVERS, "labour", *OBSERVERS, "admin")),
     # The report of Dự án 3 – TDA 2 is the health station's (section III of the plan).

@@ -19,6 +19,7 @@ from thoxuan_gnbv.statuses import (
     EstimateStatus,
     PlanStatus,
     ReportStatus,
+    RequestStatus,
     RoundStatus,
 )
 
@@ -184,6 +185,56 @@ def can_approve_review_round(user, review_round=None) -> bool:
         and review_round.status == RoundStatus.SUBMITTED
         and review_round.submitted_by_id != user.pk
     )
+
+
+def can_view_review_requests(user) -> bool:
+    return can_view_households(user)
+
+
+def review_requests_visible_to(user, queryset):
+    """Scope a ReviewRequest queryset: requests of households the user sees (a khu phố head: their own
+    khu phố), in the user's communes."""
+    return in_communes(user, households_visible_to(user, queryset, "household__"))
+
+
+def can_record_review_request(user) -> bool:
+    """A household hands its request to the People's Committee (QĐ 24/2021/QĐ-TTg Điều 5 khoản 1); the
+    labour officer records it."""
+    return is_admin(user) or has_role(user, Role.LABOUR_OFFICER)
+
+
+def can_survey_review_request(user, request) -> bool:
+    """The survey of an ongoing review is recorded by whoever records reviews of the household."""
+    return request.status == RequestStatus.RECEIVED and can_record_review(user, request.household)
+
+
+def can_post_review_request(user, request) -> bool:
+    """The labour officer posts the result publicly (QĐ 24/2021/QĐ-TTg Điều 4 khoản 3)."""
+    return (
+        can_record_review_request(user)
+        and covers_commune(user, request.commune_id)
+        and request.status == RequestStatus.SURVEYED
+    )
+
+
+def can_decide_review_request(user, request=None) -> bool:
+    """The chairman (or a vice chairman) decides after the posting (QĐ 24/2021/QĐ-TTg Điều 5 khoản 2;
+    since 01/07/2025 without a district's opinion, TT 13/2025/TT-BNNMT), never on a result they
+    surveyed themselves."""
+    if request is None:
+        return is_approver(user)
+    return (
+        is_approver(user)
+        and covers_commune(user, request.commune_id)
+        and request.status == RequestStatus.POSTED
+        and request.surveyed_by_id != user.pk
+    )
+
+
+def can_print_certificates(user) -> bool:
+    """The certificate (QĐ 24/2021/QĐ-TTg Mẫu số 03) is issued by the People's Committee: the labour
+    officer prints it for the chairman, who signs; khu phố heads and observers do not print it."""
+    return is_admin(user) or has_role(user, Role.LABOUR_OFFICER, *APPROVERS)
 
 
 def can_import_households(user) -> bool:

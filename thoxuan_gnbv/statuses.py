@@ -28,6 +28,17 @@ class RoundStatus(models.TextChoices):
     APPROVED = "approved", "Đã phê duyệt"
 
 
+class RequestStatus(models.TextChoices):
+    """An ongoing review (rà soát thường xuyên, QĐ 24/2021/QĐ-TTg Điều 5) of one household's request:
+    received, surveyed, posted publicly, then decided by the chairman (recognised, or answered in
+    writing when it does not qualify)."""
+
+    RECEIVED = "received", "Đã tiếp nhận"
+    SURVEYED = "surveyed", "Đã rà soát"
+    POSTED = "posted", "Đang niêm yết"
+    DECIDED = "decided", "Đã có quyết định"
+
+
 class EstimateStatus(models.TextChoices):
     """The budget estimate (dự toán): prepared by the accountant, approved by the chairman."""
 

@@ -91,7 +91,8 @@ def test_every_role_has_its_demo_user_and_the_rest_of_the_demo_is_there():
     admin = User.objects.get(username=ADMIN_USERNAME)
     assert admin.is_superuser and admin.check_password(DEMO_PASSWORD)
     # The rest of the demo: rounds 2022–2024, supports, reports and the approved compiled Q1 report.
-    rounds = ReviewRound.objects.filter(commune__code="tho-xuan").order_by("year")
+    # (Supplementary rounds of ongoing reviews, number ≥ 2, are checked in tests/demo/test_ongoing_2025.py.)
+    rounds = ReviewRound.objects.filter(commune__code="tho-xuan", number=1).order_by("year")
     assert [(r.year, r.status) for r in rounds] == [
         (year, RoundStatus.APPROVED) for year in (2022, 2023, 2024)
     ]

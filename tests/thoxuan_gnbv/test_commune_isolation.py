@@ -56,8 +56,22 @@ def _job(b):
     return {"pk": b.job.pk}
 
 
+def _request(b):
+    return {"pk": b.ongoing_request.pk}
+
+
+def _approved_round(b):
+    return {"pk": b.approved_round.pk}
+
+
 # Route name → the URL arguments naming commune B's object.
 OBJECT_ROUTES = {
+    "households:request_detail": _request,
+    "households:request_survey": _request,
+    "households:request_post": _request,
+    "households:request_decide": _request,
+    "reporting:certificate_household": _household,
+    "reporting:certificate_list": _approved_round,
     "households:household_detail": _household,
     "households:household_edit": _household,
     "households:member_create": _household,
@@ -113,6 +127,7 @@ LIST_QUERIES = {
     "households:household_list": ["?q={code}", "?year=2023", "?neighborhood={neighborhood}"],
     "households:household_export": ["?year=2023", "?q={code}"],
     "households:movement_table": ["?year=2024"],
+    "households:request_list": ["?neighborhood={neighborhood}"],
     "programs:support_create": ["?q={code}", "?household={household}"],
     "programs:support_list": ["?component={component}", "?q={code}"],
     "programs:activity_list": ["?component={component}"],

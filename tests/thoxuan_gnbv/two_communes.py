@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from households.models import Category, Household, Member, Neighborhood, Review, ReviewRound
+from households.models import Category, Household, Member, Neighborhood, Review, ReviewRequest, ReviewRound
 from programs.models import (
     Activity,
     Allocation,
@@ -74,6 +74,27 @@ def _users(commune, code: str, marker: str) -> dict:
     return users
 
 
+def _posted_request(household, officer):
+    """An ongoing review awaiting the chairman's decision: the most a stray POST could move."""
+    from households.models import RequestKind
+    from households.services import ongoing
+
+    request = ongoing.review_request_record(
+        commune=household.commune, household=household, kind=RequestKind.LEAVE,
+        received_on=datetime.date(2025, 3, 10), user=officer,
+    )  # fmt: skip
+    request = ongoing.review_request_survey(
+        request=request,
+        user=officer,
+        deprivations=[],
+        income=2_500_000,
+        surveyed_on=datetime.date(2025, 3, 17),
+    )
+    return ongoing.review_request_post(
+        request=request, user=officer, posting_start=datetime.date(2025, 3, 18)
+    )
+
+
 def _registry(world, code: str) -> None:
     commune, marker, users = world.commune, world.marker, world.users
     n1 = NeighborhoodFactory(commune=commune, name="Khu phố 1", position=1, head=users["head1"])
@@ -90,6 +111,7 @@ def _registry(world, code: str) -> None:
     review = Review.objects.create(
         household=h1, round=open_round, year=2024, standard=standard(), income=900_000, category=Category.POOR
     )
+    world.objects["ongoing_request"] = _posted_request(h2, users["labour_officer"])
     world.objects.update(
         neighborhood1=n1,
         neighborhood2=n2,
@@ -204,6 +226,7 @@ OWNED = [
     (Member, "household__commune"),
     (ReviewRound, "commune"),
     (Review, "round__commune"),
+    (ReviewRequest, "commune"),
     (Plan, "commune"),
     (PlanComponent, "plan__commune"),
     (Support, "component__plan__commune"),

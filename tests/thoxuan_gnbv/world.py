@@ -84,11 +84,37 @@ def _registry(world: World, commune, kp1):
     u = world.users
     household = HouseholdFactory(neighborhood=kp1, head_name="Nguyễn Văn An")
     member = MemberFactory(household=household, full_name="Nguyễn Văn An")
-    approve_round(commune, datetime.date(2023, 12, 20), {household: Category.POOR}, u["chairman"])
+    approved = approve_round(commune, datetime.date(2023, 12, 20), {household: Category.POOR}, u["chairman"])
     # The round being recorded now (one unapproved round at a time): the review form and its preview
     # work on it, the labour officer submits it.
     review_round = ReviewRound.objects.create(commune=commune, year=2024, number=1, opened_by=u["labour"])
-    world.objects.update(household=household, member=member, round=review_round)
+    world.objects.update(household=household, member=member, round=review_round, approved_round=approved)
+    world.objects.update(ongoing_requests(kp1, u["labour"]))
+
+
+def ongoing_requests(neighborhood, officer) -> dict:
+    """Three ongoing reviews of khu phố 1: received, surveyed and posted (by the labour officer)."""
+    from households.models import RequestKind
+    from households.services import ongoing
+
+    made = {}
+    for n, name in enumerate(("received_request", "surveyed_request", "posted_request"), start=1):
+        household = HouseholdFactory(neighborhood=neighborhood, code=f"KP1-01{n}")
+        request = ongoing.review_request_record(
+            commune=neighborhood.commune, household=household, kind=RequestKind.RECOGNISE,
+            received_on=datetime.date(2025, 3, 10), user=officer,
+        )  # fmt: skip
+        if name != "received_request":
+            request = ongoing.review_request_survey(
+                request=request, user=officer, deprivations=[], income=1_500_000,
+                surveyed_on=datetime.date(2025, 3, 17),
+            )  # fmt: skip
+        if name == "posted_request":
+            request = ongoing.review_request_post(
+                request=request, user=officer, posting_start=datetime.date(2025, 3, 18)
+            )
+        made[name] = request
+    return made
 
 
 def _plans(world: World, commune, committee, health_unit):
