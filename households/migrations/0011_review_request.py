@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('households', '0009_household_member_version'),
+        ('households', '0010_member_one_head_per_household'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
