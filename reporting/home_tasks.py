@@ -71,9 +71,7 @@ def _compiled_to_write(user, calendar) -> list[HomeTask]:
             else _calendar_url(column.period.year)
         )
         level = "danger" if column.due_date < calendar.today else "warning"
-        tasks.append(
-            HomeTask(text.format(label=column.period.label), url, level=level, due=column.due_date)
-        )
+        tasks.append(HomeTask(text.format(label=column.period.label), url, level=level, due=column.due_date))
     return tasks
 
 

@@ -155,6 +155,9 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["thoxuan_gnbv.formats"]
+# Vietnamese for the third-party apps the admin shows (django-axes, django-otp, django-tasks-db):
+# thoxuan_gnbv/locale/vi/LC_MESSAGES/django.po, compiled by `python -m thoxuan_gnbv.compile_messages`.
+LOCALE_PATHS = [BASE_DIR / "thoxuan_gnbv" / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
