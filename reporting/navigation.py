@@ -1,6 +1,5 @@
 """Menu entries, home-page tasks and page panels of the reporting side (see thoxuan_gnbv.navigation)."""
 
-
 from reporting.home_tasks import report_tasks, supervision_tasks
 from thoxuan_gnbv import access
 from thoxuan_gnbv.navigation import (

@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "thoxuan_gnbv.middleware.NfcInputMiddleware",
     # Pages and files for a signed-in user carry personal data: never kept by a browser or proxy cache.
     "thoxuan_gnbv.middleware.NoStoreMiddleware",
+    # DEBUG on: a missing portal page is the Vietnamese 404, not Django's English technical page.
+    "thoxuan_gnbv.not_found.PortalNotFoundMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # django-axes must come last: it turns a lockout into the Vietnamese lockout page.
     "axes.middleware.AxesMiddleware",
