@@ -17,6 +17,8 @@ from thoxuan_gnbv.statuses import COMPILED_EDITABLE
 
 # A report not yet due shows on the home page this many days before its deadline.
 SOON_DAYS = 30
+# Reports still unsent from the plan before the one in force stay on the home page (overdue).
+YEARS_FOLLOWED = 2
 # The Fatherland Front sees what was approved in the last 90 days (a quarter) to supervise.
 SUPERVISION_DAYS = 90
 
@@ -85,8 +87,11 @@ def report_tasks(user):
     if commune is None:  # an administrator without a commune has no reports to follow
         return
     today = timezone.localdate()
-    calendar = queries.reporting_calendar(commune, today.year, today=today)
-    tasks = _own_report_tasks(user, calendar) + _compiled_to_write(user, calendar)
+    tasks = []
+    # The current year's plan and the one before (six queries each, whatever the number of reports).
+    for year in [y for y in queries.calendar_years(commune) if y <= today.year][:YEARS_FOLLOWED]:
+        calendar = queries.reporting_calendar(commune, year, today=today)
+        tasks += _own_report_tasks(user, calendar) + _compiled_to_write(user, calendar)
     if access.can_review_report(user):
         awaiting = queries.reports_awaiting_acceptance(user).select_related(
             "period", "component__project", "component__subproject"
@@ -94,7 +99,7 @@ def report_tasks(user):
         for report in awaiting:
             tasks.append(
                 HomeTask(
-                    f"Tiếp nhận báo cáo {report.period.label} của {report.component}",
+                    f"Báo cáo {report.period.label} của {report.component} chờ tiếp nhận",
                     reverse("reporting:report_detail", args=[report.pk]),
                     level="info",
                     due=report.period.due_date,
@@ -104,7 +109,7 @@ def report_tasks(user):
         for compiled in queries.compiled_awaiting_approval(user).select_related("period"):
             tasks.append(
                 HomeTask(
-                    f"Phê duyệt báo cáo tổng hợp {compiled.period.label}",
+                    f"Báo cáo tổng hợp {compiled.period.label} chờ phê duyệt",
                     reverse("reporting:compiled_detail", args=[compiled.pk]),
                     level="warning",
                     due=compiled.period.due_date,

@@ -66,12 +66,12 @@ def test_home_tasks_for_each_step(
     services.report_update(report=report, user=health_station, results="Kết quả.", problems="", proposals="")
     report = services.report_submit(report=report, user=health_station)
     tasks = _report_tasks(labour_officer)
-    awaiting = [t for t in tasks if t.text.startswith("Tiếp nhận báo cáo")]
+    awaiting = [t for t in tasks if t.text.endswith("chờ tiếp nhận")]
     assert len(awaiting) == 1 and awaiting[0].url == reverse("reporting:report_detail", args=[report.pk])
     compiled = services.compiled_open(period=report.period, user=labour_officer)
     compiled = services.compiled_update(compiled=compiled, user=labour_officer, general_situation="Chung.")
     services.compiled_submit(compiled=compiled, user=labour_officer)
-    assert any(t.text == "Phê duyệt báo cáo tổng hợp quý II năm 2024" for t in _report_tasks(chairman))
+    assert any(t.text == "Báo cáo tổng hợp quý II năm 2024 chờ phê duyệt" for t in _report_tasks(chairman))
     time_machine.move_to(datetime.datetime(2024, 9, 20, 9, tzinfo=datetime.UTC))
     today = datetime.date(2024, 9, 20)
     overdue = [t for t in _report_tasks(health_station) if t.is_overdue(today)]

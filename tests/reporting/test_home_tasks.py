@@ -107,5 +107,15 @@ def test_labour_officer_home_queries_do_not_grow_with_reports(
     one = _home_queries(client)
     _submit(period, component(plan, "3.1"), agriculture_officer)
     _submit(period, component(plan, "6.1"), culture_officer)
-    assert len([t for t in _tasks(labour_officer) if t.text.startswith("Tiếp nhận")]) == 3
+    assert len([t for t in _tasks(labour_officer) if t.text.endswith("chờ tiếp nhận")]) == 3
     assert _home_queries(client) == one
+
+
+def test_reports_left_unsent_last_year_stay_on_the_home_page(commune, plan, health_station, time_machine):
+    time_machine.move_to(datetime.datetime(2025, 2, 3, 9, tzinfo=datetime.UTC))
+    overdue = [t for t in _tasks(health_station) if t.is_overdue(datetime.date(2025, 2, 3))]
+    assert [t.text for t in overdue][:2] == [
+        "Viết và gửi báo cáo quý I năm 2024",
+        "Viết và gửi báo cáo quý II năm 2024",
+    ]
+    assert "Viết và gửi báo cáo năm 2024" in [t.text for t in overdue]
