@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from households.home_tasks import changed_households_tasks
+from households.home_tasks import changed_households_tasks, supervision_tasks
 from thoxuan_gnbv import access
 from thoxuan_gnbv.navigation import HomeSection, HomeTask, NavItem, register_home, register_nav
 
@@ -85,3 +85,4 @@ def review_tasks(user):
 
 register_home(review_tasks)
 register_home(changed_households_tasks)
+register_home(supervision_tasks)

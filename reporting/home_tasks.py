@@ -2,8 +2,6 @@
 plan's section VII dates, copied onto the reporting rules), most urgent first (see
 ``thoxuan_gnbv.navigation.home_sections_for``). Each provider runs a fixed number of queries."""
 
-import datetime
-
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,6 +9,7 @@ from reporting import queries
 from reporting.models import CompiledReport, CompiledStatus
 from reporting.periods import Timeliness
 from thoxuan_gnbv import access
+from thoxuan_gnbv.formatting import format_date
 from thoxuan_gnbv.models import Role
 from thoxuan_gnbv.navigation import HomeSection, HomeTask
 from thoxuan_gnbv.statuses import COMPILED_EDITABLE
@@ -19,8 +18,8 @@ from thoxuan_gnbv.statuses import COMPILED_EDITABLE
 SOON_DAYS = 30
 # Reports still unsent from the plan before the one in force stay on the home page (overdue).
 YEARS_FOLLOWED = 2
-# The Fatherland Front sees what was approved in the last 90 days (a quarter) to supervise.
-SUPERVISION_DAYS = 90
+# The Fatherland Front sees the latest approved compiled reports to supervise.
+SUPERVISED_REPORTS = 3
 
 
 def _calendar_url(year: int) -> str:
@@ -120,22 +119,21 @@ def report_tasks(user):
 
 
 def supervision_tasks(user):
-    """The Fatherland Front supervises (QĐ 90/2022/QĐ-TTg, giám sát của MTTQ): the compiled reports
-    approved lately, to read. One query."""
+    """The Fatherland Front supervises (QĐ 90/2022/QĐ-TTg, giám sát của MTTQ): the latest compiled
+    reports approved, to read. One query."""
     if not access.has_role(user, Role.FATHERLAND_FRONT) or user.commune is None:
         return
-    since = timezone.now() - datetime.timedelta(days=SUPERVISION_DAYS)
-    approved = list(
+    approved = (
         access.compiled_reports_visible_to(
-            user,
-            CompiledReport.objects.filter(status=CompiledStatus.APPROVED, approved_at__gte=since),
+            user, CompiledReport.objects.filter(status=CompiledStatus.APPROVED)
         )
         .select_related("period")
-        .order_by("-approved_at")
+        .order_by("-approved_at")[:SUPERVISED_REPORTS]
     )
     tasks = [
         HomeTask(
-            f"Báo cáo tổng hợp {compiled.period.label} đã phê duyệt: xem để giám sát",
+            f"Báo cáo tổng hợp {compiled.period.label} (số {compiled.document_reference}, "
+            f"ngày {format_date(compiled.issued_on)}): xem để giám sát",
             reverse("reporting:compiled_detail", args=[compiled.pk]),
             level="info",
         )

@@ -47,6 +47,14 @@ class HomeTask:
         return (0 if self.due < today else 1, self.due)
 
 
+@dataclass(frozen=True)
+class HomeLine:
+    """A task as the home page shows it on a given day: with how many days it is overdue."""
+
+    task: HomeTask
+    overdue_days: int = 0
+
+
 @dataclass
 class HomeSection:
     title: str
@@ -54,6 +62,7 @@ class HomeSection:
     order: int = 100
     # Pinned sections (the role's duties) stay on top; the others follow their most urgent task.
     pinned: bool = False
+    lines: list[HomeLine] = field(default_factory=list)  # filled by home_sections_for
     # Optional template included under the tasks (e.g. a target-progress widget) and its context.
     template: str = ""
     context: dict = field(default_factory=dict)
@@ -99,6 +108,9 @@ def home_sections_for(user, today: datetime.date | None = None) -> list[HomeSect
         sections.extend(provider(user))
     for section in sections:
         section.tasks.sort(key=lambda task: task.urgency(today))
+        section.lines = [
+            HomeLine(task, (today - task.due).days if task.is_overdue(today) else 0) for task in section.tasks
+        ]
 
     def section_key(section):
         first = min((task.urgency(today) for task in section.tasks), default=(2, datetime.date.max))

@@ -83,3 +83,35 @@ def test_head_home_queries_do_not_grow_with_changed_households(reviewed, head1, 
     with CaptureQueriesContext(connection) as four:
         client.get(reverse("home"))
     assert len(four) == len(one)
+
+
+def test_fatherland_front_follows_the_review(reviewed, commune, fatherland_front, labour_officer):
+    tasks = [t for s in home_sections_for(fatherland_front) if s.title.startswith("Giám sát") for t in s.tasks]
+    assert [t.text for t in tasks] == [
+        "Kết quả rà soát năm 2024 đã phê duyệt (Quyết định số 215/QĐ-UBND ngày 20/12/2024)"
+    ]
+    ReviewRound.objects.create(
+        commune=commune, year=2025, status=RoundStatus.SUBMITTED, submitted_by=labour_officer
+    )
+    tasks = [t for s in home_sections_for(fatherland_front) if s.title.startswith("Giám sát") for t in s.tasks]
+    assert tasks[0].text == "Rà soát năm 2025 đã trình Chủ tịch, chờ phê duyệt"
+    assert tasks[0].url == reverse("households:round_detail", args=[ReviewRound.objects.get(year=2025).pk])
+
+
+def test_a_round_entered_as_history_counts_from_its_decision_day(commune, neighborhood1, head1, time_machine):
+    """A round entered afterwards carries no approval time: changes count from the end of the
+    decision's day."""
+    time_machine.move_to(datetime.datetime(2024, 12, 20, 3, tzinfo=datetime.UTC))  # 10:00 that day
+    household = HouseholdFactory(neighborhood=neighborhood1)
+    ReviewRound.objects.create(
+        commune=commune,
+        year=2024,
+        status=RoundStatus.APPROVED,
+        decision_number="215/QĐ-UBND",
+        decision_date=datetime.date(2024, 12, 20),
+        approved_by=head1,
+    )
+    assert _changed_task(head1).count == 0  # changed on the decision's day: before it took effect
+    time_machine.move_to(datetime.datetime(2025, 1, 5, 3, tzinfo=datetime.UTC))
+    household_update(household=household, user=head1, address="Số 3")
+    assert _changed_task(head1).count == 1

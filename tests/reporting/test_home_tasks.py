@@ -61,7 +61,7 @@ def test_home_page_shows_deadlines_and_the_overdue_count(
     time_machine.move_to(datetime.datetime(2024, 6, 10, 9, tzinfo=datetime.UTC))
     page = client_for(health_station).get(reverse("home")).content.decode()
     assert "1 việc đã quá hạn" in page
-    assert "Hạn 15/03/2024 · đã quá hạn" in page
+    assert "Hạn 15/03/2024 · đã quá hạn 87 ngày" in page
     assert "Hạn 15/06/2024" in page
     assert page.index("quý I năm 2024") < page.index("quý II năm 2024")
 
@@ -78,7 +78,9 @@ def test_fatherland_front_sees_approved_compiled_reports_to_supervise(
         compiled=compiled, user=chairman, document_number="20", issued_on=datetime.date(2024, 6, 10)
     )
     tasks = _tasks(fatherland_front, "Giám sát: báo cáo đã phê duyệt")
-    assert [t.text for t in tasks] == ["Báo cáo tổng hợp quý I năm 2024 đã phê duyệt: xem để giám sát"]
+    assert [t.text for t in tasks] == [
+        "Báo cáo tổng hợp quý I năm 2024 (số 20/BC-UBND, ngày 10/06/2024): xem để giám sát"
+    ]
     assert tasks[0].url == reverse("reporting:compiled_detail", args=[compiled.pk])
     # MTTQ writes no report: nothing "to write" for them.
     assert _tasks(fatherland_front) == []

@@ -10,7 +10,9 @@ from reporting.models import DocumentJob
 pytestmark = pytest.mark.django_db
 
 
-def test_job_page_says_plainly_when_no_worker_took_the_job(client_for, compiled, labour_officer, time_machine):
+def test_job_page_says_plainly_when_no_worker_took_the_job(
+    client_for, compiled, labour_officer, time_machine
+):
     """The household-annex PDF waits for ``db_worker``: after a minute still queued, the page says
     no background worker picked it up and what to do, instead of "Đang chờ 0 %" forever."""
     time_machine.move_to(datetime.datetime(2024, 6, 10, 9, 0, tzinfo=datetime.UTC))
@@ -22,6 +24,8 @@ def test_job_page_says_plainly_when_no_worker_took_the_job(client_for, compiled,
     time_machine.move_to(datetime.datetime(2024, 6, 10, 9, 1, 5, tzinfo=datetime.UTC))
     page = client.get(url).content.decode()
     assert "Chưa có tiến trình nền nhận việc sau hơn 1 phút" in page
-    assert "make run" in page and 'http-equiv="refresh"' in page  # still polling: it runs once a worker starts
+    assert (
+        "make run" in page and 'http-equiv="refresh"' in page
+    )  # still polling: it runs once a worker starts
     DocumentJob.objects.filter(pk=job.pk).update(status=DocumentJob.Status.RUNNING)
     assert "Chưa có tiến trình nền" not in client.get(url).content.decode()
