@@ -86,14 +86,18 @@ def test_head_home_queries_do_not_grow_with_changed_households(reviewed, head1, 
 
 
 def test_fatherland_front_follows_the_review(reviewed, commune, fatherland_front, labour_officer):
-    tasks = [t for s in home_sections_for(fatherland_front) if s.title.startswith("Giám sát") for t in s.tasks]
+    tasks = [
+        t for s in home_sections_for(fatherland_front) if s.title.startswith("Giám sát") for t in s.tasks
+    ]
     assert [t.text for t in tasks] == [
         "Kết quả rà soát năm 2024 đã phê duyệt (Quyết định số 215/QĐ-UBND ngày 20/12/2024)"
     ]
     ReviewRound.objects.create(
         commune=commune, year=2025, status=RoundStatus.SUBMITTED, submitted_by=labour_officer
     )
-    tasks = [t for s in home_sections_for(fatherland_front) if s.title.startswith("Giám sát") for t in s.tasks]
+    tasks = [
+        t for s in home_sections_for(fatherland_front) if s.title.startswith("Giám sát") for t in s.tasks
+    ]
     assert tasks[0].text == "Rà soát năm 2025 đã trình Chủ tịch, chờ phê duyệt"
     assert tasks[0].url == reverse("households:round_detail", args=[ReviewRound.objects.get(year=2025).pk])
 
