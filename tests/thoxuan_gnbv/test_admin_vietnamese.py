@@ -40,6 +40,8 @@ LITERALS = {
     "Form Data",
     "Meta Data",
     "Not set",
+    "Show counts",
+    "Hide counts",
 }
 SAME_IN_BOTH = {"ID"}
 
