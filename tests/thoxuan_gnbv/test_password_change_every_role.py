@@ -1,4 +1,4 @@
-""""Đổi mật khẩu" is in the account menu of every role and its page opens for each of them."""
+"""The "Đổi mật khẩu" link is in the account menu of every role and its page opens for each of them."""
 
 import pytest
 from django.urls import reverse
