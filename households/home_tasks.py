@@ -1,6 +1,7 @@
 """What the registry puts on a khu phố head's home page beyond the open round: the households of
-their khu phố changed since the last approved review (QĐ 24/2021/QĐ-TTg Điều 4: the khu phố
-reviews again what changed), with a link to exactly those households. Two queries."""
+their khu phố changed since the last approved review (QĐ 24/2021/QĐ-TTg: besides the yearly review,
+households whose situation changes are reviewed during the year — "rà soát thường xuyên"), with a
+link to exactly those households. Two queries."""
 
 import datetime
 from urllib.parse import urlencode
@@ -46,8 +47,8 @@ def changed_households_tasks(user):
 
 
 def supervision_tasks(user):
-    """The Fatherland Front supervises the review (QĐ 24/2021/QĐ-TTg Điều 4: MTTQ takes part in the
-    community meeting and the list is posted publicly): the round awaiting approval and the latest
+    """The Fatherland Front supervises the review (QĐ 24/2021/QĐ-TTg Điều 4: the results are agreed at
+    a community meeting and posted publicly before the chairman recognises them): the round awaiting approval and the latest
     approved result. Two queries."""
     if not access.has_role(user, Role.FATHERLAND_FRONT) or user.commune is None:
         return

@@ -216,7 +216,7 @@ def movement_table(commune, year: int, category: str = Category.POOR) -> list[Mo
 
 def changed_since(households, since):
     """Households whose own row or one of whose members changed after ``since`` (the last approved
-    review): what a khu phố head must look at again before the next round (QĐ 24/2021 Điều 4).
+    review): what a khu phố head must look at again (QĐ 24/2021/QĐ-TTg, rà soát thường xuyên).
     One subquery on the members' history, no query of its own."""
     member_changes = Member.history.filter(household_id=OuterRef("pk"), history_date__gt=since)
     return households.filter(Q(updated_at__gt=since) | Exists(member_changes))

@@ -119,7 +119,7 @@ def report_tasks(user):
 
 
 def supervision_tasks(user):
-    """The Fatherland Front supervises (QĐ 90/2022/QĐ-TTg, giám sát của MTTQ): the latest compiled
+    """The Fatherland Front supervises (MTTQ's supervision of the programme, QĐ 90/2022/QĐ-TTg — cần xác nhận the article): the latest compiled
     reports approved, to read. One query."""
     if not access.has_role(user, Role.FATHERLAND_FRONT) or user.commune is None:
         return
