@@ -8,7 +8,13 @@ PY_CANDIDATES := python3.13 python3.12 $(wildcard $(HOME)/.pyenv/versions/3.13*/
 BASE_PYTHON := $(shell for p in $(PY_CANDIDATES); do \
 	$$p -c 'import sys; assert sys.version_info >= (3, 12)' >/dev/null 2>&1 && { echo $$p; break; }; done)
 
-.PHONY: run test venv lint check pytest e2e seed clean worker
+.PHONY: run serve test venv lint check pytest e2e seed clean worker
+
+# `make run` serves the portal with the background worker beside it (django-tasks-db `db_worker`: the
+# compiled report's household annex PDF). Each runs in its own process group (set -m); Ctrl-C, a kill
+# of make or the server's exit ends both groups, so no worker is left behind. Overridable for the test.
+RUNSERVER ?= $(PY) manage.py runserver 127.0.0.1:8000
+WORKER ?= $(PY) manage.py db_worker
 
 $(VENV)/.installed: requirements.txt
 	@test -n "$(BASE_PYTHON)" || { echo "Không tìm thấy Python 3.12 trở lên (cần cho Django 6)."; exit 1; }
@@ -23,7 +29,16 @@ venv: $(VENV)/.installed
 run: venv
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@$(MAKE) --no-print-directory serve
+
+serve:
+	@set -m; worker=; server=; \
+	stop() { trap - EXIT INT TERM; kill -TERM -- $${server:+-$$server} $${worker:+-$$worker} 2>/dev/null; wait; }; \
+	trap 'stop; exit 130' INT TERM; trap stop EXIT; \
+	$(WORKER) & worker=$$!; \
+	$(RUNSERVER) & server=$$!; \
+	echo "Máy chủ và tiến trình nền (db_worker) đang chạy; Ctrl-C dừng cả hai."; \
+	wait $$server
 
 worker: venv
 	$(PY) manage.py db_worker

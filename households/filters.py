@@ -35,6 +35,10 @@ class HouseholdFilter(django_filters.FilterSet):
         empty_label="Tất cả",
         method="filter_flag",
     )
+    # From the khu phố head's home page: households changed since the last approved review.
+    changed_since = django_filters.IsoDateTimeFilter(
+        label="Thay đổi sau", method="filter_changed_since", widget=forms.HiddenInput
+    )
 
     class Meta:
         model = Household
@@ -74,6 +78,11 @@ class HouseholdFilter(django_filters.FilterSet):
     def filter_category(self, queryset, name, value):
         reviewed = Review.objects.filter(year=self.selected_year, category=value).values("household_id")
         return queryset.filter(pk__in=reviewed)
+
+    def filter_changed_since(self, queryset, name, value):
+        from households.queries import changed_since
+
+        return changed_since(queryset, value)
 
     def filter_flag(self, queryset, name, value):
         return queryset.filter(**{name: value == "1"})

@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from households.home_tasks import changed_households_tasks, supervision_tasks
 from thoxuan_gnbv import access
 from thoxuan_gnbv.navigation import HomeSection, HomeTask, NavItem, register_home, register_nav
 
@@ -107,3 +108,5 @@ def _ongoing_tasks(user, commune) -> list[HomeTask]:
 
 
 register_home(review_tasks)
+register_home(changed_households_tasks)
+register_home(supervision_tasks)

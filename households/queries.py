@@ -10,9 +10,19 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Q
 
 from households import messages
-from households.models import Category, Commune, Household, Neighborhood, Review, ReviewRound, RoundStatus
+from households.models import (
+    Category,
+    Commune,
+    Household,
+    Member,
+    Neighborhood,
+    Review,
+    ReviewRound,
+    RoundStatus,
+)
 
 
 def commune_by_code(code: str | None) -> Commune:
@@ -202,3 +212,11 @@ def movement_table(commune, year: int, category: str = Category.POOR) -> list[Mo
         ):  # fmt: skip
             setattr(total, name, getattr(total, name) + getattr(row, name))
     return [*rows.values(), total]
+
+
+def changed_since(households, since):
+    """Households whose own row or one of whose members changed after ``since`` (the last approved
+    review): what a khu phố head must look at again (QĐ 24/2021/QĐ-TTg, rà soát thường xuyên).
+    One subquery on the members' history, no query of its own."""
+    member_changes = Member.history.filter(household_id=OuterRef("pk"), history_date__gt=since)
+    return households.filter(Q(updated_at__gt=since) | Exists(member_changes))

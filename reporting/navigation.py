@@ -1,12 +1,8 @@
 """Menu entries, home-page tasks and page panels of the reporting side (see thoxuan_gnbv.navigation)."""
 
-from django.urls import reverse
-
-from reporting import queries
+from reporting.home_tasks import report_tasks, supervision_tasks
 from thoxuan_gnbv import access
 from thoxuan_gnbv.navigation import (
-    HomeSection,
-    HomeTask,
     NavItem,
     register_home,
     register_nav,
@@ -17,47 +13,8 @@ register_nav(NavItem("Báo cáo", "reporting:calendar", access.can_view_reports,
 register_nav(NavItem("Đánh giá quý", "reporting:dashboard", access.can_view_dashboard, order=41))
 
 
-def report_tasks(user):
-    """Each lead unit's own reports due within 30 days or overdue; submitted unit reports awaiting
-    the labour officer; compiled reports awaiting the chairman."""
-    if not access.can_view_reports(user):
-        return
-    commune = user.commune
-    if commune is None:  # an administrator without a commune has no reports to follow
-        return
-    tasks = []
-    for cell in queries.reports_due_for(user, commune):
-        overdue = cell.state == "overdue"
-        text = f"Báo cáo {cell.period.label}: hạn {cell.due_date:%d/%m/%Y}" + (
-            " – đã quá hạn" if overdue else ""
-        )
-        url = reverse("reporting:calendar") + f"?year={cell.period.year}"
-        tasks.append(HomeTask(text, url, level="danger" if overdue else "warning"))
-    if access.can_review_report(user):
-        for report in queries.reports_awaiting_acceptance(user).select_related(
-            "period", "component__project", "component__subproject"
-        ):
-            tasks.append(
-                HomeTask(
-                    f"Báo cáo {report.period.label} của {report.component} chờ tiếp nhận",
-                    reverse("reporting:report_detail", args=[report.pk]),
-                    level="info",
-                )
-            )
-    if access.is_approver(user):
-        for compiled in queries.compiled_awaiting_approval(user).select_related("period"):
-            tasks.append(
-                HomeTask(
-                    f"Báo cáo tổng hợp {compiled.period.label} chờ phê duyệt",
-                    reverse("reporting:compiled_detail", args=[compiled.pk]),
-                    level="warning",
-                )
-            )
-    if tasks:
-        yield HomeSection("Báo cáo", tasks, order=20)
-
-
 register_home(report_tasks)
+register_home(supervision_tasks)
 
 
 def plan_document_panel(buttons: bool):

@@ -20,7 +20,7 @@ DUTIES = {
 def duties_section(user):
     duty = DUTIES.get(getattr(user, "role", ""))
     if duty:
-        yield HomeSection("Nhiệm vụ của bạn", [HomeTask(duty)], order=0)
+        yield HomeSection("Nhiệm vụ của bạn", [HomeTask(duty)], order=0, pinned=True)
 
 
 register_home(duties_section)

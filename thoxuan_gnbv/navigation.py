@@ -7,10 +7,12 @@ a lower app names a panel *slot* (``{% panels "household_detail" household %}``,
 (ARCHITECTURE.md, layering).
 """
 
+import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
 
 @dataclass(frozen=True)
@@ -27,12 +29,30 @@ class NavItem:
 
 @dataclass(frozen=True)
 class HomeTask:
-    """One line of "việc cần làm" on a user's home page."""
+    """One line of "việc cần làm" on a user's home page; ``due`` is its deadline when it has one."""
 
     text: str
     url: str = ""
     count: int | None = None
     level: str = "info"  # bootstrap contextual colour: info, warning, danger, success
+    due: datetime.date | None = None
+
+    def is_overdue(self, today: datetime.date) -> bool:
+        return self.due is not None and self.due < today
+
+    def urgency(self, today: datetime.date) -> tuple:
+        """Overdue first (the oldest deadline first), then by deadline, then tasks without one."""
+        if self.due is None:
+            return (2, datetime.date.max)
+        return (0 if self.due < today else 1, self.due)
+
+
+@dataclass(frozen=True)
+class HomeLine:
+    """A task as the home page shows it on a given day: with how many days it is overdue."""
+
+    task: HomeTask
+    overdue_days: int = 0
 
 
 @dataclass
@@ -40,6 +60,9 @@ class HomeSection:
     title: str
     tasks: list[HomeTask] = field(default_factory=list)
     order: int = 100
+    # Pinned sections (the role's duties) stay on top; the others follow their most urgent task.
+    pinned: bool = False
+    lines: list[HomeLine] = field(default_factory=list)  # filled by home_sections_for
     # Optional template included under the tasks (e.g. a target-progress widget) and its context.
     template: str = ""
     context: dict = field(default_factory=dict)
@@ -76,11 +99,35 @@ def nav_for(user) -> list[NavItem]:
     return items
 
 
-def home_sections_for(user) -> list[HomeSection]:
+def home_sections_for(user, today: datetime.date | None = None) -> list[HomeSection]:
+    """Every provider's sections for ``user``, most urgent first: inside a section overdue tasks
+    first, then by deadline; sections by their most urgent task, then by ``order``."""
+    today = today or timezone.localdate()
     sections = []
     for provider in _home_providers:
         sections.extend(provider(user))
-    return sorted(sections, key=lambda s: s.order)
+    for section in sections:
+        section.tasks.sort(key=lambda task: task.urgency(today))
+        section.lines = [
+            HomeLine(task, (today - task.due).days if task.is_overdue(today) else 0) for task in section.tasks
+        ]
+
+    def section_key(section):
+        first = min((task.urgency(today) for task in section.tasks), default=(2, datetime.date.max))
+        return (not section.pinned, first, section.order)
+
+    return sorted(sections, key=section_key)
+
+
+def home_summary(sections: list[HomeSection], today: datetime.date | None = None) -> dict:
+    """How many tasks are overdue and how many have a deadline, for the line above the sections."""
+    today = today or timezone.localdate()
+    tasks = [task for section in sections for task in section.tasks]
+    return {
+        "overdue": sum(task.is_overdue(today) for task in tasks),
+        "dated": sum(task.due is not None for task in tasks),
+        "today": today,
+    }
 
 
 def register_panel(slot: str, provider: PanelProvider, *, order: int = 100) -> None:

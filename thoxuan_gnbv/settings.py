@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "thoxuan_gnbv.middleware.NfcInputMiddleware",
     # Pages and files for a signed-in user carry personal data: never kept by a browser or proxy cache.
     "thoxuan_gnbv.middleware.NoStoreMiddleware",
+    # DEBUG on: a missing portal page is the Vietnamese 404, not Django's English technical page.
+    "thoxuan_gnbv.not_found.PortalNotFoundMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # django-axes must come last: it turns a lockout into the Vietnamese lockout page.
     "axes.middleware.AxesMiddleware",
@@ -155,6 +157,9 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 FORMAT_MODULE_PATH = ["thoxuan_gnbv.formats"]
+# Vietnamese for the third-party apps the admin shows (django-axes, django-otp, django-tasks-db):
+# thoxuan_gnbv/locale/vi/LC_MESSAGES/django.po, compiled by `python -m thoxuan_gnbv.compile_messages`.
+LOCALE_PATHS = [BASE_DIR / "thoxuan_gnbv" / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))

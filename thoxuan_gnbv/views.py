@@ -17,7 +17,7 @@ from thoxuan_gnbv import access
 from thoxuan_gnbv.filters import AccessLogFilter
 from thoxuan_gnbv.forms import LoginForm, OtpTokenForm, PortalPasswordChangeForm
 from thoxuan_gnbv.models import AccessLog
-from thoxuan_gnbv.navigation import home_sections_for
+from thoxuan_gnbv.navigation import home_sections_for, home_summary
 from thoxuan_gnbv.pagination import keyset_page
 from thoxuan_gnbv.viewkit import require
 
@@ -30,8 +30,9 @@ class LoginView(auth_views.LoginView):
 
 
 def home(request):
-    """Each role's home page: what it has to do now, contributed by every app."""
-    return render(request, "home.html", {"sections": home_sections_for(request.user)})
+    """Each role's home page: what it has to do now, contributed by every app, most urgent first."""
+    sections = home_sections_for(request.user)
+    return render(request, "home.html", {"sections": sections, "summary": home_summary(sections)})
 
 
 def access_log_list(request):

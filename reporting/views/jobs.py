@@ -1,8 +1,11 @@
 """A background document job (the compiled report with its household annex): its progress page
 and the download, for the officer who asked for it."""
 
+import datetime
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from reporting.models import DocumentJob
 from reporting.queries import get_job_for_user
@@ -15,9 +18,19 @@ def _job(request, pk) -> DocumentJob:
     return get_job_for_user(request.user, pk)
 
 
+# A worker polls the queue every second or so: a job still waiting after a minute means none runs.
+WORKER_PICKUP = datetime.timedelta(minutes=1)
+
+
+def no_worker_yet(job: DocumentJob, now: datetime.datetime | None = None) -> bool:
+    """Still queued a minute after it was asked for: no background worker has taken the job."""
+    now = now or timezone.now()
+    return job.status == DocumentJob.Status.QUEUED and now - job.created_at >= WORKER_PICKUP
+
+
 def job_detail(request, pk):
     job = _job(request, pk)
-    return render(request, "reporting/report_job.html", {"job": job})
+    return render(request, "reporting/report_job.html", {"job": job, "no_worker": no_worker_yet(job)})
 
 
 def job_download(request, pk):

@@ -58,25 +58,27 @@ def test_home_tasks_for_each_step(
     commune, plan, nutrition, health_station, labour_officer, chairman, time_machine
 ):
     time_machine.move_to(datetime.datetime(2024, 6, 10, 9, tzinfo=datetime.UTC))
-    texts = [t.text for t in _report_tasks(health_station)]
-    assert "Báo cáo quý II năm 2024: hạn 15/06/2024" in texts
+    due = {t.text: t.due for t in _report_tasks(health_station)}
+    assert due["Viết và gửi báo cáo quý II năm 2024"] == datetime.date(2024, 6, 15)
     report = services.report_open(
         period=open_period(commune, "2024-Q2"), component=nutrition, user=health_station
     )
     services.report_update(report=report, user=health_station, results="Kết quả.", problems="", proposals="")
     report = services.report_submit(report=report, user=health_station)
     tasks = _report_tasks(labour_officer)
-    awaiting = [t for t in tasks if "chờ tiếp nhận" in t.text]
+    awaiting = [t for t in tasks if t.text.endswith("chờ tiếp nhận")]
     assert len(awaiting) == 1 and awaiting[0].url == reverse("reporting:report_detail", args=[report.pk])
     compiled = services.compiled_open(period=report.period, user=labour_officer)
     compiled = services.compiled_update(compiled=compiled, user=labour_officer, general_situation="Chung.")
     services.compiled_submit(compiled=compiled, user=labour_officer)
     assert any(t.text == "Báo cáo tổng hợp quý II năm 2024 chờ phê duyệt" for t in _report_tasks(chairman))
     time_machine.move_to(datetime.datetime(2024, 9, 20, 9, tzinfo=datetime.UTC))
-    overdue = [t for t in _report_tasks(health_station) if "quá hạn" in t.text]
-    # Q1 and the 6-month report were never sent, Q3 is past its date; Q2 was sent on time.
-    assert [t.text for t in overdue] == [
-        "Báo cáo quý I năm 2024: hạn 15/03/2024 – đã quá hạn",
-        "Báo cáo 6 tháng đầu năm 2024: hạn 20/06/2024 – đã quá hạn",
-        "Báo cáo quý III năm 2024: hạn 15/09/2024 – đã quá hạn",
+    today = datetime.date(2024, 9, 20)
+    overdue = [t for t in _report_tasks(health_station) if t.is_overdue(today)]
+    # Q1 and the 6-month report were never sent, Q3 is past its date; Q2 was sent on time. The
+    # oldest deadline comes first.
+    assert [(t.text, t.due, t.level) for t in overdue] == [
+        ("Viết và gửi báo cáo quý I năm 2024", datetime.date(2024, 3, 15), "danger"),
+        ("Viết và gửi báo cáo 6 tháng đầu năm 2024", datetime.date(2024, 6, 20), "danger"),
+        ("Viết và gửi báo cáo quý III năm 2024", datetime.date(2024, 9, 15), "danger"),
     ]
