@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
-from households.models import ReviewRound
+from households.models import Neighborhood, ReviewRound
 from reporting import messages
 from reporting.documents.base import DocumentFrame, Signer
 from reporting.figures.review_tables import GROUPS, SummaryRow, facts_cut, final_round, summaries
@@ -23,7 +23,7 @@ from reporting.figures.review_tables_lists import (
     list_counts,
     name_list,
 )
-from thoxuan_gnbv.formatting import document_date_line, format_date
+from thoxuan_gnbv.formatting import document_date_line, format_date, format_number
 from thoxuan_gnbv.models import Role
 
 # Sheet names and titles of the four tables (docs/spec/review-tables.md, "Workbook").
@@ -51,6 +51,38 @@ class ReviewTables:
         r = self.review_round
         return f"(Theo Quyết định số {r.decision_number} ngày {format_date(r.decision_date)})"
 
+    def printed(self, table: str) -> list[tuple[bool, list[str]]]:
+        """(is total, printed cells) of ``table``: poor, near_poor, indicators or groups."""
+        if table == "poor":
+            return [(r.number is None, shown(r.poor_cells())) for r in self.summary]
+        if table == "near_poor":
+            return [(r.number is None, shown(r.near_cells())) for r in self.summary]
+        return [(False, shown(r.cells())) for r in getattr(self, table)]
+
+    @property
+    def poor_printed(self):
+        return self.printed("poor")
+
+    @property
+    def near_printed(self):
+        return self.printed("near_poor")
+
+    @property
+    def indicators_printed(self):
+        return self.printed("indicators")
+
+    @property
+    def groups_printed(self):
+        return self.printed("groups")
+
+    @property
+    def pair_tables(self):
+        """Biểu 03 and 04 as printed: (number, title, label of column B, rows)."""
+        return [
+            (INDICATOR_SHEET[1], INDICATOR_SHEET[2], "Chỉ số thiếu hụt", self.indicators_printed),
+            (GROUP_SHEET[1], GROUP_SHEET[2], "Nhóm hộ", self.groups_printed),
+        ]
+
     @property
     def total(self) -> SummaryRow:
         return self.summary[-1]
@@ -62,8 +94,8 @@ class ReviewTables:
     def title(self, text: str) -> str:
         return f"{text} năm {self.year}"
 
-    def list_rows(self, kind: str, neighborhood_id=None, start: int = 1) -> Iterator[ListRow]:
-        return name_list(self.commune, self.year, self.cut, kind, neighborhood_id, start)
+    def list_rows(self, kind: str, neighborhoods=None, start: int = 1) -> Iterator[ListRow]:
+        return name_list(self.commune, self.year, self.cut, kind, neighborhoods, start)
 
     def list_chunks(self, kind: str) -> list[tuple[int, int]]:
         """[(khu phố id, rows)] of list ``kind`` in khu phố order: the PDF renders one chunk at a time."""
@@ -73,17 +105,32 @@ class ReviewTables:
         return [(nid, counts[nid]) for nid in ids]
 
     def _neighborhood_ids(self) -> list[int]:
-        from households.models import Neighborhood
+        return [pk for pk, _ in self.neighborhood_names()]
 
+    def neighborhood_names(self) -> list[tuple[int, str]]:
+        """[(khu phố id, name)] in the commune's order."""
         return list(
-            Neighborhood.objects.filter(commune=self.commune)
-            .order_by("position", "name")
-            .values_list("pk", flat=True)
+            Neighborhood.objects.filter(commune=self.commune).order_by("position", "name").values_list("pk", "name")
         )
 
     @staticmethod
     def list_kinds():
         return [(kind, sheet, title, LIST_NUMBERS[kind]) for kind, (sheet, title) in LIST_KINDS.items()]
+
+
+def shown(cells: list) -> list[str]:
+    """Cells as printed: counts ``1.234``, percentages ``2,20``, a blank TT on the total row."""
+    out = []
+    for value in cells:
+        if value is None:
+            out.append("")
+        elif isinstance(value, float):
+            out.append(f"{value:.2f}".replace(".", ","))
+        elif isinstance(value, int):
+            out.append(format_number(value))
+        else:
+            out.append(value)
+    return out
 
 
 def signer_of(review_round: ReviewRound) -> Signer:

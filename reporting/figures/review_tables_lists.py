@@ -124,7 +124,7 @@ def _kind_filter(kind: str) -> Q:
     }[kind]
 
 
-def list_queryset(commune, year: int, cut: datetime.datetime, kind: str, neighborhood_id=None):
+def list_queryset(commune, year: int, cut: datetime.datetime, kind: str, neighborhoods=None):
     """The households of list ``kind`` with what a row shows, in khu phố then code order. Size and
     deprivation count come from the year's review, else (escaped and not reviewed again) the last one."""
     position = Neighborhood.objects.filter(pk=OuterRef("f_neighborhood_id"))
@@ -141,16 +141,17 @@ def list_queryset(commune, year: int, cut: datetime.datetime, kind: str, neighbo
             ),
         )
     )
-    if neighborhood_id is not None:
-        households = households.filter(f_neighborhood_id=neighborhood_id)
+    if neighborhoods is not None:
+        households = households.filter(f_neighborhood_id__in=neighborhoods)
     return households.order_by("nbh_position", "f_neighborhood_id", "code", "pk").values_list(
         "code", "f_head_name", "nbh_name", "size", "deprivations_n", "f_neighborhood_id"
     )
 
 
-def name_list(commune, year: int, cut, kind: str, neighborhood_id=None, start: int = 1) -> Iterator[ListRow]:
-    """Stream the rows of list ``kind`` (numbered from ``start``), CHUNK rows fetched at a time."""
-    rows = list_queryset(commune, year, cut, kind, neighborhood_id).iterator(chunk_size=CHUNK)
+def name_list(commune, year: int, cut, kind: str, neighborhoods=None, start: int = 1) -> Iterator[ListRow]:
+    """Stream the rows of list ``kind`` (of the khu phố ids ``neighborhoods``, all by default),
+    numbered from ``start``, CHUNK rows fetched at a time."""
+    rows = list_queryset(commune, year, cut, kind, neighborhoods).iterator(chunk_size=CHUNK)
     for number, (code, head, nbh, size, deprivations, _) in enumerate(rows, start=start):
         yield ListRow(number, code, head, nbh or "", size or 0, deprivations or 0)
 
