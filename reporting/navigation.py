@@ -73,3 +73,17 @@ def plan_document_panel(buttons: bool):
 
 register_panel("plan_actions", plan_document_panel(buttons=True), order=10)
 register_panel("plan_list_item", plan_document_panel(buttons=False), order=10)
+
+
+def review_tables_panel(request, review_round):
+    """On an approved round's page: its result tables and the recognition decision (reporting renders
+    every document; households' page only names the slot)."""
+    if not review_round.is_approved or not access.can_view_review_rounds(request.user):
+        return None
+    return "reporting/includes/review_round_links.html", {
+        "review_round": review_round,
+        "can_download": access.can_download_review_tables(request.user),
+    }
+
+
+register_panel("round_detail", review_tables_panel, order=10)
