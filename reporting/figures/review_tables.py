@@ -5,8 +5,9 @@ Only approved rounds count, and only what they froze: a household's category in 
 in the latest approved round of that year, and the household facts the tables split by (khu phố,
 ethnic minority, labour capacity, người có công, head name) are read from the household's history as
 it stood when the chairman approved the year's last round (``facts_cut``). A household edited after
-the decision therefore never moves an approved year's figures. A household without any history row
-up to that moment was bulk-loaded and never saved since, so its current row is that state.
+the decision therefore never moves an approved year's figures. (A household bulk-loaded without a
+history row and edited only after the decision has no record of its earlier state: its first history
+row stands in; the approval should write a history row for such households.)
 
 Everything is aggregated in the database: one GROUP BY over (khu phố, category in Y, category in
 Y − 1, poor before Y − 1, flags) returns a few hundred groups whatever the number of households.
@@ -44,12 +45,14 @@ def facts_cut(review_round: ReviewRound) -> datetime.datetime:
     return timezone.make_aware(end)
 
 
-def fact(name: str, cut: datetime.datetime, ref: str = "pk"):
-    """The household's ``name`` as of ``cut`` (its history), else its current value."""
-    history = Household.history.model.objects.filter(id=OuterRef(ref), history_date__lte=cut)
-    latest = history.order_by("-history_date", "-history_id").values(name)[:1]
+def fact(name: str, cut: datetime.datetime):
+    """The household's ``name`` as of ``cut``: its latest history row by then; for a household entered
+    after the decision its first row; for one never saved since a bulk load, its current value."""
+    history = Household.history.model.objects.filter(id=OuterRef("pk"))
+    latest = history.filter(history_date__lte=cut).order_by("-history_date", "-history_id").values(name)[:1]
+    first = history.order_by("history_date", "history_id").values(name)[:1]
     output = IntegerField() if name.endswith("_id") else type(Household._meta.get_field(name))()
-    return Coalesce(Subquery(latest), F(name if ref == "pk" else f"household__{name}"), output_field=output)
+    return Coalesce(Subquery(latest), Subquery(first), F(name), output_field=output)
 
 
 def category_in(year: int, value: str = "category", ref: str = "pk"):

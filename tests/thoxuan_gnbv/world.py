@@ -84,11 +84,11 @@ def _registry(world: World, commune, kp1):
     u = world.users
     household = HouseholdFactory(neighborhood=kp1, head_name="Nguyễn Văn An")
     member = MemberFactory(household=household, full_name="Nguyễn Văn An")
-    approve_round(commune, datetime.date(2023, 12, 20), {household: Category.POOR}, u["chairman"])
+    approved = approve_round(commune, datetime.date(2023, 12, 20), {household: Category.POOR}, u["chairman"])
     # The round being recorded now (one unapproved round at a time): the review form and its preview
     # work on it, the labour officer submits it.
     review_round = ReviewRound.objects.create(commune=commune, year=2024, number=1, opened_by=u["labour"])
-    world.objects.update(household=household, member=member, round=review_round)
+    world.objects.update(household=household, member=member, round=review_round, approved_round=approved)
 
 
 def _plans(world: World, commune, committee, health_unit):
