@@ -7,6 +7,8 @@ numbers, never text; no formulas (a user's text starting with = + - @ is written
 frozen header, A4 landscape print set-up, title and signer blocks.
 """
 
+from copy import copy
+
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -48,16 +50,32 @@ GROUP_HEADERS = [
 WIDTHS = {"A": 6, "B": 30}
 
 
+_STYLES: dict = {}
+
+
+def _style(ws, key):
+    """The style array of a (bold, border, align, number format, wrap) combination, built once per
+    workbook: styling every cell with fresh Font/Border objects costs more than writing it."""
+    cache = _STYLES.setdefault(id(ws.parent), {})
+    if key not in cache:
+        bold, border, align, fmt, wrap = key
+        proto = WriteOnlyCell(ws)
+        proto.font = Font(name=FONT, size=11, bold=bold)
+        proto.alignment = Alignment(horizontal=align, vertical="center", wrap_text=wrap)
+        if border:
+            proto.border = BORDER
+        if fmt:
+            proto.number_format = fmt
+        cache[key] = proto._style
+    return copy(cache[key])
+
+
 def _cell(ws, value, *, bold=False, border=True, align=None, fmt=None, wrap=False):
     cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, str):
         cell.data_type = "s"  # text stays text: never a formula
-    cell.font = Font(name=FONT, size=11, bold=bold)
-    cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=wrap)
-    if border:
-        cell.border = BORDER
-    if fmt and not isinstance(value, str) and value is not None:
-        cell.number_format = fmt
+    number = fmt if fmt and not isinstance(value, str) and value is not None else None
+    cell._style = _style(ws, (bold, border, align, number, wrap))
     return cell
 
 
@@ -161,3 +179,4 @@ def write_review_xlsx(tables, out) -> None:
     for kind, name, title, number in tables.list_kinds():
         _list_sheet(book, tables, kind, name, title, number)
     book.save(out)
+    _STYLES.pop(id(book), None)
