@@ -29,9 +29,18 @@ from thoxuan_gnbv.models import Role
 # Sheet names and titles of the four tables (docs/spec/review-tables.md, "Workbook").
 POOR_SHEET = ("Hộ nghèo", "Biểu 01", "Kết quả rà soát hộ nghèo")
 NEAR_SHEET = ("Hộ cận nghèo", "Biểu 02", "Kết quả rà soát hộ cận nghèo")
-INDICATOR_SHEET = ("Chỉ số thiếu hụt", "Biểu 03", "Hộ nghèo, hộ cận nghèo theo chỉ số thiếu hụt dịch vụ xã hội cơ bản")
+INDICATOR_SHEET = (
+    "Chỉ số thiếu hụt",
+    "Biểu 03",
+    "Hộ nghèo, hộ cận nghèo theo chỉ số thiếu hụt dịch vụ xã hội cơ bản",
+)
 GROUP_SHEET = ("Nhóm hộ", "Biểu 04", "Hộ nghèo, hộ cận nghèo theo nhóm hộ")
-LIST_NUMBERS = {"poor": "Biểu 05", "near_poor": "Biểu 06", "escaped_poor": "Biểu 07", "escaped_near_poor": "Biểu 08"}
+LIST_NUMBERS = {
+    "poor": "Biểu 05",
+    "near_poor": "Biểu 06",
+    "escaped_poor": "Biểu 07",
+    "escaped_near_poor": "Biểu 08",
+}
 
 
 @dataclass(frozen=True)
@@ -110,7 +119,9 @@ class ReviewTables:
     def neighborhood_names(self) -> list[tuple[int, str]]:
         """[(khu phố id, name)] in the commune's order."""
         return list(
-            Neighborhood.objects.filter(commune=self.commune).order_by("position", "name").values_list("pk", "name")
+            Neighborhood.objects.filter(commune=self.commune)
+            .order_by("position", "name")
+            .values_list("pk", "name")
         )
 
     @staticmethod

@@ -171,11 +171,17 @@ def write_review_xlsx(tables, out) -> None:
     """Write the workbook of ``tables`` (``build_review_tables``) to ``out`` (a path or binary file)."""
     book = Workbook(write_only=True)
     summary = tables.summary
-    _table_sheet(book, tables, rt.POOR_SHEET, POOR_HEADERS, [(r.poor_cells(), r.number is None) for r in summary])
-    _table_sheet(book, tables, rt.NEAR_SHEET, NEAR_HEADERS, [(r.near_cells(), r.number is None) for r in summary])
+    _table_sheet(
+        book, tables, rt.POOR_SHEET, POOR_HEADERS, [(r.poor_cells(), r.number is None) for r in summary]
+    )
+    _table_sheet(
+        book, tables, rt.NEAR_SHEET, NEAR_HEADERS, [(r.near_cells(), r.number is None) for r in summary]
+    )
     indicators = [(r.cells(), False) for r in tables.indicators]
     _table_sheet(book, tables, rt.INDICATOR_SHEET, INDICATOR_HEADERS, indicators, width=6)
-    _table_sheet(book, tables, rt.GROUP_SHEET, GROUP_HEADERS, [(r.cells(), False) for r in tables.groups], width=6)
+    _table_sheet(
+        book, tables, rt.GROUP_SHEET, GROUP_HEADERS, [(r.cells(), False) for r in tables.groups], width=6
+    )
     for kind, name, title, number in tables.list_kinds():
         _list_sheet(book, tables, kind, name, title, number)
     book.save(out)

@@ -120,7 +120,8 @@ def _kind_filter(kind: str) -> Q:
         "poor": Q(cat_y=POOR),
         "near_poor": Q(cat_y=NEAR_POOR),
         "escaped_poor": Q(cat_prev=POOR) & not_poor,
-        "escaped_near_poor": Q(cat_prev=NEAR_POOR) & (Q(cat_y__isnull=True) | ~Q(cat_y__in=[POOR, NEAR_POOR])),
+        "escaped_near_poor": Q(cat_prev=NEAR_POOR)
+        & (Q(cat_y__isnull=True) | ~Q(cat_y__in=[POOR, NEAR_POOR])),
     }[kind]
 
 

@@ -32,6 +32,8 @@ def test_the_demo_2024_tables_match_the_independent_count_and_print(tmp_path):
     assert total.get("p_end") == len(sets["p_end"]) and all(r.poor_identity_ok for r in tables.summary)
     assert len(tables.summary) == 13  # 12 khu phố and the total
     out = tmp_path / "ket-qua-2024.xlsx"
-    call_command("render_review", "--year", "2024", "--format", "xlsx", "--out", str(out), stdout=io.StringIO())
+    call_command(
+        "render_review", "--year", "2024", "--format", "xlsx", "--out", str(out), stdout=io.StringIO()
+    )
     book = openpyxl.load_workbook(out)
     assert book["DS thoát nghèo"].max_row > 9

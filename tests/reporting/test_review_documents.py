@@ -65,7 +65,10 @@ def test_sheets_columns_and_rows_are_those_of_the_spec(tables):
         top = _header_row(ws, "TT")
         assert [ws[f"{c}{top}"].value for c in "ABC"] == ["TT", "Khu phố", "Tổng số hộ"]
         assert {c: ws[f"{c}{top + 1}"].value for c in subheaders} == subheaders
-        data = [list(r) for r in ws.iter_rows(min_row=top + 2, max_row=top + 1 + len(tables.summary), values_only=True)]
+        data = [
+            list(r)
+            for r in ws.iter_rows(min_row=top + 2, max_row=top + 1 + len(tables.summary), values_only=True)
+        ]
         assert data == [getattr(row, cells)() for row in tables.summary]
         assert data[-1][0] is None and data[-1][1] == "Tổng cộng"
         assert ws.freeze_panes == f"C{top + 2}"
@@ -98,14 +101,21 @@ def test_counts_and_percents_are_numbers_and_nothing_is_a_formula(tables):
 def test_name_lists_have_the_spec_headers_their_households_and_no_cccd(tables):
     book = _workbook(tables)
     cccds = set(Household.objects.exclude(head_national_id="").values_list("head_national_id", flat=True))
-    for name, kind in zip(SHEETS[4:], ("poor", "near_poor", "escaped_poor", "escaped_near_poor"), strict=True):
+    for name, kind in zip(
+        SHEETS[4:], ("poor", "near_poor", "escaped_poor", "escaped_near_poor"), strict=True
+    ):
         ws = book[name]
         top = _header_row(ws, "TT")
         header = [c.value for c in ws[top]]
         for column in ("TT", "Mã hộ", "Họ và tên chủ hộ", "Khu phố", "Số nhân khẩu", "Số chỉ số thiếu hụt"):
             assert column in header
         assert not any("CCCD" in str(h) for h in header)
-        rows = [list(r) for r in ws.iter_rows(min_row=top + 1, max_row=top + len(list(tables.list_rows(kind))), values_only=True)]
+        rows = [
+            list(r)
+            for r in ws.iter_rows(
+                min_row=top + 1, max_row=top + len(list(tables.list_rows(kind))), values_only=True
+            )
+        ]
         assert rows == [r.cells() for r in tables.list_rows(kind)]
         values = {str(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None}
         assert not values & cccds
@@ -155,7 +165,9 @@ def test_the_decision_names_its_number_lists_and_annexes(tables):
 
 def test_render_review_writes_the_workbook_and_refuses_a_year_without_approval(tables, tmp_path):
     out = tmp_path / "bieu.xlsx"
-    call_command("render_review", "--year", "2024", "--format", "xlsx", "--out", str(out), stdout=io.StringIO())
+    call_command(
+        "render_review", "--year", "2024", "--format", "xlsx", "--out", str(out), stdout=io.StringIO()
+    )
     assert openpyxl.load_workbook(out).sheetnames == SHEETS
     missing = tmp_path / "khong.xlsx"
     with pytest.raises(CommandError) as error:

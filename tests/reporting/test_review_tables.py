@@ -40,7 +40,9 @@ def test_every_summary_figure_matches_the_independent_count(commune, history):
     assert total.total == len(sets["total"])
     assert total.get("p_end") == len(sets["p_end"]) and total.get("n_end") == len(sets["n_end"])
     # The generated history really has every movement (else this test would prove little).
-    assert all(sets[name] for name in ("p_escaped", "p_fell_back", "p_new", "n_to_poor", "n_from_poor", "n_new"))
+    assert all(
+        sets[name] for name in ("p_escaped", "p_fell_back", "p_new", "n_to_poor", "n_from_poor", "n_new")
+    )
 
 
 def test_rates_are_percent_numbers_of_the_rows_households(commune, history):
@@ -71,7 +73,9 @@ def test_deprivation_and_group_tables_match_plain_counts(commune, history):
     groups = {row.label: row for row in tables.groups}
     want = sum(facts[h].without_labour_capacity for h in sets["p_end"])
     assert groups["Hộ không có khả năng lao động"].poor == want
-    assert groups["Hộ có người có công"].near_poor == sum(facts[h].has_meritorious_person for h in sets["n_end"])
+    assert groups["Hộ có người có công"].near_poor == sum(
+        facts[h].has_meritorious_person for h in sets["n_end"]
+    )
     assert list(groups) == ["Hộ không có khả năng lao động", "Hộ dân tộc thiểu số", "Hộ có người có công"]
 
 

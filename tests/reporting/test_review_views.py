@@ -40,7 +40,9 @@ def test_the_page_shows_the_tables_and_its_query_count_does_not_grow_with_househ
     rounds = [commune.review_rounds.get(year=year, number=1) for year in (2023, 2024)]
     for i in range(80):
         household = HouseholdFactory(neighborhood=neighborhood1 if i % 2 else neighborhood2)
-        for review_round, category in zip(rounds, (Category.POOR, Category.NEAR_POOR if i % 3 else Category.POOR), strict=True):
+        for review_round, category in zip(
+            rounds, (Category.POOR, Category.NEAR_POOR if i % 3 else Category.POOR), strict=True
+        ):
             add_result(review_round, household, category, deprivations=("HEALTH_INSURANCE",))
     assert _queries(client, url) == few
 
