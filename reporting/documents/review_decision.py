@@ -20,6 +20,7 @@ from reporting.documents.base import DocumentFrame
 from reporting.documents.pdf import render_pdf
 from reporting.documents.review_pdf import _append, _contexts
 from reporting.documents.review_tables import ReviewTables, build_review_tables
+from reporting.figures.review_tables import tables_transaction
 from thoxuan_gnbv.formatting import document_date_line, format_number
 
 # The local-government law in force on the decision date (Luật 72/2025/QH15 from 01/7/2025,
@@ -126,10 +127,11 @@ def render_decision_pdf(decision: RecognitionDecision) -> bytes:
     writer = PdfWriter()
     context = {"doc": decision, "document_template": "reporting/documents/review_decision.html"}
     pages = _append(writer, render_pdf(DECISION_TEMPLATE, context))
-    for kind, number, title in ANNEXES:
-        for part in _contexts(decision.tables, kind, title, number):
-            part.update(page_start=pages + 1, decision_line=decision.annex_line, signer=False)
-            pages += _append(writer, render_pdf("reporting/documents/review_list.html", part))
+    with tables_transaction():
+        for kind, number, title in ANNEXES:
+            for part in _contexts(decision.tables, kind, title, number):
+                part.update(page_start=pages + 1, decision_line=decision.annex_line, signer=False)
+                pages += _append(writer, render_pdf("reporting/documents/review_list.html", part))
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

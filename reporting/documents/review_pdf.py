@@ -9,6 +9,7 @@ import io
 from pypdf import PdfReader, PdfWriter
 
 from reporting.documents.pdf import render_pdf
+from reporting.figures.review_tables import tables_transaction
 
 TABLES_TEMPLATE = "reporting/documents/review_tables.html"
 LIST_TEMPLATE = "reporting/documents/review_list.html"
@@ -55,9 +56,10 @@ def write_review_pdf(tables, out) -> int:
     """Write the PDF of ``tables`` to ``out`` (a binary file); returns the number of pages."""
     writer = PdfWriter()
     pages = _append(writer, render_pdf(TABLES_TEMPLATE, {"doc": tables, "page_start": 0}))
-    for kind, _sheet, title, number in tables.list_kinds():
-        for context in _contexts(tables, kind, title, number):
-            context["page_start"] = pages + 1
-            pages += _append(writer, render_pdf(LIST_TEMPLATE, context))
+    with tables_transaction():
+        for kind, _sheet, title, number in tables.list_kinds():
+            for context in _contexts(tables, kind, title, number):
+                context["page_start"] = pages + 1
+                pages += _append(writer, render_pdf(LIST_TEMPLATE, context))
     writer.write(out)
     return pages

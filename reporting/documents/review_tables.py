@@ -13,7 +13,14 @@ from django.core.exceptions import ValidationError
 from households.models import Neighborhood, ReviewRound
 from reporting import messages
 from reporting.documents.base import DocumentFrame, Signer
-from reporting.figures.review_tables import GROUPS, SummaryRow, facts_cut, final_round, summaries
+from reporting.figures.review_tables import (
+    GROUPS,
+    SummaryRow,
+    facts_cut,
+    final_round,
+    summaries,
+    tables_transaction,
+)
 from reporting.figures.review_tables_lists import (
     LIST_KINDS,
     IndicatorRow,
@@ -158,8 +165,10 @@ def build_review_tables(commune, year: int) -> ReviewTables:
     if review_round is None:
         raise ValidationError(messages.REVIEW_YEAR_NOT_APPROVED.format(year=year), code="no_round")
     cut = facts_cut(review_round)
-    summary, groups = summaries(commune, year, cut)
-    poor_total, near_total = summary[-1].get("p_end"), summary[-1].get("n_end")
+    with tables_transaction():
+        summary, groups = summaries(commune, year, cut)
+        poor_total, near_total = summary[-1].get("p_end"), summary[-1].get("n_end")
+        indicators = indicator_rows(commune, year, poor_total, near_total)
     frame = DocumentFrame(
         issuer_parent=commune.issuer_parent,
         issuer_name=commune.issuer_name,
@@ -178,6 +187,6 @@ def build_review_tables(commune, year: int) -> ReviewTables:
         cut=cut,
         frame=frame,
         summary=summary,
-        indicators=indicator_rows(commune, year, poor_total, near_total),
+        indicators=indicators,
         groups=group_rows(groups, [label for label, _ in GROUPS], poor_total, near_total),
     )

@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
 from reporting.documents import review_tables as rt
+from reporting.figures.review_tables import tables_transaction
 from reporting.figures.review_tables_lists import LIST_HEADERS
 
 FONT = "Times New Roman"
@@ -182,7 +183,8 @@ def write_review_xlsx(tables, out) -> None:
     _table_sheet(
         book, tables, rt.GROUP_SHEET, GROUP_HEADERS, [(r.cells(), False) for r in tables.groups], width=6
     )
-    for kind, name, title, number in tables.list_kinds():
-        _list_sheet(book, tables, kind, name, title, number)
+    with tables_transaction():
+        for kind, name, title, number in tables.list_kinds():
+            _list_sheet(book, tables, kind, name, title, number)
     book.save(out)
     _STYLES.pop(id(book), None)

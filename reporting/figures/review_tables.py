@@ -14,8 +14,10 @@ Y − 1, poor before Y − 1, flags) returns a few hundred groups whatever the n
 """
 
 import datetime
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.db import connection, transaction
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -24,6 +26,18 @@ from households.models import Category, Household, Neighborhood, Review, ReviewR
 
 POOR, NEAR_POOR = Category.POOR.value, Category.NEAR_POOR.value
 FACT_FIELDS = ("neighborhood_id", "is_ethnic_minority", "without_labour_capacity", "has_meritorious_person")
+
+
+@contextmanager
+def tables_transaction():
+    """One transaction for a set of tables (the lists stream through server-side cursors inside it),
+    with PostgreSQL's JIT off: it compiled these correlated subqueries for about 10 s per query on
+    100,000 households and saved nothing on their run time (bench/bench_review_tables.py)."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL jit = off")
+        yield
 
 
 def approved_rounds(commune, year: int):
@@ -61,16 +75,18 @@ def category_in(year: int, value: str = "category", ref: str = "pk"):
     return Subquery(reviews.order_by("-round__number").values(value)[:1])
 
 
-def year_households(commune, year: int, cut: datetime.datetime):
-    """Households reviewed in ``year`` or on a list in ``year − 1``, annotated with both categories,
-    "poor in an approved round before year − 1" and their facts as of ``cut``."""
+def year_households(commune, year: int, cut: datetime.datetime, candidates: Q | None = None):
+    """Households reviewed in ``year`` or on a list in ``year − 1`` (among ``candidates``), annotated
+    with both categories, "poor in an approved round before year − 1" and their facts as of ``cut``."""
     poor_before = Review.objects.filter(
         household_id=OuterRef("pk"), year__lt=year - 1, category=POOR, round__status=RoundStatus.APPROVED
     )
     facts = {f"f_{name}": fact(name, cut) for name in FACT_FIELDS}
+    households = Household.objects.filter(commune=commune)
+    if candidates is not None:
+        households = households.filter(candidates)
     return (
-        Household.objects.filter(commune=commune)
-        .annotate(cat_y=category_in(year), cat_prev=category_in(year - 1))
+        households.annotate(cat_y=category_in(year), cat_prev=category_in(year - 1))
         .filter(Q(cat_y__isnull=False) | Q(cat_prev__in=[POOR, NEAR_POOR]))
         .annotate(poor_before=Exists(poor_before), **facts)
     )

@@ -114,6 +114,19 @@ class ListRow:
         return [self.number, self.code, self.head_name, self.neighborhood, self.size, self.deprivation_count]
 
 
+def _candidates(year: int, kind: str) -> Q:
+    """A cheap superset of list ``kind`` (households with such a review in the year it hinges on),
+    so the exact per-household test runs on those only, not on the whole commune."""
+    on_year, category = {
+        "poor": (year, POOR),
+        "near_poor": (year, NEAR_POOR),
+        "escaped_poor": (year - 1, POOR),
+        "escaped_near_poor": (year - 1, NEAR_POOR),
+    }[kind]
+    reviews = Review.objects.filter(year=on_year, category=category, round__status=RoundStatus.APPROVED)
+    return Q(pk__in=reviews.values("household_id"))
+
+
 def _kind_filter(kind: str) -> Q:
     not_poor = Q(cat_y__isnull=True) | ~Q(cat_y=POOR)
     return {
@@ -130,7 +143,7 @@ def list_queryset(commune, year: int, cut: datetime.datetime, kind: str, neighbo
     deprivation count come from the year's review, else (escaped and not reviewed again) the last one."""
     position = Neighborhood.objects.filter(pk=OuterRef("f_neighborhood_id"))
     households = (
-        year_households(commune, year, cut)
+        year_households(commune, year, cut, _candidates(year, kind))
         .filter(_kind_filter(kind))
         .annotate(
             f_head_name=fact("head_name", cut),
@@ -160,7 +173,7 @@ def name_list(commune, year: int, cut, kind: str, neighborhoods=None, start: int
 def list_counts(commune, year: int, cut, kind: str) -> dict[int, int]:
     """{khu phố id: households on list ``kind``}: how the PDF splits a list into chunks. One query."""
     grouped = (
-        year_households(commune, year, cut)
+        year_households(commune, year, cut, _candidates(year, kind))
         .filter(_kind_filter(kind))
         .values("f_neighborhood_id")
         .annotate(n=Count("pk"))

@@ -26,6 +26,8 @@ def test_labour_officer_reads_and_downloads_the_2024_tables(page, phone_page, li
     login(page, live_server, "laodong", DEMO_PASSWORD)
     page.wait_for_url(f"{live_server.url}/")
     page.goto(f"{live_server.url}/households/rounds/{approved.pk}/")
+    assert page.locator('[data-testid="review-tables-panel"]').is_visible()
+    page.screenshot(path=str(SHOTS / "round-1280.png"))
     page.get_by_role("link", name="Xem biểu kết quả").click()
     page.wait_for_url(f"**/reporting/rounds/{approved.pk}/tables/")
     poor = page.locator('[data-testid="sheet-poor"]')
