@@ -28,3 +28,9 @@ ISSUED_ON_FUTURE = "Ngày ban hành không được sau hôm nay."
 ISSUED_ON_BEFORE_PERIOD = "Ngày ban hành không được trước ngày bắt đầu kỳ báo cáo."
 
 FORMAT_UNKNOWN = "Định dạng phải là pdf hoặc xlsx."
+
+# Review result tables and the recognition decision (QĐ 24/2021/QĐ-TTg, TT 07/2021/TT-BLĐTBXH).
+REVIEW_YEAR_NOT_APPROVED = (
+    "Năm {year} chưa có đợt rà soát nào được Chủ tịch phê duyệt: chưa lập được biểu kết quả rà soát."
+)
+REVIEW_ROUND_NOT_APPROVED = "Đợt rà soát chưa được phê duyệt: chưa có quyết định công nhận và biểu kết quả."

@@ -56,3 +56,17 @@ def round_certificate_panel(request, review_round):
 
 register_panel("household_detail", household_certificate_panel, order=20)
 register_panel("round_detail", round_certificate_panel, order=10)
+
+
+def review_tables_panel(request, review_round):
+    """On an approved round's page: its result tables and the recognition decision (reporting renders
+    every document; households' page only names the slot)."""
+    if not review_round.is_approved or not access.can_view_review_rounds(request.user):
+        return None
+    return "reporting/includes/review_round_links.html", {
+        "review_round": review_round,
+        "can_download": access.can_download_review_tables(request.user),
+    }
+
+
+register_panel("round_detail", review_tables_panel, order=10)

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from reporting.views import calendar, certificates, compiled, dashboard, documents, jobs, reports
+from reporting.views import (
+    calendar,
+    certificates,
+    compiled,
+    dashboard,
+    documents,
+    jobs,
+    reports,
+    review_tables,
+)
 
 app_name = "reporting"
 
@@ -30,6 +39,11 @@ urlpatterns = [
         "households/<int:pk>/certificate/", certificates.certificate_household, name="certificate_household"
     ),
     path("rounds/<int:pk>/certificates/", certificates.certificate_list, name="certificate_list"),
+    # Result tables of an approved review round and the recognition decision (QĐ 24/2021 Mẫu số 02).
+    path("rounds/<int:pk>/tables/", review_tables.review_tables, name="review_tables"),
+    path("rounds/<int:pk>/tables.xlsx", review_tables.review_tables_xlsx, name="review_tables_xlsx"),
+    path("rounds/<int:pk>/tables.pdf", review_tables.review_tables_pdf, name="review_tables_pdf"),
+    path("rounds/<int:pk>/decision.pdf", review_tables.review_decision_pdf, name="review_decision_pdf"),
     path("jobs/<int:pk>/", jobs.job_detail, name="job_detail"),
     path("jobs/<int:pk>/download/", jobs.job_download, name="job_download"),
 ]

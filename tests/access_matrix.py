@@ -95,6 +95,8 @@ HOUSEHOLD = {"pk": "household"}
 DRAFT_PLAN = {"pk": "draft_plan"}
 PART = {"pk": "draft_plan", "kind": "=bases", "part_pk": "draft_base"}
 COMPILED = {"pk": "compiled"}
+APPROVED_ROUND = {"pk": "approved_round"}
+REVIEW_DOWNLOADERS = (*APPROVERS, "labour", *OBSERVERS, "admin")
 # Heads see no report at all; a report's actions look it up in scope first, so they get 404 there.
 REPORT_ACTION_SCOPE = dict.fromkeys(HEADS, 404)
 # Drafts and submitted plans stay inside the People's Committee (access.plans_visible_to).
@@ -235,6 +237,12 @@ ROUTES = {
     "reporting:report_return": action(
         {"pk": "report"}, allow("labour", ok="→reporting:report_detail", **REPORT_ACTION_SCOPE)
     ),
+    # Result tables of an approved review round: figures on screen for every household reader; the
+    # workbook, PDF and decision carry names (access.can_download_review_tables).
+    "reporting:review_tables": page(APPROVED_ROUND, roles=HOUSEHOLD_READERS),
+    "reporting:review_tables_xlsx": page(APPROVED_ROUND, roles=REVIEW_DOWNLOADERS),
+    "reporting:review_tables_pdf": page(APPROVED_ROUND, roles=REVIEW_DOWNLOADERS),
+    "reporting:review_decision_pdf": page(APPROVED_ROUND, roles=REVIEW_DOWNLOADERS),
     "reporting:compiled_start": action(
         {"slug": "=2024-Q1"}, allow("labour", ok="→reporting:compiled_detail")
     ),

@@ -248,6 +248,14 @@ def can_export_households(user) -> bool:
     return is_admin(user) or has_role(user, Role.LABOUR_OFFICER, *APPROVERS, Role.NEIGHBORHOOD_HEAD)
 
 
+def can_download_review_tables(user) -> bool:
+    """The result tables and name lists of an approved review (TT 07/2021/TT-BLĐTBXH Phụ lục VII) and the
+    recognition decision (QĐ 24/2021/QĐ-TTg Mẫu số 02) carry names out of the portal: the labour officer
+    who sends them, the chairman who signed, the Fatherland Front who supervises the review and the
+    level above that receives them. Khu phố heads read the figures on screen."""
+    return is_admin(user) or has_role(user, Role.LABOUR_OFFICER, *APPROVERS, *OBSERVERS)
+
+
 def can_view_movements(user) -> bool:
     """Movement tables are aggregate figures: every household viewer reads them."""
     return can_view_households(user)

@@ -80,7 +80,16 @@ def no_pdf_layout():
             return self
 
         def write_pdf(self):
-            return b"%PDF-1.7\n"
+            # A real one-page PDF: documents rendered in parts are merged with pypdf.
+            import io
+
+            from pypdf import PdfWriter
+
+            writer = PdfWriter()
+            writer.add_blank_page(595, 842)
+            out = io.BytesIO()
+            writer.write(out)
+            return out.getvalue()
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("reporting.documents.pdf.HTML", Layout)
