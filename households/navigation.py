@@ -22,12 +22,12 @@ def review_tasks(user):
     if commune is None:
         return
     in_progress = (
-        access.rounds_visible_to(user, ReviewRound.objects.all()).exclude(status=RoundStatus.APPROVED).first()
+        access.rounds_visible_to(user, ReviewRound.objects.all()).in_progress().first()
     )
     tasks = []
     if (
         in_progress is not None
-        and in_progress.status == RoundStatus.OPEN
+        and in_progress.is_working
         and access.is_neighborhood_head(user)
     ):
         pending = (

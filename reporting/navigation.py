@@ -73,3 +73,13 @@ def plan_document_panel(buttons: bool):
 
 register_panel("plan_actions", plan_document_panel(buttons=True), order=10)
 register_panel("plan_list_item", plan_document_panel(buttons=False), order=10)
+
+
+def meeting_minutes_panel(request, meeting):
+    """The PDF of a khu phố meeting's minutes on the round page (reporting renders every document)."""
+    if not access.can_view_review_rounds(request.user):
+        return None
+    return "reporting/includes/meeting_minutes_link.html", {"meeting": meeting}
+
+
+register_panel("round_meeting", meeting_minutes_panel, order=10)

@@ -3,22 +3,36 @@
 from households.models.geography import AreaType, Commune, CommuneKind, Neighborhood
 from households.models.registry import Household, Member, Relation, Sex
 from households.models.review import Category, Review, ReviewRound, ReviewRoundTransition, RoundStatus
+from households.models.review_stages import (
+    Complaint,
+    ListReason,
+    Meeting,
+    MeetingVote,
+    Posting,
+    RoundHousehold,
+)
 from households.models.standard import Indicator, PovertyStandard
 
 __all__ = [
     "AreaType",
     "Category",
     "Commune",
+    "Complaint",
     "CommuneKind",
     "Household",
     "Indicator",
+    "ListReason",
+    "Meeting",
+    "MeetingVote",
     "Member",
     "Neighborhood",
+    "Posting",
     "PovertyStandard",
     "Relation",
     "Review",
     "ReviewRound",
     "ReviewRoundTransition",
+    "RoundHousehold",
     "RoundStatus",
     "Sex",
 ]
