@@ -4,7 +4,7 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 
-from households.models import Meeting, ReviewRound
+from households.models import Meeting, Neighborhood, ReviewRound
 from reporting.documents.meeting_minutes import build_meeting_minutes
 from reporting.documents.pdf import render_minutes_pdf
 from thoxuan_gnbv import access
@@ -14,12 +14,12 @@ from thoxuan_gnbv.viewkit import require
 
 
 def meeting_minutes_pdf(request, pk):
-    """404 outside the user's communes; the names of household heads it lists are logged as read."""
+    """404 outside the user's communes or khu phố; the names of household heads it lists are logged as read."""
     require(access.can_view_review_rounds(request.user))
     rounds = access.rounds_visible_to(request.user, ReviewRound.objects.all())
-    meeting = get_object_or_404(
-        Meeting.objects.select_related("round__commune", "neighborhood").filter(round__in=rounds), pk=pk
-    )
+    neighborhoods = access.neighborhoods_visible_to(request.user, Neighborhood.objects.all())
+    meetings = Meeting.objects.select_related("round__commune", "neighborhood")
+    meeting = get_object_or_404(meetings.filter(round__in=rounds, neighborhood__in=neighborhoods), pk=pk)
     doc = build_meeting_minutes(meeting)
     log_personal_data_access(action=AccessAction.DOWNLOAD_PDF, request=request, obj=meeting, commune=meeting.round.commune)
     response = HttpResponse(render_minutes_pdf(doc), content_type="application/pdf")
