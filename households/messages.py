@@ -15,7 +15,9 @@ INCOME_OR_SCORE_REQUIRED = "Nhập thu nhập bình quân hoặc điểm Phiếu
 NO_STANDARD = "Chưa có chuẩn nghèo áp dụng cho năm {year}: quản trị viên cần thêm chuẩn nghèo."
 NO_POINTS_LINE = "Chuẩn nghèo áp dụng cho năm {year} không có ngưỡng điểm Phiếu B: hãy nhập thu nhập."
 UNKNOWN_INDICATOR = "Chỉ số thiếu hụt không thuộc chuẩn nghèo đang áp dụng: {code}."
-ROUND_FROZEN = "Đợt rà soát đã được phê duyệt hoặc đã hủy: kết quả không được sửa. Hãy mở đợt rà soát bổ sung."
+ROUND_FROZEN = (
+    "Đợt rà soát đã được phê duyệt hoặc đã hủy: kết quả không được sửa. Hãy mở đợt rà soát bổ sung."
+)
 ROUND_NOT_OPEN = "Đợt rà soát không ở trạng thái đang rà soát."
 ROUND_IN_PROGRESS = "Đang có một đợt rà soát chưa phê duyệt: hoàn thành đợt đó trước khi mở đợt mới."
 ROUND_EMPTY = "Đợt rà soát chưa có kết quả nào để trình."
@@ -40,7 +42,9 @@ HOUSEHOLD_ALREADY_LISTED = "Hộ {code} đã có trong danh sách rà soát."
 NOTHING_SURVEYED = "Chưa có hộ nào được điều tra: chưa chuyển sang họp dân được."
 NEIGHBORHOOD_OTHER_COMMUNE_ROUND = "Khu phố không thuộc xã của đợt rà soát."
 MEETING_DATE_FUTURE = "Ngày họp không được sau ngày hôm nay."
-MEETING_BEFORE_SURVEY = "Ngày họp {held_on} trước ngày điều tra hộ {code} ({surveyed_on}): họp dân sau khi điều tra."
+MEETING_BEFORE_SURVEY = (
+    "Ngày họp {held_on} trước ngày điều tra hộ {code} ({surveyed_on}): họp dân sau khi điều tra."
+)
 MEETING_NO_VOTES = "Nhập tỷ lệ đồng ý cho ít nhất một hộ đưa ra họp."
 VOTE_PERCENT_RANGE = "Hộ {code}: tỷ lệ đồng ý phải từ 0 đến 100 %."
 VOTE_NOT_READY = "Hộ {code} chưa điều tra hoặc không chờ họp dân trong khu phố này."
@@ -54,7 +58,9 @@ POSTING_START_REQUIRED = "Nhập ngày bắt đầu niêm yết."
 POSTING_END_REQUIRED = "Nhập ngày kết thúc niêm yết."
 POSTING_NOT_NEEDED = "Chưa có kết quả phúc tra nào làm thay đổi phân loại: không cần niêm yết lại."
 POSTING_REASON_REQUIRED = "Nhập lý do niêm yết lại."
-COMPLAINT_OUTSIDE_POSTING = "Ngày nhận {received} ngoài thời gian niêm yết ({start} – {end}): không nhận khiếu nại."
+COMPLAINT_OUTSIDE_POSTING = (
+    "Ngày nhận {received} ngoài thời gian niêm yết ({start} – {end}): không nhận khiếu nại."
+)
 COMPLAINT_FUTURE = "Ngày nhận khiếu nại không được sau ngày hôm nay."
 COMPLAINT_NOT_PENDING = "Khiếu nại này đã có kết luận phúc tra."
 RECHECK_BEFORE_RECEIPT = "Ngày phúc tra không được trước ngày nhận khiếu nại ({received})."

@@ -30,11 +30,13 @@ def _helper(name: str, label: str, css: str = "btn-primary", action: str = "") -
 
 
 class RoundCancelForm(BoundaryForm):
-    reason = forms.CharField(label="Lý do hủy đợt rà soát", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label="Lý do hủy đợt rà soát", max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, action: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper("cancel", "Hủy đợt rà soát", "btn-outline-danger", action)
+        self.helper = _helper("cancel", "Hủy đợt rà soát", "btn-danger", action)
 
 
 class RoundSubmitForm(BoundaryForm):
@@ -50,13 +52,17 @@ class RoundSubmitForm(BoundaryForm):
 class ListAddForm(BoundaryForm):
     code = forms.CharField(label="Mã hộ", max_length=20)
     reason = forms.ChoiceField(
-        label="Lý do", choices=[(ListReason.APPLIED, ListReason.APPLIED.label), (ListReason.PROPOSED, ListReason.PROPOSED.label)]
+        label="Lý do",
+        choices=[
+            (ListReason.APPLIED, ListReason.APPLIED.label),
+            (ListReason.PROPOSED, ListReason.PROPOSED.label),
+        ],
     )
     note = forms.CharField(label="Ghi chú", max_length=255, required=False)
 
     def __init__(self, *args, action: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper("add", "Thêm vào danh sách", "btn-outline-primary", action)
+        self.helper = _helper("add", "Thêm vào danh sách", "btn-secondary", action)
 
 
 class MeetingForm(BoundaryForm):
@@ -96,7 +102,10 @@ class MeetingForm(BoundaryForm):
 
 class PostingForm(BoundaryForm):
     starts_on = _date("Ngày bắt đầu niêm yết")
-    ends_on = _date("Ngày kết thúc niêm yết", help_text=f"Ít nhất {POSTING_WORKING_DAYS} ngày làm việc, không tính ngày lễ.")
+    ends_on = _date(
+        "Ngày kết thúc niêm yết",
+        help_text=f"Ít nhất {POSTING_WORKING_DAYS} ngày làm việc, không tính ngày lễ.",
+    )
     reason = forms.CharField(label="Lý do niêm yết lại", max_length=255, required=False)
 
     def __init__(self, *args, action: str = "", repeat: bool = False, **kwargs):
@@ -111,21 +120,28 @@ class ComplaintForm(BoundaryForm):
     code = forms.CharField(label="Mã hộ bị khiếu nại", max_length=20)
     complainant = forms.CharField(label="Người khiếu nại", max_length=100)
     received_on = _date("Ngày nhận")
-    content = forms.CharField(label="Nội dung khiếu nại", max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    content = forms.CharField(
+        label="Nội dung khiếu nại", max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, action: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper("receive", "Ghi nhận khiếu nại", "btn-outline-primary", action)
+        self.helper = _helper("receive", "Ghi nhận khiếu nại", "btn-secondary", action)
 
 
 class ComplaintResolveForm(BoundaryForm):
     status = forms.ChoiceField(
         label="Kết quả phúc tra",
-        choices=[(ComplaintStatus.UPHELD, ComplaintStatus.UPHELD.label), (ComplaintStatus.REJECTED, ComplaintStatus.REJECTED.label)],
+        choices=[
+            (ComplaintStatus.UPHELD, ComplaintStatus.UPHELD.label),
+            (ComplaintStatus.REJECTED, ComplaintStatus.REJECTED.label),
+        ],
     )
     rechecked_on = _date("Ngày phúc tra")
-    result_note = forms.CharField(label="Kết luận phúc tra", max_length=4000, widget=forms.Textarea(attrs={"rows": 2}))
+    result_note = forms.CharField(
+        label="Kết luận phúc tra", max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, action: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper("resolve", "Lưu kết luận phúc tra", "btn-outline-success", action)
+        self.helper = _helper("resolve", "Lưu kết luận phúc tra", "btn-success", action)

@@ -49,7 +49,9 @@ class StageRule:
 def district_opinion_note(decided_on: datetime.date | None) -> str:
     """Whether the decision still needed the district chairman's opinion (before 01/7/2025)."""
     if decided_on is not None and decided_on < DISTRICT_LEVEL_ENDED:
-        return "Trước khi quyết định: báo cáo, xin ý kiến Chủ tịch UBND cấp huyện (QĐ 24/2021 Điều 4 khoản 4)."
+        return (
+            "Trước khi quyết định: báo cáo, xin ý kiến Chủ tịch UBND cấp huyện (QĐ 24/2021 Điều 4 khoản 4)."
+        )
     return (
         "Từ 01/7/2025 không còn cấp huyện: Chủ tịch UBND xã quyết định công nhận, không xin ý kiến "
         "cấp huyện (TT 13/2025/TT-BNNMT – cần xác nhận điều khoản)."

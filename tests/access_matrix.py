@@ -144,14 +144,24 @@ ROUTES = {
     "households:round_return": action({"pk": "round"}, allow(*APPROVERS, ok="→households:round_detail")),
     # The stages of a round (QĐ 24/2021 Điều 4): the labour officer records them; every action
     # redirects back to the round page, with the refusal flashed when the stage does not allow it.
-    "households:round_cancel": action({"pk": "round"}, allow("labour", "admin", ok="→households:round_detail")),
-    "households:round_list_add": action({"pk": "round"}, allow("labour", "admin", ok="→households:round_detail")),
+    "households:round_cancel": action(
+        {"pk": "round"}, allow("labour", "admin", ok="→households:round_detail")
+    ),
+    "households:round_list_add": action(
+        {"pk": "round"}, allow("labour", "admin", ok="→households:round_detail")
+    ),
     "households:round_to_meetings": action(
         {"pk": "round"}, allow("labour", "admin", ok="→households:round_detail")
     ),
-    "households:meeting_create": page({"pk": "round", "neighborhood_pk": "neighborhood"}, roles=("labour", "admin")),
-    "households:posting_start": action({"pk": "round"}, allow("labour", "admin", ok="→households:round_detail")),
-    "households:posting_repeat": action({"pk": "round"}, allow("labour", "admin", ok="→households:round_detail")),
+    "households:meeting_create": page(
+        {"pk": "round", "neighborhood_pk": "neighborhood"}, roles=("labour", "admin")
+    ),
+    "households:posting_start": action(
+        {"pk": "round"}, allow("labour", "admin", ok="→households:round_detail")
+    ),
+    "households:posting_repeat": action(
+        {"pk": "round"}, allow("labour", "admin", ok="→households:round_detail")
+    ),
     "households:complaint_create": action(
         {"pk": "round"}, allow("labour", "admin", ok="→households:round_detail")
     ),

@@ -95,7 +95,9 @@ class MeetingVote(Freezable, models.Model):
 
     frozen_parent = "meeting__round"
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="votes", verbose_name="cuộc họp")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="votes", verbose_name="cuộc họp"
+    )
     household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="+", verbose_name="hộ")
     category = models.CharField("phân loại đưa ra họp", max_length=12, choices=Category.choices)
     agreeing_percent = models.DecimalField("tỷ lệ đồng ý (%)", max_digits=5, decimal_places=2)
@@ -114,6 +116,9 @@ class MeetingVote(Freezable, models.Model):
                 name="meeting_vote_percent_range",
             ),
         ]
+
+    def __str__(self):
+        return f"{self.household_id}: {self.agreeing_percent} %"
 
 
 class Posting(Freezable, models.Model):
@@ -139,7 +144,9 @@ class Posting(Freezable, models.Model):
         ordering = ["number"]
         constraints = [
             models.UniqueConstraint(fields=["round", "number"], name="posting_unique_number"),
-            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="posting_ends_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="posting_ends_after_start"
+            ),
         ]
 
     def __str__(self):
@@ -154,7 +161,9 @@ class Complaint(Freezable, models.Model):
     round = models.ForeignKey(
         ReviewRound, on_delete=models.CASCADE, related_name="complaints", verbose_name="đợt rà soát"
     )
-    posting = models.ForeignKey(Posting, on_delete=models.PROTECT, related_name="complaints", verbose_name="niêm yết")
+    posting = models.ForeignKey(
+        Posting, on_delete=models.PROTECT, related_name="complaints", verbose_name="niêm yết"
+    )
     household = models.ForeignKey(
         Household, on_delete=models.PROTECT, related_name="complaints", verbose_name="hộ bị khiếu nại"
     )
@@ -163,11 +172,17 @@ class Complaint(Freezable, models.Model):
     content = models.TextField("nội dung khiếu nại")
     recheck_due = models.DateField("hạn phúc tra")
     # The household's category when the complaint came, to tell whether the re-check changed it.
-    category_before = models.CharField("phân loại khi khiếu nại", max_length=12, choices=Category.choices, blank=True)
-    status = models.CharField("kết quả", max_length=12, choices=ComplaintStatus.choices, default=ComplaintStatus.PENDING)
+    category_before = models.CharField(
+        "phân loại khi khiếu nại", max_length=12, choices=Category.choices, blank=True
+    )
+    status = models.CharField(
+        "kết quả", max_length=12, choices=ComplaintStatus.choices, default=ComplaintStatus.PENDING
+    )
     rechecked_on = models.DateField("ngày phúc tra", null=True, blank=True)
     result_note = models.TextField("kết luận phúc tra", blank=True)
-    category_after = models.CharField("phân loại sau phúc tra", max_length=12, choices=Category.choices, blank=True)
+    category_after = models.CharField(
+        "phân loại sau phúc tra", max_length=12, choices=Category.choices, blank=True
+    )
     received_by = actor_field("người tiếp nhận")
     resolved_by = actor_field("người kết luận")
 

@@ -46,7 +46,9 @@ def changes(previous: Review, *, income, score, deprivations, category, labels: 
     """What differs between ``previous`` and the values now entered (``labels``: indicator code → name)."""
     found = []
     if (previous.income, previous.score) != (income, score):
-        found.append(Change("Thu nhập/điểm", _amount(previous.income, previous.score), _amount(income, score)))
+        found.append(
+            Change("Thu nhập/điểm", _amount(previous.income, previous.score), _amount(income, score))
+        )
     before, after = set(previous.deprivations), set(deprivations)
     for code in sorted(after - before):
         found.append(Change(labels.get(code, code), "không thiếu hụt", "thiếu hụt"))

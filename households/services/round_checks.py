@@ -36,7 +36,9 @@ def unreposted_codes(review_round: ReviewRound) -> list[str]:
     """Households whose re-check changed their classification with no posting begun on or after it."""
     codes = []
     postings = list(review_round.postings.all())
-    for complaint in review_round.complaints.filter(status=ComplaintStatus.UPHELD).select_related("household"):
+    for complaint in review_round.complaints.filter(status=ComplaintStatus.UPHELD).select_related(
+        "household"
+    ):
         if not complaint.changes_classification:
             continue
         if not any(p.number > 1 and p.starts_on >= complaint.rechecked_on for p in postings):
@@ -59,7 +61,9 @@ def approval_blockers(review_round: ReviewRound, *, on: datetime.date) -> list[s
         problems.append(named(messages.COMPLAINTS_PENDING, pending))
     latest = review_round.postings.order_by("-ends_on").first()
     if latest is not None and latest.ends_on >= on:
-        problems.append(messages.POSTING_RUNNING.format(number=latest.number, end=f"{latest.ends_on:%d/%m/%Y}"))
+        problems.append(
+            messages.POSTING_RUNNING.format(number=latest.number, end=f"{latest.ends_on:%d/%m/%Y}")
+        )
     unreposted = unreposted_codes(review_round)
     if unreposted:
         problems.append(messages.REPOST_MISSING.format(codes=", ".join(unreposted)))

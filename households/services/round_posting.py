@@ -165,7 +165,9 @@ def complaint_resolve(
     if status not in (ComplaintStatus.UPHELD, ComplaintStatus.REJECTED):
         errors["status"] = messages.RECHECK_RESULT_REQUIRED
     if rechecked_on is None or rechecked_on < complaint.received_on:
-        errors["rechecked_on"] = messages.RECHECK_BEFORE_RECEIPT.format(received=f"{complaint.received_on:%d/%m/%Y}")
+        errors["rechecked_on"] = messages.RECHECK_BEFORE_RECEIPT.format(
+            received=f"{complaint.received_on:%d/%m/%Y}"
+        )
     elif rechecked_on > timezone.localdate():
         errors["rechecked_on"] = messages.RECHECK_FUTURE
     if not (result_note or "").strip():

@@ -3,7 +3,6 @@ discussed, posted, contested) and each stage with who acts, its deadline and wha
 number of grouped queries, whatever the number of households."""
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max
@@ -20,7 +19,12 @@ from households.review_law import (
 from thoxuan_gnbv import workdays
 from thoxuan_gnbv.statuses import ComplaintStatus, HouseholdStage
 
-_SURVEYED = {HouseholdStage.SURVEYED, HouseholdStage.RESURVEY, HouseholdStage.DISCUSSED, HouseholdStage.POSTED}
+_SURVEYED = {
+    HouseholdStage.SURVEYED,
+    HouseholdStage.RESURVEY,
+    HouseholdStage.DISCUSSED,
+    HouseholdStage.POSTED,
+}
 _DISCUSSED = {HouseholdStage.DISCUSSED, HouseholdStage.POSTED}
 
 
@@ -87,7 +91,13 @@ class StageView:
     late: list[str] = field(default_factory=list)
 
 
-_ORDER = [RoundStatus.OPEN, RoundStatus.MEETING, RoundStatus.POSTING, RoundStatus.SUBMITTED, RoundStatus.APPROVED]
+_ORDER = [
+    RoundStatus.OPEN,
+    RoundStatus.MEETING,
+    RoundStatus.POSTING,
+    RoundStatus.SUBMITTED,
+    RoundStatus.APPROVED,
+]
 
 
 def _state(review_round, stage) -> str:
@@ -95,7 +105,9 @@ def _state(review_round, stage) -> str:
         return "todo"
     current = _ORDER.index(review_round.status)
     index = _ORDER.index(stage)
-    return "done" if index < current or review_round.is_approved else "current" if index == current else "todo"
+    return (
+        "done" if index < current or review_round.is_approved else "current" if index == current else "todo"
+    )
 
 
 def stages(review_round: ReviewRound, *, today: datetime.date, postings, complaints) -> list[StageView]:
@@ -107,8 +119,12 @@ def stages(review_round: ReviewRound, *, today: datetime.date, postings, complai
     posting_lines = []
     for posting in postings:
         skipped = workdays.holidays_between(posting.starts_on, posting.ends_on)
-        holiday_text = "; nghỉ lễ: " + ", ".join(f"{d:%d/%m} {name}" for d, name in skipped) if skipped else ""
-        posting_lines.append(f"Lần {posting.number}: {posting.starts_on:%d/%m/%Y} – {posting.ends_on:%d/%m/%Y}{holiday_text}")
+        holiday_text = (
+            "; nghỉ lễ: " + ", ".join(f"{d:%d/%m} {name}" for d, name in skipped) if skipped else ""
+        )
+        posting_lines.append(
+            f"Lần {posting.number}: {posting.starts_on:%d/%m/%Y} – {posting.ends_on:%d/%m/%Y}{holiday_text}"
+        )
     late_complaints = [
         f"Khiếu nại về hộ {c.household.code}: quá hạn phúc tra {c.recheck_due:%d/%m/%Y}"
         for c in complaints
@@ -142,7 +158,8 @@ def stages(review_round: ReviewRound, *, today: datetime.date, postings, complai
         StageView(
             "4. Quyết định công nhận của Chủ tịch UBND xã",
             "Chủ tịch (Phó Chủ tịch) UBND xã – không phải người trình",
-            "Số và ngày quyết định (Mẫu số 02). " + district_opinion_note(review_round.decision_date or today),
+            "Số và ngày quyết định (Mẫu số 02). "
+            + district_opinion_note(review_round.decision_date or today),
             f"Sau khi hết niêm yết, trước {end_text}",
             _state(review_round, RoundStatus.SUBMITTED),
             late_window if review_round.status in (RoundStatus.SUBMITTED, RoundStatus.POSTING) else [],

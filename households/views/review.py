@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from households import messages, queries
 from households.classification import thresholds_for
 from households.forms import ReviewForm
-from households.models import Category, Review, RoundStatus
+from households.models import Category, Review
 from households.services import review as review_services
 from households.services import review_compare
 from households.views.common import (

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from households.models import Category, Complaint, Household, Meeting, Review, RoundHousehold, RoundStatus
+from households.models.review_stages import ListReason
 from households.review_forms import (
     ComplaintForm,
     ComplaintResolveForm,
@@ -19,7 +20,6 @@ from households.review_law import POSTING_WORKING_DAYS
 from households.services import round_checks, round_posting, round_progress
 from thoxuan_gnbv import access
 from thoxuan_gnbv.pagination import keyset_page
-from households.models.review_stages import ListReason
 from thoxuan_gnbv.statuses import ComplaintStatus, HouseholdStage
 from thoxuan_gnbv.viewkit import int_param
 
@@ -33,7 +33,11 @@ def household_page(request, review_round, neighborhood):
     entries = RoundHousehold.objects.filter(round=review_round, household=OuterRef("pk"))
     reviews = Review.objects.filter(round=review_round, household=OuterRef("pk"))
     # A round entered as history keeps no list: its households are those it has a review for.
-    on_round = {"reviews__round": review_round} if review_round.is_history else {"round_entries__round": review_round}
+    on_round = (
+        {"reviews__round": review_round}
+        if review_round.is_history
+        else {"round_entries__round": review_round}
+    )
     queryset = Household.objects.filter(neighborhood=neighborhood, **on_round).annotate(
         round_stage=Subquery(entries.values("stage")[:1]),
         round_reason=Subquery(entries.values("reason")[:1]),
@@ -43,7 +47,9 @@ def household_page(request, review_round, neighborhood):
     for household in page.items:
         household.stage_label = HouseholdStage(household.round_stage).label if household.round_stage else ""
         household.reason_label = ListReason(household.round_reason).label if household.round_reason else ""
-        household.category_label = Category(household.round_category).label if household.round_category else ""
+        household.category_label = (
+            Category(household.round_category).label if household.round_category else ""
+        )
     return page
 
 
@@ -82,7 +88,9 @@ def stage_context(request, review_round, neighborhoods) -> dict:
     )
     progress = round_progress.progress_by_neighborhood(review_round, neighborhoods)
     chosen = int_param(request, "kp")
-    neighborhood = next((n for n in neighborhoods if n.pk == chosen), neighborhoods[0] if neighborhoods else None)
+    neighborhood = next(
+        (n for n in neighborhoods if n.pk == chosen), neighborhoods[0] if neighborhoods else None
+    )
     meetings = list(
         Meeting.objects.filter(round=review_round, neighborhood__in=neighborhoods)
         .select_related("neighborhood")
@@ -90,9 +98,9 @@ def stage_context(request, review_round, neighborhoods) -> dict:
     )
     unsurveyed = sum(row.unsurveyed for row in progress)
     return {
-        "stages": [] if review_round.is_history else round_progress.stages(
-            review_round, today=today, postings=postings, complaints=complaints
-        ),
+        "stages": []
+        if review_round.is_history
+        else round_progress.stages(review_round, today=today, postings=postings, complaints=complaints),
         "progress": progress,
         "postings": postings,
         "complaints": complaints,

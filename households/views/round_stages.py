@@ -61,7 +61,9 @@ def round_cancel(request, pk):
         request,
         review_round,
         form,
-        lambda d: review_services.review_round_cancel(review_round=review_round, user=request.user, reason=d["reason"]),
+        lambda d: review_services.review_round_cancel(
+            review_round=review_round, user=request.user, reason=d["reason"]
+        ),
         "Đã hủy đợt rà soát. Kết quả đã nhập được giữ làm lịch sử.",
     )
 
@@ -75,10 +77,16 @@ def round_list_add(request, pk):
         if household is None:
             raise ValidationError(messages.HOUSEHOLD_OTHER_COMMUNE)
         round_list.list_add(
-            review_round=review_round, household=household, reason=data["reason"], note=data["note"], user=request.user
+            review_round=review_round,
+            household=household,
+            reason=data["reason"],
+            note=data["note"],
+            user=request.user,
         )
 
-    return _run(request, review_round, ListAddForm(request.POST), call, "Đã thêm hộ vào danh sách rà soát.", "#list")
+    return _run(
+        request, review_round, ListAddForm(request.POST), call, "Đã thêm hộ vào danh sách rà soát.", "#list"
+    )
 
 
 @require_POST
@@ -170,7 +178,9 @@ def complaint_create(request, pk):
             user=request.user,
         )
 
-    return _run(request, review_round, ComplaintForm(request.POST), call, "Đã ghi nhận khiếu nại.", "#complaints")
+    return _run(
+        request, review_round, ComplaintForm(request.POST), call, "Đã ghi nhận khiếu nại.", "#complaints"
+    )
 
 
 @require_POST

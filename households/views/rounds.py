@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from households.forms import RoundApproveForm, RoundOpenForm, RoundReturnForm
-from households.models import Category, ReviewRound, RoundStatus
-from households.services import review as review_services
+from households.models import Category, ReviewRound
 from households.review_forms import RoundSubmitForm
+from households.services import review as review_services
 from households.views import round_pages
 from households.views.common import get_round_for_user, visible_neighborhoods
 from thoxuan_gnbv import access

@@ -21,7 +21,9 @@ def meeting_minutes_pdf(request, pk):
     meetings = Meeting.objects.select_related("round__commune", "neighborhood")
     meeting = get_object_or_404(meetings.filter(round__in=rounds, neighborhood__in=neighborhoods), pk=pk)
     doc = build_meeting_minutes(meeting)
-    log_personal_data_access(action=AccessAction.DOWNLOAD_PDF, request=request, obj=meeting, commune=meeting.round.commune)
+    log_personal_data_access(
+        action=AccessAction.DOWNLOAD_PDF, request=request, obj=meeting, commune=meeting.round.commune
+    )
     response = HttpResponse(render_minutes_pdf(doc), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{doc.frame.filename}"'
     return response
