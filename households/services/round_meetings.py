@@ -32,6 +32,7 @@ class MeetingInput:
 @transaction.atomic
 def round_to_meetings(*, review_round: ReviewRound, user) -> ReviewRound:
     """Close the survey and move to the khu phố meetings (at least one household surveyed)."""
+    review_round = ReviewRound.objects.select_for_update().get(pk=review_round.pk)
     workflow.check_step(review_round, to=RoundStatus.MEETING)
     if not RoundHousehold.objects.filter(round=review_round, stage=HouseholdStage.SURVEYED).exists():
         raise ValidationError(messages.NOTHING_SURVEYED)

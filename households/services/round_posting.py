@@ -44,6 +44,7 @@ def posting_start(
 ) -> Posting:
     """Close the meetings and post the agreed results: every surveyed household must have been agreed
     at its khu phố meeting, and the posting begins on or after the last meeting."""
+    review_round = ReviewRound.objects.select_for_update().get(pk=review_round.pk)
     workflow.check_step(review_round, to=RoundStatus.POSTING)
     pending = list(
         RoundHousehold.objects.filter(
