@@ -70,8 +70,12 @@ def meeting(neighborhood, held_on, **extra):
     return MeetingInput(neighborhood=neighborhood, held_on=held_on, **data)
 
 
-def hold_meetings(review_round, houses, neighborhood1, neighborhood2, user, day=D(2026, 10, 5)):
+MEETING_DAY = D(2026, 10, 5)
+
+
+def hold_meetings(review_round, houses, neighborhood1, neighborhood2, user):
     listed, _ = houses
+    day = MEETING_DAY
     with travel(day):
         round_meetings.round_to_meetings(review_round=review_round, user=user)
         round_meetings.meeting_record(
