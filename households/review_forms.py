@@ -88,8 +88,10 @@ class MeetingForm(BoundaryForm):
                 decimal_places=2,
                 min_value=0,
                 max_value=100,
+                # A text box: the browser's own range check would answer in its language, not ours.
+                widget=forms.TextInput(attrs={"inputmode": "decimal"}),
                 error_messages={
-                    "max_value": f"Hộ {entry.household.code}: tỷ lệ đồng ý không được quá 100 %.",
+                    "max_value": f"Hộ {entry.household.code}: tỷ lệ đồng ý không được quá 100 %%.",
                     "min_value": f"Hộ {entry.household.code}: tỷ lệ đồng ý không được âm.",
                 },
             )
@@ -130,8 +132,11 @@ class ComplaintForm(BoundaryForm):
 
 
 class ComplaintResolveForm(BoundaryForm):
+    """Shown inline in each pending complaint's row: the labels ride on aria-label."""
+
     status = forms.ChoiceField(
         label="Kết quả phúc tra",
+        widget=forms.Select(attrs={"aria-label": "Kết quả phúc tra", "class": "form-select form-select-sm"}),
         choices=[
             (ComplaintStatus.UPHELD, ComplaintStatus.UPHELD.label),
             (ComplaintStatus.REJECTED, ComplaintStatus.REJECTED.label),
