@@ -99,3 +99,13 @@ def test_a_khu_pho_head_sees_only_the_progress_of_their_khu_pho(client_for, head
         response = client_for(head1).get(reverse("households:round_detail", args=[staged.pk]))
     names = [row.neighborhood.name for row in response.context["progress"]]
     assert names == ["Khu phố 1"] and "Hủy đợt rà soát" not in response.text
+
+
+def test_the_admin_shows_the_stage_records_read_only(client, admin_user, staged):
+    client.force_login(admin_user)
+    for model in ("meeting", "complaint"):
+        assert client.get(reverse(f"admin:households_{model}_changelist")).status_code == 200
+        assert client.get(reverse(f"admin:households_{model}_add")).status_code == 403
+    complaint = staged.complaints.get()
+    page = client.get(reverse("admin:households_complaint_change", args=[complaint.pk]))
+    assert page.status_code == 200 and "Người khiếu nại Kiểm Thử" in page.text
