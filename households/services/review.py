@@ -18,7 +18,7 @@ from households.models import Category, PovertyStandard, Review, ReviewRound, Ro
 from households.models.review_stages import ListReason
 from households.services import round_checks, round_list
 from thoxuan_gnbv import workflow
-from thoxuan_gnbv.statuses import HouseholdStage
+from thoxuan_gnbv.statuses import ComplaintStatus, HouseholdStage
 
 
 @dataclass(frozen=True)
@@ -179,7 +179,7 @@ def _surveyable_entry(review_round: ReviewRound, household) -> RoundHousehold | 
     allowed = (
         entry is not None and entry.stage == HouseholdStage.RESURVEY
         if review_round.status == RoundStatus.MEETING
-        else review_round.complaints.filter(household=household, status="pending").exists()
+        else review_round.complaints.filter(household=household, status=ComplaintStatus.PENDING).exists()
     )
     if not allowed:
         raise ValidationError(messages.SURVEY_NOT_ALLOWED.format(code=household.code))
