@@ -5,8 +5,10 @@ from simple_history.admin import SimpleHistoryAdmin
 from households import messages
 from households.models import (
     Commune,
+    Complaint,
     Household,
     Indicator,
+    Meeting,
     Member,
     Neighborhood,
     PovertyStandard,
@@ -85,7 +87,16 @@ class ReviewRoundAdmin(FrozenAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "commune", "status", "decision_number", "decision_date"]
     list_filter = ["status", "year"]
     # The workflow moves the status and stamps who did it, through the officers' pages only.
-    readonly_fields = ["status", "submitted_by", "submitted_at", "approved_by", "approved_at"]
+    readonly_fields = [
+        "status",
+        "submitted_by",
+        "submitted_at",
+        "approved_by",
+        "approved_at",
+        "cancelled_by",
+        "cancelled_at",
+        "cancel_reason",
+    ]
 
 
 @admin.register(Review)
@@ -99,3 +110,27 @@ class ReviewAdmin(FrozenAdminMixin, SimpleHistoryAdmin):
         if obj.round.is_approved:
             raise ValidationError(messages.ROUND_FROZEN)
         super().save_model(request, obj, form, change)
+
+
+class StageRecordAdmin(FrozenAdminMixin, admin.ModelAdmin):
+    """The stage records of a round are written by the round page's services (their rules and dates);
+    the admin only shows them."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Meeting)
+class MeetingAdmin(StageRecordAdmin):
+    list_display = ["__str__", "round", "chair_name", "supervisor_name", "attendance"]
+    list_select_related = ["round", "neighborhood"]
+
+
+@admin.register(Complaint)
+class ComplaintAdmin(StageRecordAdmin):
+    list_display = ["__str__", "round", "received_on", "recheck_due", "status"]
+    list_filter = ["status"]
+    list_select_related = ["round", "household"]

@@ -158,6 +158,13 @@ class ReviewForm(BoundaryForm):
 
 class RoundOpenForm(BoundaryForm):
     year = forms.IntegerField(label="Năm rà soát", min_value=2000, max_value=2100)
+    history_reason = forms.CharField(
+        label="Lý do (chỉ khi nhập đợt của năm trước)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Năm sau năm hiện tại không mở được; năm trước được nhập như lịch sử, cần lý do.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -15,7 +15,9 @@ INCOME_OR_SCORE_REQUIRED = "Nhập thu nhập bình quân hoặc điểm Phiếu
 NO_STANDARD = "Chưa có chuẩn nghèo áp dụng cho năm {year}: quản trị viên cần thêm chuẩn nghèo."
 NO_POINTS_LINE = "Chuẩn nghèo áp dụng cho năm {year} không có ngưỡng điểm Phiếu B: hãy nhập thu nhập."
 UNKNOWN_INDICATOR = "Chỉ số thiếu hụt không thuộc chuẩn nghèo đang áp dụng: {code}."
-ROUND_FROZEN = "Đợt rà soát đã được phê duyệt: kết quả không được sửa. Hãy mở đợt rà soát bổ sung."
+ROUND_FROZEN = (
+    "Đợt rà soát đã được phê duyệt hoặc đã hủy: kết quả không được sửa. Hãy mở đợt rà soát bổ sung."
+)
 ROUND_NOT_OPEN = "Đợt rà soát không ở trạng thái đang rà soát."
 ROUND_IN_PROGRESS = "Đang có một đợt rà soát chưa phê duyệt: hoàn thành đợt đó trước khi mở đợt mới."
 ROUND_EMPTY = "Đợt rà soát chưa có kết quả nào để trình."
@@ -25,6 +27,53 @@ DECISION_DATE_REQUIRED = "Nhập ngày quyết định."
 DECISION_DATE_FUTURE = "Ngày quyết định không được sau ngày hôm nay."
 YEAR_RANGE = "Năm rà soát phải từ 2000 đến 2100."
 HOUSEHOLD_OTHER_COMMUNE = "Hộ không thuộc xã của đợt rà soát."
+
+# Round stages (QĐ 24/2021/QĐ-TTg Điều 4)
+ROUND_NOT_MEETING = "Đợt rà soát không ở bước họp dân."
+ROUND_NOT_POSTING = "Đợt rà soát không ở bước niêm yết công khai, giải quyết khiếu nại."
+ROUND_NOT_SUBMITTABLE = "Đợt rà soát không ở bước trình được: chỉ trình sau khi niêm yết công khai (hoặc đợt nhập lịch sử đang mở)."
+ROUND_CLOSED = "Đợt rà soát đã phê duyệt hoặc đã hủy."
+ROUND_FUTURE_YEAR = "Không mở được đợt rà soát cho năm {year}: sau năm hiện tại ({current})."
+HISTORY_REASON_REQUIRED = "Năm {year} đã qua: nhập lý do nhập đợt rà soát của năm trước (nhập lịch sử)."
+CANCEL_REASON_REQUIRED = "Nhập lý do hủy đợt rà soát."
+HISTORY_NEEDS_STAGES = "Đợt rà soát năm hiện tại phải qua họp dân và niêm yết công khai trước khi trình."
+LIST_ONLY_WHILE_OPEN = "Chỉ thêm hộ vào danh sách khi đợt rà soát đang lập danh sách, điều tra."
+HOUSEHOLD_ALREADY_LISTED = "Hộ {code} đã có trong danh sách rà soát."
+NOTHING_SURVEYED = "Chưa có hộ nào được điều tra: chưa chuyển sang họp dân được."
+NEIGHBORHOOD_OTHER_COMMUNE_ROUND = "Khu phố không thuộc xã của đợt rà soát."
+MEETING_DATE_FUTURE = "Ngày họp không được sau ngày hôm nay."
+MEETING_BEFORE_SURVEY = (
+    "Ngày họp {held_on} trước ngày điều tra hộ {code} ({surveyed_on}): họp dân sau khi điều tra."
+)
+MEETING_NO_VOTES = "Nhập tỷ lệ đồng ý cho ít nhất một hộ đưa ra họp."
+VOTE_PERCENT_RANGE = "Hộ {code}: tỷ lệ đồng ý phải từ 0 đến 100 %."
+VOTE_NOT_READY = "Hộ {code} chưa điều tra hoặc không chờ họp dân trong khu phố này."
+ATTENDANCE_REQUIRED = "Số người dự họp phải từ 1 trở lên."
+MEETINGS_PENDING = "Còn {count} hộ đã điều tra chưa được họp dân thống nhất: {codes}."
+POSTING_BEFORE_MEETING = "Ngày bắt đầu niêm yết phải từ ngày họp dân cuối cùng ({last}) trở đi."
+POSTING_TOO_SHORT = (
+    "Niêm yết phải đủ {days} ngày làm việc (QĐ 24/2021 Điều 4): bắt đầu {start} thì kết thúc sớm nhất {end}."
+)
+POSTING_START_REQUIRED = "Nhập ngày bắt đầu niêm yết."
+POSTING_END_REQUIRED = "Nhập ngày kết thúc niêm yết."
+POSTING_NOT_NEEDED = "Chưa có kết quả phúc tra nào làm thay đổi phân loại: không cần niêm yết lại."
+POSTING_REASON_REQUIRED = "Nhập lý do niêm yết lại."
+COMPLAINT_OUTSIDE_POSTING = (
+    "Ngày nhận {received} ngoài thời gian niêm yết ({start} – {end}): không nhận khiếu nại."
+)
+COMPLAINT_FUTURE = "Ngày nhận khiếu nại không được sau ngày hôm nay."
+COMPLAINT_NOT_PENDING = "Khiếu nại này đã có kết luận phúc tra."
+RECHECK_BEFORE_RECEIPT = "Ngày phúc tra không được trước ngày nhận khiếu nại ({received})."
+RECHECK_FUTURE = "Ngày phúc tra không được sau ngày hôm nay."
+RECHECK_NOTE_REQUIRED = "Nhập kết luận phúc tra."
+RECHECK_RESULT_REQUIRED = "Chọn kết quả phúc tra: khiếu nại đúng hoặc không đúng."
+COMPLAINTS_PENDING = "Còn {count} khiếu nại chưa có kết luận phúc tra: {codes}."
+POSTING_RUNNING = "Niêm yết lần {number} đến hết ngày {end}: chưa kết thúc."
+REPOST_MISSING = "Kết quả phúc tra hộ {codes} đã thay đổi phân loại: phải niêm yết lại trước khi trình."
+DECISION_BEFORE_POSTING_END = "Ngày quyết định phải sau ngày kết thúc niêm yết ({end})."
+UNSURVEYED_CONFIRM = "Còn {count} hộ trong danh sách chưa điều tra: {codes}. Đánh dấu xác nhận để vẫn trình."
+IMPORT_HISTORY_REASON = "Nhập kết quả rà soát năm {year} từ tệp Excel hộ gia đình."
+SURVEY_NOT_ALLOWED = "Hộ {code} không ở bước được điều tra lại trong bước hiện tại của đợt rà soát."
 
 # Workbook
 FILE_TOO_LARGE = "Tệp quá lớn: tối đa {limit} MB."

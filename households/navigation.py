@@ -22,15 +22,9 @@ def review_tasks(user):
     commune = user.commune
     if commune is None:
         return
-    in_progress = (
-        access.rounds_visible_to(user, ReviewRound.objects.all()).exclude(status=RoundStatus.APPROVED).first()
-    )
+    in_progress = access.rounds_visible_to(user, ReviewRound.objects.all()).in_progress().first()
     tasks = []
-    if (
-        in_progress is not None
-        and in_progress.status == RoundStatus.OPEN
-        and access.is_neighborhood_head(user)
-    ):
+    if in_progress is not None and in_progress.is_working and access.is_neighborhood_head(user):
         pending = (
             access.households_visible_to(user, Household.objects.all())
             .exclude(reviews__round=in_progress)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from households.views import members, ongoing, ongoing_steps, registry, review, rounds, workbook
+from households.views import members, ongoing, ongoing_steps, registry, review, round_stages, rounds, workbook
 
 app_name = "households"
 
@@ -30,5 +30,18 @@ urlpatterns = [
     path("requests/<int:pk>/survey/", ongoing_steps.request_survey, name="request_survey"),
     path("requests/<int:pk>/post/", ongoing_steps.request_post, name="request_post"),
     path("requests/<int:pk>/decide/", ongoing_steps.request_decide, name="request_decide"),
+    # The stages of a round (QĐ 24/2021/QĐ-TTg Điều 4).
+    path("rounds/<int:pk>/cancel/", round_stages.round_cancel, name="round_cancel"),
+    path("rounds/<int:pk>/list/add/", round_stages.round_list_add, name="round_list_add"),
+    path("rounds/<int:pk>/meetings/", round_stages.round_to_meetings, name="round_to_meetings"),
+    path(
+        "rounds/<int:pk>/meetings/<int:neighborhood_pk>/new/",
+        round_stages.meeting_create,
+        name="meeting_create",
+    ),
+    path("rounds/<int:pk>/posting/", round_stages.posting_start, name="posting_start"),
+    path("rounds/<int:pk>/posting/again/", round_stages.posting_repeat, name="posting_repeat"),
+    path("rounds/<int:pk>/complaints/new/", round_stages.complaint_create, name="complaint_create"),
+    path("complaints/<int:pk>/resolve/", round_stages.complaint_resolve, name="complaint_resolve"),
     path("movements/", review.movement_table, name="movement_table"),
 ]

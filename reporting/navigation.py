@@ -70,3 +70,13 @@ def review_tables_panel(request, review_round):
 
 
 register_panel("round_detail", review_tables_panel, order=10)
+
+
+def meeting_minutes_panel(request, meeting):
+    """The PDF of a khu phố meeting's minutes on the round page (reporting renders every document)."""
+    if not access.can_view_review_rounds(request.user):
+        return None
+    return "reporting/includes/meeting_minutes_link.html", {"meeting": meeting}
+
+
+register_panel("round_meeting", meeting_minutes_panel, order=10)

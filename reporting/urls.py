@@ -7,6 +7,7 @@ from reporting.views import (
     dashboard,
     documents,
     jobs,
+    minutes,
     reports,
     review_tables,
 )
@@ -16,6 +17,7 @@ app_name = "reporting"
 urlpatterns = [
     path("plans/<int:pk>/", documents.plan_document, name="plan_document"),
     path("plans/<int:pk>/pdf/", documents.plan_pdf, name="plan_pdf"),
+    path("meetings/<int:pk>/pdf/", minutes.meeting_minutes_pdf, name="meeting_minutes_pdf"),
     # Reporting regime (section VII): calendar, unit reports, compiled report, dashboard.
     path("calendar/", calendar.report_calendar, name="calendar"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),

@@ -150,6 +150,32 @@ ROUTES = {
     ),
     "households:round_approve": action({"pk": "round"}, allow(*APPROVERS, ok="→households:round_detail")),
     "households:round_return": action({"pk": "round"}, allow(*APPROVERS, ok="→households:round_detail")),
+    # The stages of a round (QĐ 24/2021 Điều 4): the labour officer records them; every action
+    # redirects back to the round page, with the refusal flashed when the stage does not allow it.
+    "households:round_cancel": action(
+        {"pk": "round"}, allow("labour", "admin", ok="→households:round_detail")
+    ),
+    "households:round_list_add": action(
+        {"pk": "round"}, allow("labour", "admin", ok="→households:round_detail")
+    ),
+    "households:round_to_meetings": action(
+        {"pk": "round"}, allow("labour", "admin", ok="→households:round_detail")
+    ),
+    "households:meeting_create": page(
+        {"pk": "round", "neighborhood_pk": "neighborhood"}, roles=("labour", "admin")
+    ),
+    "households:posting_start": action(
+        {"pk": "round"}, allow("labour", "admin", ok="→households:round_detail")
+    ),
+    "households:posting_repeat": action(
+        {"pk": "round"}, allow("labour", "admin", ok="→households:round_detail")
+    ),
+    "households:complaint_create": action(
+        {"pk": "round"}, allow("labour", "admin", ok="→households:round_detail")
+    ),
+    "households:complaint_resolve": action(
+        {"pk": "complaint"}, allow("labour", "admin", ok="→households:round_detail")
+    ),
     "households:movement_table": page(roles=HOUSEHOLD_READERS),
     # --- households: ongoing reviews (QĐ 24/2021 Điều 5): the labour officer records and posts, the
     # household's keeper surveys, an approver decides; an invalid step form re-renders (200).
@@ -217,6 +243,8 @@ ROUTES = {
     "programs:disbursement_create": page({"line_pk": "approved_line"}, roles=("accountant",)),
     # --- reporting ----------------------------------------------------------------------------------
     "reporting:plan_document": page({"pk": "plan"}, roles=HOUSEHOLD_READERS),
+    # The minutes list the heads of households of one khu phố: its own head only among the heads.
+    "reporting:meeting_minutes_pdf": page({"pk": "meeting"}, roles=HOUSEHOLD_READERS, others={"head2": 404}),
     "reporting:plan_pdf": page({"pk": "plan"}, roles=HOUSEHOLD_READERS),
     # Certificates (QĐ 24/2021 Mẫu số 03): printed by the People's Committee, never by heads or observers.
     "reporting:certificate_household": page(

@@ -20,12 +20,36 @@ class PlanStatus(models.TextChoices):
 
 
 class RoundStatus(models.TextChoices):
-    """The yearly review round (QĐ 24/2021): open while results are recorded, submitted to the
-    chairman, approved by the decision recognising the lists. A return sends it back to open."""
+    """The yearly review round in the stages of QĐ 24/2021/QĐ-TTg Điều 4: preparing the list and
+    surveying (open), the khu phố meetings, the public posting with its complaints, then submitted to
+    the chairman and approved by the decision recognising the lists. A return sends it back to open;
+    a round opened by mistake is cancelled with a reason (its reviews stay as history)."""
 
-    OPEN = "open", "Đang rà soát"
+    OPEN = "open", "Đang rà soát (lập danh sách, điều tra)"
+    MEETING = "meeting", "Họp dân khu phố"
+    POSTING = "posting", "Niêm yết công khai, giải quyết khiếu nại"
     SUBMITTED = "submitted", "Chờ Chủ tịch phê duyệt"
     APPROVED = "approved", "Đã phê duyệt"
+    CANCELLED = "cancelled", "Đã hủy"
+
+
+class HouseholdStage(models.TextChoices):
+    """Where one household of a round's list stands (QĐ 24/2021 Điều 4 khoản 1–3): to survey,
+    surveyed, back to re-survey after a meeting below 50 %, agreed at the meeting, posted."""
+
+    TO_SURVEY = "to_survey", "Chưa điều tra"
+    SURVEYED = "surveyed", "Đã điều tra, chờ họp dân"
+    RESURVEY = "resurvey", "Rà soát lại (họp dân dưới 50 %)"
+    DISCUSSED = "discussed", "Đã thống nhất tại họp dân"
+    POSTED = "posted", "Đã niêm yết"
+
+
+class ComplaintStatus(models.TextChoices):
+    """A complaint received during the posting and its re-check (phúc tra)."""
+
+    PENDING = "pending", "Đang phúc tra"
+    UPHELD = "upheld", "Khiếu nại đúng"
+    REJECTED = "rejected", "Khiếu nại không đúng"
 
 
 class RequestStatus(models.TextChoices):
@@ -72,3 +96,6 @@ PLAN_APPROVED = (PlanStatus.APPROVED, PlanStatus.ISSUED)
 ESTIMATE_EDITABLE = (EstimateStatus.DRAFT, EstimateStatus.RETURNED)
 REPORT_EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
 COMPILED_EDITABLE = (CompiledStatus.DRAFT, CompiledStatus.RETURNED)
+# A round still being worked on (not submitted, decided or cancelled): reviews may be recorded.
+ROUND_WORKING = (RoundStatus.OPEN, RoundStatus.MEETING, RoundStatus.POSTING)
+ROUND_CLOSED = (RoundStatus.APPROVED, RoundStatus.CANCELLED)

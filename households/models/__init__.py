@@ -4,17 +4,30 @@ from households.models.geography import AreaType, Commune, CommuneKind, Neighbor
 from households.models.ongoing import RequestKind, ReviewRequest, ReviewRequestTransition
 from households.models.registry import Household, Member, Relation, Sex
 from households.models.review import Category, Review, ReviewRound, ReviewRoundTransition, RoundStatus
+from households.models.review_stages import (
+    Complaint,
+    ListReason,
+    Meeting,
+    MeetingVote,
+    Posting,
+    RoundHousehold,
+)
 from households.models.standard import Indicator, PovertyStandard
 
 __all__ = [
     "AreaType",
     "Category",
     "Commune",
+    "Complaint",
     "CommuneKind",
     "Household",
     "Indicator",
+    "ListReason",
+    "Meeting",
+    "MeetingVote",
     "Member",
     "Neighborhood",
+    "Posting",
     "PovertyStandard",
     "Relation",
     "RequestKind",
@@ -23,6 +36,7 @@ __all__ = [
     "ReviewRequestTransition",
     "ReviewRound",
     "ReviewRoundTransition",
+    "RoundHousehold",
     "RoundStatus",
     "Sex",
 ]

@@ -5,7 +5,7 @@ from households import messages
 from households.models.geography import Commune
 from households.models.registry import Household
 from households.models.standard import PovertyStandard
-from thoxuan_gnbv.statuses import RoundStatus
+from thoxuan_gnbv.statuses import ROUND_CLOSED, ROUND_WORKING, RoundStatus
 from thoxuan_gnbv.workflow import Freezable, FrozenQuerySet, Step, TransitionLog, Workflow, actor_field
 
 
@@ -20,7 +20,8 @@ class Category(models.TextChoices):
 
 class ReviewRoundQuerySet(FrozenQuerySet):
     def in_progress(self):
-        return self.exclude(status=RoundStatus.APPROVED)
+        """Rounds neither approved nor cancelled: a cancelled round no longer blocks a new one."""
+        return self.exclude(status__in=ROUND_CLOSED)
 
 
 class ReviewRound(Freezable, models.Model):
@@ -31,17 +32,30 @@ class ReviewRound(Freezable, models.Model):
 
     workflow = Workflow(
         statuses=RoundStatus,
-        editable=(RoundStatus.OPEN,),
-        frozen=(RoundStatus.APPROVED,),
+        editable=ROUND_WORKING,
+        frozen=ROUND_CLOSED,
         frozen_message=messages.ROUND_FROZEN,
         log="households.ReviewRoundTransition",
         steps=[
+            # QĐ 24/2021 Điều 4 khoản 2: the surveyed results go to the khu phố meetings.
+            Step(
+                to=RoundStatus.MEETING,
+                sources=(RoundStatus.OPEN,),
+                wrong_state_message=messages.ROUND_NOT_OPEN,
+            ),
+            # Điều 4 khoản 3: the agreed results are posted; complaints come during the posting.
+            Step(
+                to=RoundStatus.POSTING,
+                sources=(RoundStatus.MEETING,),
+                wrong_state_message=messages.ROUND_NOT_MEETING,
+            ),
+            # From the posting; straight from open only for an earlier year entered as history.
             Step(
                 to=RoundStatus.SUBMITTED,
-                sources=(RoundStatus.OPEN,),
+                sources=(RoundStatus.OPEN, RoundStatus.POSTING),
                 actor_field="submitted_by",
                 time_field="submitted_at",
-                wrong_state_message=messages.ROUND_NOT_OPEN,
+                wrong_state_message=messages.ROUND_NOT_SUBMITTABLE,
             ),
             Step(
                 to=RoundStatus.OPEN,
@@ -57,6 +71,17 @@ class ReviewRound(Freezable, models.Model):
                 time_field="approved_at",
                 not_by="submitted_by",
                 wrong_state_message=messages.ROUND_NOT_SUBMITTED,
+            ),
+            Step(
+                to=RoundStatus.CANCELLED,
+                sources=(*ROUND_WORKING, RoundStatus.SUBMITTED),
+                actor_field="cancelled_by",
+                time_field="cancelled_at",
+                comment_required=True,
+                comment_field="cancel_reason",
+                comment_key="reason",
+                comment_message=messages.CANCEL_REASON_REQUIRED,
+                wrong_state_message=messages.ROUND_CLOSED,
             ),
         ],
     )
@@ -84,6 +109,11 @@ class ReviewRound(Freezable, models.Model):
     # Counts per category frozen at approval (the snapshot the decision recognised).
     summary = models.JSONField("kết quả khi phê duyệt", default=dict, blank=True)
     note = models.TextField("ghi chú", blank=True)
+    # An earlier year entered after the fact skips the stages; the reason says why it is entered.
+    history_reason = models.TextField("lý do nhập đợt của năm trước", blank=True)
+    cancelled_by = actor_field("người hủy")
+    cancelled_at = models.DateTimeField("hủy lúc", null=True, blank=True)
+    cancel_reason = models.TextField("lý do hủy", blank=True)
 
     history = HistoricalRecords()
     objects = ReviewRoundQuerySet.as_manager()
@@ -97,7 +127,7 @@ class ReviewRound(Freezable, models.Model):
             # One round in progress per commune at a time, so the khu phố heads know where to record.
             models.UniqueConstraint(
                 fields=["commune"],
-                condition=~models.Q(status=RoundStatus.APPROVED),
+                condition=~models.Q(status__in=ROUND_CLOSED),
                 name="review_round_one_in_progress",
             ),
             # An approved round carries the chairman's decision (QĐ 24/2021: decision recognising the lists).
@@ -113,6 +143,11 @@ class ReviewRound(Freezable, models.Model):
             models.CheckConstraint(
                 condition=models.Q(year__gte=2000, year__lte=2100), name="review_round_year_range"
             ),
+            # A cancelled round says why (its reviews stay as history).
+            models.CheckConstraint(
+                condition=~models.Q(status=RoundStatus.CANCELLED) | ~models.Q(cancel_reason=""),
+                name="review_round_cancelled_has_reason",
+            ),
         ]
 
     def __str__(self):
@@ -126,6 +161,15 @@ class ReviewRound(Freezable, models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == RoundStatus.OPEN
+
+    @property
+    def is_working(self) -> bool:
+        return self.status in ROUND_WORKING
+
+    @property
+    def is_history(self) -> bool:
+        """An earlier year entered after the fact: no meetings or posting in the portal."""
+        return bool(self.history_reason)
 
 
 class ReviewRoundTransition(TransitionLog):

@@ -70,7 +70,13 @@ def _apply(plan, commune, user, expected_fingerprint, overwrite_manual) -> Impor
     if review_round is None:
         from households.services.review import review_round_open
 
-        review_round = review_round_open(commune=commune, year=plan.years[0], user=user)
+        # A past year's workbook is history entered after the fact (the round skips the stages).
+        review_round = review_round_open(
+            commune=commune,
+            year=plan.years[0],
+            user=user,
+            history_reason=messages.IMPORT_HISTORY_REASON.format(year=plan.years[0]),
+        )
     review_round = ReviewRound.objects.select_for_update().get(pk=review_round.pk)
     if review_round.status != RoundStatus.OPEN:
         raise ValidationError(messages.ROUND_NOT_OPEN)

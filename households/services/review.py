@@ -14,8 +14,11 @@ from django.utils import timezone
 
 from households import messages
 from households.classification import Thresholds, classify, thresholds_for
-from households.models import Category, PovertyStandard, Review, ReviewRound, RoundStatus
+from households.models import Category, PovertyStandard, Review, ReviewRound, RoundHousehold, RoundStatus
+from households.models.review_stages import ListReason
+from households.services import round_checks, round_list
 from thoxuan_gnbv import workflow
+from thoxuan_gnbv.statuses import ComplaintStatus, HouseholdStage
 
 
 @dataclass(frozen=True)
@@ -71,18 +74,42 @@ def review_classify(
 
 
 @transaction.atomic
-def review_round_open(*, commune, year: int, user) -> ReviewRound:
-    """Open the year's round (or a supplementary one after an approved round of that year)."""
+def review_round_open(*, commune, year: int, user, history_reason: str = "") -> ReviewRound:
+    """Open the year's round (or a supplementary one after an approved round of that year).
+
+    A year after the current one is refused; an earlier year is entered as history with a reason and
+    skips the stages. A round of the current year starts with its list to review (QĐ 24/2021 Điều 4
+    khoản 1: the households on the lists the commune holds)."""
+    current = timezone.localdate().year
+    history_reason = (history_reason or "").strip()
     if not 2000 <= year <= 2100:
         raise ValidationError({"year": messages.YEAR_RANGE})
+    if year > current:
+        raise ValidationError({"year": messages.ROUND_FUTURE_YEAR.format(year=year, current=current)})
+    if year < current and not history_reason:
+        raise ValidationError({"history_reason": messages.HISTORY_REASON_REQUIRED.format(year=year)})
     if current_round(commune) is not None:
         raise ValidationError(messages.ROUND_IN_PROGRESS)
     number = (ReviewRound.objects.filter(commune=commune, year=year).aggregate(n=Max("number"))["n"] or 0) + 1
-    round_ = ReviewRound(commune=commune, year=year, number=number, opened_by=user)
+    round_ = ReviewRound(
+        commune=commune,
+        year=year,
+        number=number,
+        opened_by=user,
+        history_reason=history_reason if year < current else "",
+    )
     round_.full_clean()
     round_.save()
     workflow.log_created(round_, user=user)
+    if not round_.is_history:
+        round_list.list_prepare(review_round=round_, user=user)
     return round_
+
+
+@transaction.atomic
+def review_round_cancel(*, review_round: ReviewRound, user, reason: str) -> ReviewRound:
+    """Cancel a round opened by mistake; its reviews stay, frozen, as history."""
+    return workflow.transition(review_round, to=RoundStatus.CANCELLED, user=user, comment=reason)
 
 
 def _lock(round_: ReviewRound) -> ReviewRound:
@@ -103,10 +130,11 @@ def review_record(
 ) -> Review:
     """Record (or correct) a household's result in an open round, classified automatically."""
     review_round = _lock(review_round)
-    if review_round.status != RoundStatus.OPEN:
-        raise ValidationError(messages.ROUND_FROZEN if review_round.is_approved else messages.ROUND_NOT_OPEN)
+    if not review_round.is_working:
+        raise ValidationError(messages.ROUND_FROZEN if review_round.is_frozen else messages.ROUND_NOT_OPEN)
     if household.commune_id != review_round.commune_id:
         raise ValidationError(messages.HOUSEHOLD_OTHER_COMMUNE)
+    entry = _surveyable_entry(review_round, household)
     result = review_classify(
         commune=review_round.commune,
         year=review_round.year,
@@ -129,16 +157,55 @@ def review_record(
     review.recorded_by = user
     review.full_clean(validate_unique=False, validate_constraints=False)
     review.save()
+    if entry is not None and review_round.status != RoundStatus.POSTING:
+        entry.stage = HouseholdStage.SURVEYED
+        entry.save(update_fields=["stage"])
     return review
 
 
+def _surveyable_entry(review_round: ReviewRound, household) -> RoundHousehold | None:
+    """The household's place on the list, checked against the stage: any household while the list
+    is surveyed; at the meetings only one sent back below 50 %; during the posting only one under a
+    complaint's re-check (QĐ 24/2021 Điều 4 khoản 2–3). A history round keeps no list."""
+    if review_round.is_history:
+        return None
+    entry = RoundHousehold.objects.filter(round=review_round, household=household).first()
+    if review_round.status == RoundStatus.OPEN:
+        if entry is None:
+            entry = RoundHousehold.objects.create(
+                round=review_round, household=household, reason=ListReason.PROPOSED
+            )
+        return entry
+    allowed = (
+        entry is not None and entry.stage == HouseholdStage.RESURVEY
+        if review_round.status == RoundStatus.MEETING
+        else review_round.complaints.filter(household=household, status=ComplaintStatus.PENDING).exists()
+    )
+    if not allowed:
+        raise ValidationError(messages.SURVEY_NOT_ALLOWED.format(code=household.code))
+    return entry
+
+
 @transaction.atomic
-def review_round_submit(*, review_round: ReviewRound, user) -> ReviewRound:
-    """Send the round's list to the chairman."""
+def review_round_submit(*, review_round: ReviewRound, user, confirm_unsurveyed: bool = False) -> ReviewRound:
+    """Send the round's list to the chairman: after the posting, with every complaint re-checked
+    (an earlier year entered as history goes straight from open). Households of the list still
+    un-surveyed are named, and the officer must confirm to submit anyway."""
     review_round = _lock(review_round)
     workflow.check_step(review_round, to=RoundStatus.SUBMITTED)
+    if review_round.status == RoundStatus.OPEN and not review_round.is_history:
+        raise ValidationError(messages.HISTORY_NEEDS_STAGES)
     if not review_round.reviews.exists():
         raise ValidationError(messages.ROUND_EMPTY)
+    blockers = round_checks.approval_blockers(review_round, on=timezone.localdate())
+    if blockers:
+        raise ValidationError(blockers)
+    unsurveyed = round_checks.unsurveyed_codes(review_round)
+    if unsurveyed and not confirm_unsurveyed:
+        raise ValidationError(
+            {"confirm_unsurveyed": round_checks.named(messages.UNSURVEYED_CONFIRM, unsurveyed)},
+            code="unsurveyed",
+        )
     return workflow.transition(review_round, to=RoundStatus.SUBMITTED, user=user)
 
 
@@ -162,8 +229,15 @@ def review_round_approve(
         errors["decision_date"] = messages.DECISION_DATE_REQUIRED
     elif decision_date > timezone.localdate():
         errors["decision_date"] = messages.DECISION_DATE_FUTURE
+    else:
+        last_end = round_checks.last_posting_end(review_round)
+        if last_end is not None and decision_date <= last_end:
+            errors["decision_date"] = messages.DECISION_BEFORE_POSTING_END.format(end=f"{last_end:%d/%m/%Y}")
     if errors:
         raise ValidationError(errors)
+    blockers = round_checks.approval_blockers(review_round, on=decision_date)
+    if blockers:
+        raise ValidationError(blockers)
     counts = Counter(review_round.reviews.values_list("category", flat=True))
     changes = {
         "summary": {value: counts.get(value, 0) for value in Category.values},

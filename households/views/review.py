@@ -8,8 +8,9 @@ from django.views.decorators.http import require_POST
 from households import messages, queries
 from households.classification import thresholds_for
 from households.forms import ReviewForm
-from households.models import Category, Review, RoundStatus
+from households.models import Category, Review
 from households.services import review as review_services
+from households.services import review_compare
 from households.views.common import (
     get_household_for_user,
 )
@@ -20,23 +21,29 @@ from thoxuan_gnbv.viewkit import apply_service_error, request_commune, require, 
 
 
 def _review_form_setup(request, household):
+    """The form for the round being worked on, pre-filled from this round's review or, failing that,
+    from the household's previous review (whose values the page compares with)."""
     review_round = review_services.current_round(household.commune)
-    if review_round is None or review_round.status != RoundStatus.OPEN:
-        return review_round, None, None
+    if review_round is None or not review_round.is_working:
+        return review_round, None, None, (None, None)
     standard = review_services.standard_for(review_round.year)
     thresholds = thresholds_for(standard, household.commune.area_type)
     existing = Review.objects.filter(household=household, round=review_round).first()
+    previous = review_compare.previous_review(household, review_round)
     initial = {"household_size": max(household.members.count(), 1)}
     if existing:
-        initial.update(
-            income=existing.income,
-            score=existing.score,
-            household_size=existing.household_size,
-            note=existing.note,
-            **{f"ind_{code}": True for code in existing.deprivations},
-        )
+        initial.update(review_compare.initial_from(existing), note=existing.note)
+    elif previous:
+        initial.update(review_compare.initial_from(previous))
     form = ReviewForm(request.POST or None, initial=initial, standard=standard, thresholds=thresholds)
-    return review_round, form, standard
+    return review_round, form, standard, (previous, existing)
+
+
+def _changes(standard, previous, data) -> list:
+    if previous is None:
+        return []
+    labels = {indicator.code: indicator.name for indicator in standard.indicators.all()}
+    return review_compare.changes(previous, labels=labels, **data)
 
 
 def review_record(request, pk):
@@ -47,7 +54,7 @@ def review_record(request, pk):
         log_personal_data_access(
             action=AccessAction.VIEW_HOUSEHOLD, request=request, obj=household, household_code=household.code
         )
-    review_round, form, standard = _review_form_setup(request, household)
+    review_round, form, standard, (previous, existing) = _review_form_setup(request, household)
     result = None
     if form is not None and request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -76,6 +83,21 @@ def review_record(request, pk):
             )
         except ValidationError as error:
             apply_service_error(form, error)
+    shown = result or existing
+    changes = (
+        _changes(
+            standard,
+            previous,
+            {
+                "income": shown.income if existing and not result else form.cleaned_data.get("income"),
+                "score": shown.score if existing and not result else form.cleaned_data.get("score"),
+                "deprivations": shown.deprivations,
+                "category": shown.category,
+            },
+        )
+        if shown is not None and previous is not None
+        else []
+    )
     return render(
         request,
         "households/review_form.html",
@@ -85,6 +107,8 @@ def review_record(request, pk):
             "review_round": review_round,
             "standard": standard,
             "result": result,
+            "previous": previous,
+            "changes": changes,
         },
     )
 
@@ -94,7 +118,7 @@ def review_preview(request, pk):
     """The classification for the form's current values, as JSON for households-review.js."""
     household = get_household_for_user(request, pk)
     require(access.can_record_review(request.user, household))
-    review_round, form, _ = _review_form_setup(request, household)
+    review_round, form, _, _ = _review_form_setup(request, household)
     if form is None:
         return JsonResponse({"ok": False, "errors": [messages.ROUND_NOT_OPEN]}, status=400)
     if not form.is_valid():

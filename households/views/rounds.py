@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from households.forms import RoundApproveForm, RoundOpenForm, RoundReturnForm
-from households.models import Category, ReviewRound, RoundStatus
+from households.models import Category, ReviewRound
+from households.review_forms import RoundSubmitForm
 from households.services import review as review_services
-from households.views.common import (
-    get_round_for_user,
-)
+from households.views import round_pages
+from households.views.common import get_round_for_user, visible_neighborhoods
 from thoxuan_gnbv import access
 from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, request_commune, require
 
@@ -46,7 +46,10 @@ def round_open(request):
     if form.is_valid():
         try:
             review_round = review_services.review_round_open(
-                commune=commune, year=form.cleaned_data["year"], user=request.user
+                commune=commune,
+                year=form.cleaned_data["year"],
+                history_reason=form.cleaned_data["history_reason"],
+                user=request.user,
             )
         except ValidationError as error:
             flash_errors(request, error)
@@ -59,32 +62,22 @@ def round_open(request):
 
 
 def round_detail(request, pk):
+    """The round with its stages (who, deadline, what is late), each khu phố's progress, the
+    households of one khu phố (keyset pages) and the actions the user may take."""
     review_round = get_round_for_user(request, pk)
     counts = dict(review_round.reviews.values_list("category").annotate(n=Count("id")).order_by())
     by_category = [(label, counts.get(value, 0)) for value, label in Category.choices]
-    listed = review_round.reviews.filter(category__in=[Category.POOR, Category.NEAR_POOR])
-    listed = (
-        listed.filter(
-            household__in=access.households_visible_to(request.user, review_round.commune.households.all())
-        )
-        .select_related("household__neighborhood")
-        .order_by("household__neighborhood__position", "household__code")
-    )
-    return render(
-        request,
-        "households/round_detail.html",
-        {
-            "review_round": review_round,
-            "by_category": by_category,
-            "total": sum(counts.values()),
-            "listed": listed,
-            "can_submit": access.can_manage_review_rounds(request.user)
-            and review_round.status == RoundStatus.OPEN,
-            "can_approve": access.can_approve_review_round(request.user, review_round),
-            "approve_form": _with_action(RoundApproveForm(), "households:round_approve", review_round.pk),
-            "return_form": _with_action(RoundReturnForm(), "households:round_return", review_round.pk),
-        },
-    )
+    neighborhoods = list(visible_neighborhoods(request.user, review_round.commune))
+    context = {
+        "review_round": review_round,
+        "by_category": by_category,
+        "total": sum(counts.values()),
+        "can_approve": access.can_approve_review_round(request.user, review_round),
+        "approve_form": _with_action(RoundApproveForm(), "households:round_approve", review_round.pk),
+        "return_form": _with_action(RoundReturnForm(), "households:round_return", review_round.pk),
+    }
+    context |= round_pages.stage_context(request, review_round, neighborhoods)
+    return render(request, "households/round_detail.html", context)
 
 
 def _with_action(form, url_name, pk):
@@ -96,8 +89,14 @@ def _with_action(form, url_name, pk):
 def round_submit(request, pk):
     review_round = get_round_for_user(request, pk)
     require(access.can_manage_review_rounds(request.user))
+    form = RoundSubmitForm(request.POST)
+    form.is_valid()
     try:
-        review_services.review_round_submit(review_round=review_round, user=request.user)
+        review_services.review_round_submit(
+            review_round=review_round,
+            user=request.user,
+            confirm_unsurveyed=form.cleaned_data.get("confirm_unsurveyed", False),
+        )
     except ValidationError as error:
         flash_errors(request, error)
     else:

@@ -84,3 +84,10 @@ def render_compiled_pdf(doc, *, on_layout=None) -> tuple[bytes, int]:
     # Whole fonts are embedded: subsetting them took a third of the time of a long annex.
     content = render_pdf(COMPILED_TEMPLATE, {"doc": doc}, full_fonts=True, on_layout=count)
     return content, pages[0]
+
+
+def render_minutes_pdf(doc) -> bytes:
+    """Biên bản họp dân (``reporting.documents.meeting_minutes.build_meeting_minutes``)."""
+    return render_pdf(
+        PLAN_TEMPLATE, {"doc": doc, "document_template": "reporting/documents/meeting_minutes.html"}
+    )

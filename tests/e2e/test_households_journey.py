@@ -20,7 +20,9 @@ def registry(commune, neighborhood1, neighborhood2, head1, labour_officer):
     ensure_standards()
     HouseholdFactory(neighborhood=neighborhood1, code="KP1-0001", head_name="Nguyễn Thị Hường")
     HouseholdFactory(neighborhood=neighborhood1, code="KP1-0002", head_name="Nguyễn Văn Hùng")
-    review_round_open(commune=commune, year=2024, user=labour_officer)
+    review_round_open(
+        commune=commune, year=2024, user=labour_officer, history_reason="Nhập kết quả đã rà soát trên giấy"
+    )
 
 
 def test_khu_pho_head_finds_a_household_without_accents_and_records_its_review(

@@ -18,4 +18,6 @@ def house2(neighborhood2, head2):
 
 @pytest.fixture
 def open_round(commune, labour_officer):
-    return review_services.review_round_open(commune=commune, year=2024, user=labour_officer)
+    return review_services.review_round_open(
+        commune=commune, year=2024, user=labour_officer, history_reason="Nhập kết quả đã rà soát trên giấy"
+    )

@@ -86,3 +86,43 @@ def ensure_standards():
 
 def get(client_for, user, url):
     return client_for(user).get(url)
+
+
+def stage_records(review_round, neighborhood, household):
+    """A khu phố meeting, a posting and a complaint on ``review_round`` (built directly, whatever its
+    status): the objects the stage routes and documents take."""
+    from households.models import Complaint, Meeting, MeetingVote, Posting, RoundHousehold
+    from households.models.review_stages import ListReason
+    from thoxuan_gnbv.statuses import HouseholdStage
+
+    RoundHousehold.objects.create(
+        round=review_round, household=household, reason=ListReason.LISTED, stage=HouseholdStage.POSTED
+    )
+    meeting = Meeting.objects.create(
+        round=review_round,
+        neighborhood=neighborhood,
+        held_on=datetime.date(review_round.year, 10, 1),
+        chair_name="Khu trưởng Kiểm Thử",
+        supervisor_name="Đại diện MTTQ Kiểm Thử",
+        attendance=40,
+    )
+    MeetingVote.objects.create(
+        meeting=meeting, household=household, category="poor", agreeing_percent=80, agreed=True
+    )
+    posting = Posting.objects.create(
+        round=review_round,
+        starts_on=datetime.date(review_round.year, 10, 7),
+        ends_on=datetime.date(review_round.year, 10, 9),
+        places="Nhà văn hóa khu phố và trụ sở UBND",
+    )
+    complaint = Complaint.objects.create(
+        round=review_round,
+        posting=posting,
+        household=household,
+        complainant="Người khiếu nại Kiểm Thử",
+        received_on=datetime.date(review_round.year, 10, 8),
+        content="Đề nghị xem lại thu nhập của hộ.",
+        recheck_due=datetime.date(review_round.year, 10, 15),
+        category_before="poor",
+    )
+    return meeting, complaint

@@ -212,7 +212,9 @@ def test_the_export_command_is_logged_with_the_os_user(commune, reviewed, tmp_pa
 
 def test_opening_a_household_review_form_is_logged(client_for, labour_officer, commune, house1):
     ensure_standards()
-    review_round_open(commune=commune, year=2024, user=labour_officer)
+    review_round_open(
+        commune=commune, year=2024, user=labour_officer, history_reason="Nhập kết quả đã rà soát trên giấy"
+    )
     response = client_for(labour_officer).get(reverse("households:review_record", args=[house1.pk]))
     assert response.status_code == 200
     entry = AccessLog.objects.get()

@@ -20,7 +20,10 @@ def test_only_the_chairman_approves_and_only_the_labour_officer_opens(
 ):
     assert client_for(head1).post(reverse("households:round_open"), {"year": 2024}).status_code == 403
     assert client_for(chairman).post(reverse("households:round_open"), {"year": 2024}).status_code == 403
-    response = client_for(labour_officer).post(reverse("households:round_open"), {"year": 2024})
+    response = client_for(labour_officer).post(
+        reverse("households:round_open"),
+        {"year": 2024, "history_reason": "Nhập kết quả năm 2024 đã rà soát trên giấy"},
+    )
     review_round = ReviewRound.objects.get()
     assert response.url == reverse("households:round_detail", args=[review_round.pk])
     approve = reverse("households:round_approve", args=[review_round.pk])

@@ -21,7 +21,9 @@ def household(neighborhood1):
 
 @pytest.fixture
 def open_round(commune, labour_officer):
-    return services.review_round_open(commune=commune, year=2024, user=labour_officer)
+    return services.review_round_open(
+        commune=commune, year=2024, user=labour_officer, history_reason="Nhập kết quả đã rà soát trên giấy"
+    )
 
 
 def record(open_round, household, user, **inputs):
@@ -63,7 +65,12 @@ def test_score_only_review_uses_the_points_line(open_round, household, head1):
 
 def test_only_one_round_in_progress_at_a_time(open_round, commune, labour_officer):
     with pytest.raises(ValidationError) as exc_info:
-        services.review_round_open(commune=commune, year=2025, user=labour_officer)
+        services.review_round_open(
+            commune=commune,
+            year=2025,
+            user=labour_officer,
+            history_reason="Nhập kết quả đã rà soát trên giấy",
+        )
     assert exc_info.value.messages == [messages.ROUND_IN_PROGRESS]
 
 
@@ -110,7 +117,9 @@ def test_a_supplementary_round_after_approval_carries_later_edits(
         decision_number="1/QĐ",
         decision_date=datetime.date(2024, 12, 1),
     )
-    second = services.review_round_open(commune=commune, year=2024, user=labour_officer)
+    second = services.review_round_open(
+        commune=commune, year=2024, user=labour_officer, history_reason="Nhập kết quả đã rà soát trên giấy"
+    )
     assert second.number == 2
     assert record(second, household, head1, income=2_500_000).category == Category.AVERAGE
 
@@ -231,7 +240,7 @@ def test_a_submitted_round_cannot_be_submitted_again(open_round, household, head
     services.review_round_submit(review_round=open_round, user=labour_officer)
     with pytest.raises(ValidationError) as exc_info:
         services.review_round_submit(review_round=open_round, user=labour_officer)
-    assert exc_info.value.messages == [messages.ROUND_NOT_OPEN]
+    assert exc_info.value.messages == [messages.ROUND_NOT_SUBMITTABLE]
 
 
 def test_returning_an_open_round_is_refused(open_round, chairman):
@@ -251,7 +260,12 @@ def test_a_review_cannot_be_moved_out_of_an_approved_round(
         decision_number="12/QĐ-UBND",
         decision_date=timezone.localdate(),
     )
-    later = services.review_round_open(commune=open_round.commune, year=2025, user=labour_officer)
+    later = services.review_round_open(
+        commune=open_round.commune,
+        year=2025,
+        user=labour_officer,
+        history_reason="Nhập kết quả đã rà soát trên giấy",
+    )
     review.round = later
     with pytest.raises(ValidationError) as exc_info:
         review.save()

@@ -151,7 +151,12 @@ class EstimateFlow(Flow):
 
 class RoundFlow(Flow):
     def make_submitted(self, w):
-        review_round = review_services.review_round_open(commune=w.commune, year=2024, user=w.labour_officer)
+        review_round = review_services.review_round_open(
+            commune=w.commune,
+            year=2024,
+            user=w.labour_officer,
+            history_reason="Nhập kết quả đã rà soát trên giấy",
+        )
         household = HouseholdFactory(neighborhood=w.neighborhood1)
         review_services.review_record(
             review_round=review_round,

@@ -8,7 +8,20 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from households.models import Category, Household, Member, Neighborhood, Review, ReviewRequest, ReviewRound
+from households.models import (
+    Category,
+    Complaint,
+    Household,
+    Meeting,
+    MeetingVote,
+    Member,
+    Neighborhood,
+    Posting,
+    Review,
+    ReviewRequest,
+    ReviewRound,
+    RoundHousehold,
+)
 from programs.models import (
     Activity,
     Allocation,
@@ -23,7 +36,7 @@ from programs.models import (
 )
 from reporting.models import CompiledReport, DocumentJob, Report, ReportingPeriod
 from tests.factories import CommuneFactory, NeighborhoodFactory, UnitFactory, UserFactory
-from tests.households.factories import HouseholdFactory, MemberFactory
+from tests.households.factories import HouseholdFactory, MemberFactory, stage_records
 from tests.programs.delivery.factories import approve_round, standard
 from tests.reporting.factories import add_activity, add_support, component, make_reporting_plan, open_period
 from thoxuan_gnbv.models import Role
@@ -112,7 +125,10 @@ def _registry(world, code: str) -> None:
         household=h1, round=open_round, year=2024, standard=standard(), income=900_000, category=Category.POOR
     )
     world.objects["ongoing_request"] = _posted_request(h2, users["labour_officer"])
+    meeting, complaint = stage_records(open_round, n1, h1)
     world.objects.update(
+        meeting=meeting,
+        complaint=complaint,
         neighborhood1=n1,
         neighborhood2=n2,
         household=h1,
@@ -227,6 +243,11 @@ OWNED = [
     (ReviewRound, "commune"),
     (Review, "round__commune"),
     (ReviewRequest, "commune"),
+    (RoundHousehold, "round__commune"),
+    (Meeting, "round__commune"),
+    (MeetingVote, "meeting__round__commune"),
+    (Posting, "round__commune"),
+    (Complaint, "round__commune"),
     (Plan, "commune"),
     (PlanComponent, "plan__commune"),
     (Support, "component__plan__commune"),

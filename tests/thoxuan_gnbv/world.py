@@ -16,7 +16,7 @@ from programs.models import Estimate, EstimateLine, EstimateStatus, FundingSourc
 from reporting import services as reporting
 from reporting.models import DocumentJob
 from tests.factories import CommuneFactory, NeighborhoodFactory, UnitFactory
-from tests.households.factories import HouseholdFactory
+from tests.households.factories import HouseholdFactory, stage_records
 from tests.programs.delivery.factories import MemberFactory, approve_round, approved_estimate
 from tests.programs.factories import make_draft, make_submitted
 from tests.reporting.factories import add_activity, add_support, component, make_reporting_plan, open_period
@@ -88,7 +88,16 @@ def _registry(world: World, commune, kp1):
     # The round being recorded now (one unapproved round at a time): the review form and its preview
     # work on it, the labour officer submits it.
     review_round = ReviewRound.objects.create(commune=commune, year=2024, number=1, opened_by=u["labour"])
-    world.objects.update(household=household, member=member, round=review_round, approved_round=approved)
+    meeting, complaint = stage_records(review_round, kp1, household)
+    world.objects.update(
+        household=household,
+        member=member,
+        round=review_round,
+        approved_round=approved,
+        neighborhood=kp1,
+        meeting=meeting,
+        complaint=complaint,
+    )
     world.objects.update(ongoing_requests(kp1, u["labour"]))
 
 

@@ -7,6 +7,7 @@ from demo.ongoing_2025 import seed_ongoing_2025
 from demo.plan_builder import seed_plan_2024
 from demo.registry import seed_commune, seed_households
 from demo.reports_2024 import seed_reports_2024
+from demo.review_stages_2024 import seed_review_stages_2024
 from demo.units import seed_units
 from demo.users import ADMIN_USERNAME, DEMO_PASSWORD, DEMO_USERS, seed_users
 
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         seed_units(commune, users)
         seed_plan_2024(commune, users)
         seed_households(commune, users)
+        seed_review_stages_2024(commune, users)
         seed_delivery_2024(commune, users)
         seed_reports_2024(commune, users)
         seed_ongoing_2025(commune, users)

@@ -1,0 +1,168 @@
+"""What the round page shows the labour officer: each khu phố's progress (to review, surveyed,
+discussed, posted, contested) and each stage with who acts, its deadline and what is late. A fixed
+number of grouped queries, whatever the number of households."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Max
+
+from households.models import Complaint, Meeting, ReviewRound, RoundHousehold, RoundStatus
+from households.review_law import (
+    MEETING_AGREEMENT_MIN_PERCENT,
+    POSTING_PLACES,
+    POSTING_WORKING_DAYS,
+    RECHECK_WORKING_DAYS,
+    district_opinion_note,
+    periodic_window,
+)
+from thoxuan_gnbv import workdays
+from thoxuan_gnbv.statuses import ComplaintStatus, HouseholdStage
+
+_SURVEYED = {
+    HouseholdStage.SURVEYED,
+    HouseholdStage.RESURVEY,
+    HouseholdStage.DISCUSSED,
+    HouseholdStage.POSTED,
+}
+_DISCUSSED = {HouseholdStage.DISCUSSED, HouseholdStage.POSTED}
+
+
+@dataclass
+class NeighborhoodProgress:
+    neighborhood: object
+    to_review: int = 0
+    surveyed: int = 0
+    resurvey: int = 0
+    awaiting: int = 0
+    discussed: int = 0
+    posted: int = 0
+    contested: int = 0
+    last_meeting: datetime.date | None = None
+
+    @property
+    def unsurveyed(self) -> int:
+        return self.to_review - self.surveyed
+
+
+def progress_by_neighborhood(review_round: ReviewRound, neighborhoods) -> list[NeighborhoodProgress]:
+    """One row per khu phố in ``neighborhoods`` (already scoped to the user), in their order."""
+    rows = {n.pk: NeighborhoodProgress(n) for n in neighborhoods}
+    stages = (
+        RoundHousehold.objects.filter(round=review_round, household__neighborhood__in=list(rows))
+        .values_list("household__neighborhood", "stage")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for pk, stage, n in stages:
+        row = rows[pk]
+        row.to_review += n
+        row.surveyed += n if stage in _SURVEYED else 0
+        row.resurvey += n if stage == HouseholdStage.RESURVEY else 0
+        row.awaiting += n if stage == HouseholdStage.SURVEYED else 0
+        row.discussed += n if stage in _DISCUSSED else 0
+        row.posted += n if stage == HouseholdStage.POSTED else 0
+    contested = (
+        Complaint.objects.filter(round=review_round, household__neighborhood__in=list(rows))
+        .values_list("household__neighborhood")
+        .annotate(n=Count("household", distinct=True))
+        .order_by()
+    )
+    for pk, n in contested:
+        rows[pk].contested = n
+    meetings = (
+        Meeting.objects.filter(round=review_round, neighborhood__in=list(rows))
+        .values_list("neighborhood")
+        .annotate(last=Max("held_on"))
+        .order_by()
+    )
+    for pk, last in meetings:
+        rows[pk].last_meeting = last
+    return list(rows.values())
+
+
+@dataclass
+class StageView:
+    title: str
+    who: str
+    records: str
+    deadline: str
+    state: str  # "done", "current", "todo"
+    late: list[str] = field(default_factory=list)
+
+
+_ORDER = [
+    RoundStatus.OPEN,
+    RoundStatus.MEETING,
+    RoundStatus.POSTING,
+    RoundStatus.SUBMITTED,
+    RoundStatus.APPROVED,
+]
+
+
+def _state(review_round, stage) -> str:
+    if review_round.status == RoundStatus.CANCELLED:
+        return "todo"
+    current = _ORDER.index(review_round.status)
+    index = _ORDER.index(stage)
+    return (
+        "done" if index < current or review_round.is_approved else "current" if index == current else "todo"
+    )
+
+
+def stages(review_round: ReviewRound, *, today: datetime.date, postings, complaints) -> list[StageView]:
+    """The stages of QĐ 24/2021 Điều 4 with who, what, the deadline and what is late on ``today``."""
+    _, window_end = periodic_window(review_round.year)
+    end_text = f"{window_end:%d/%m/%Y}"
+    past_window = today > window_end and not review_round.is_approved
+    late_window = [f"Quá thời hạn rà soát định kỳ ({end_text})"] if past_window else []
+    posting_lines = []
+    for posting in postings:
+        skipped = workdays.holidays_between(posting.starts_on, posting.ends_on)
+        holiday_text = (
+            "; nghỉ lễ: " + ", ".join(f"{d:%d/%m} {name}" for d, name in skipped) if skipped else ""
+        )
+        posting_lines.append(
+            f"Lần {posting.number}: {posting.starts_on:%d/%m/%Y} – {posting.ends_on:%d/%m/%Y}{holiday_text}"
+        )
+    late_complaints = [
+        f"Khiếu nại về hộ {c.household.code}: quá hạn phúc tra {c.recheck_due:%d/%m/%Y}"
+        for c in complaints
+        if c.status == ComplaintStatus.PENDING and today > c.recheck_due
+    ]
+    rows = [
+        StageView(
+            "1. Lập danh sách, điều tra (Phiếu A, Phiếu B)",
+            "Ban Chỉ đạo rà soát xã, công chức LĐ-TBXH, khu trưởng, rà soát viên",
+            "Hộ cần rà soát và lý do; kết quả Phiếu B (thu nhập/điểm, chỉ số thiếu hụt)",
+            f"01/9 – {end_text}",
+            _state(review_round, RoundStatus.OPEN),
+            late_window if review_round.status == RoundStatus.OPEN else [],
+        ),
+        StageView(
+            "2. Họp dân khu phố",
+            "Khu trưởng chủ trì; đại diện MTTQ xã giám sát",
+            f"Biên bản: ngày, chủ trì, MTTQ, số người dự, tỷ lệ đồng ý từng hộ (≥ {MEETING_AGREEMENT_MIN_PERCENT} %)",
+            f"Trước {end_text}",
+            _state(review_round, RoundStatus.MEETING),
+            late_window if review_round.status == RoundStatus.MEETING else [],
+        ),
+        StageView(
+            "3. Niêm yết công khai, khiếu nại và phúc tra",
+            "Công chức LĐ-TBXH; Ban Chỉ đạo rà soát xã phúc tra",
+            f"{POSTING_PLACES}; {POSTING_WORKING_DAYS} ngày làm việc; phúc tra trong {RECHECK_WORKING_DAYS} ngày làm việc",
+            "; ".join(posting_lines) or f"{POSTING_WORKING_DAYS} ngày làm việc từ ngày niêm yết",
+            _state(review_round, RoundStatus.POSTING),
+            late_complaints,
+        ),
+        StageView(
+            "4. Quyết định công nhận của Chủ tịch UBND xã",
+            "Chủ tịch (Phó Chủ tịch) UBND xã – không phải người trình",
+            "Số và ngày quyết định (Mẫu số 02). "
+            + district_opinion_note(review_round.decision_date or today),
+            f"Sau khi hết niêm yết, trước {end_text}",
+            _state(review_round, RoundStatus.SUBMITTED),
+            late_window if review_round.status in (RoundStatus.SUBMITTED, RoundStatus.POSTING) else [],
+        ),
+    ]
+    return rows
