@@ -14,6 +14,7 @@ from reporting.documents.excel import render_compiled_xlsx
 from reporting.documents.pdf import render_compiled_pdf
 from reporting.documents.report import build_compiled_document
 from reporting.forms import ApproveForm, CompiledReportForm, ReturnForm
+from reporting.models import CompiledStatus
 from reporting.queries import get_compiled_for_user
 from reporting.tasks import document_job_start
 from reporting.views.common import period_from_slug
@@ -36,6 +37,7 @@ def compiled_detail(request, pk):
     form = CompiledReportForm(
         request.POST or None,
         initial={name: getattr(compiled, name) for name in services.compiled.EDITABLE_FIELDS},
+        annual=compiled.period.code == "YEAR",
     )
     if request.method == "POST":
         require(can_edit)
@@ -51,6 +53,9 @@ def compiled_detail(request, pk):
             except ValidationError as error:
                 apply_service_error(form, error)
     can_approve = access.can_approve_compiled_report(request.user, compiled)
+    figures_key, changes = "", []
+    if can_approve and compiled.status == CompiledStatus.SUBMITTED:
+        figures_key, changes = services.compiled.approval_changes(compiled)
     return render(
         request,
         "reporting/report_compiled.html",
@@ -61,8 +66,9 @@ def compiled_detail(request, pk):
             "can_approve": can_approve,
             "approve_form": ApproveForm(
                 action=reverse("reporting:compiled_approve", args=[compiled.pk]),
-                initial={"issued_on": timezone.localdate()},
+                initial={"issued_on": timezone.localdate(), "confirmed_figures": figures_key},
             ),
+            "figure_changes": changes,
             "return_form": ReturnForm(action=reverse("reporting:compiled_return", args=[compiled.pk])),
             "transitions": compiled.transitions.select_related("actor"),
             # The annex lists households (personal data): offered to those who may export lists.
