@@ -110,7 +110,13 @@ def seed_reports_2024(commune, users) -> int:
             "Quý I năm 2024, UBND thị trấn đã ban hành kế hoạch thực hiện Chương trình, phân công các đơn vị "
             "chủ trì từng dự án, tiểu dự án; các khu phố phối hợp rà soát, theo dõi hộ nghèo, hộ cận nghèo."
         ),
+        steering=(
+            "UBND thị trấn ban hành Kế hoạch thực hiện Chương trình năm 2024, phân công công chức, đơn vị "
+            "chủ trì từng dự án, tiểu dự án; tổ chức hội nghị triển khai tới 12 khu phố."
+        ),
         results="Các đơn vị gửi báo cáo quý I cơ bản đúng hạn; một đơn vị gửi muộn.",
+        problems="Kinh phí năm 2024 được phân bổ chậm so với kế hoạch.",
+        proposals="Đề nghị UBND huyện sớm phân bổ kinh phí năm 2024 để các đơn vị triển khai hỗ trợ.",
     )
     compiled = services.compiled_submit(compiled=compiled, user=officer)
     services.compiled_approve(

@@ -25,6 +25,7 @@ from reporting.documents.report_rows import (
 )
 from reporting.figures.compiled import commune_report_figures
 from reporting.models import COMPILED_SYMBOL, CompiledReport
+from reporting.services.compiled import default_recipients
 from thoxuan_gnbv.models import Role
 
 # NĐ 30/2020/NĐ-CP Phụ lục I: a collective body (the People's Committee) signs "TM." above the title.
@@ -113,7 +114,8 @@ def build_compiled_document(
             else f"Kết quả thực hiện {plan.program.name} {period.label}"
         ),
         is_draft=not compiled.is_approved,
-        recipients=paragraphs(compiled.recipients),
+        # An unsaved draft (render_report before anyone opened the period's report) prints the default.
+        recipients=paragraphs(compiled.recipients if compiled.pk else default_recipients(period)),
         signer=_signer(compiled, plan),
         filename=f"bao-cao-{period.slug}.pdf",
     )

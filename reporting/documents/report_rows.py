@@ -160,7 +160,14 @@ def target_rows(poverty: dict) -> list[TargetRow]:
             )
         )
         rows += [
-            TargetRow(line["text"], line["quantity"], line["achieved"], line["rate"], True)
+            TargetRow(
+                line["text"],
+                line["quantity"],
+                line["achieved"],
+                line["rate"],
+                True,
+                counting_label=line.get("counting_label", ""),
+            )
             for line in target["lines"]
         ]
     return rows

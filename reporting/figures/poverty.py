@@ -157,6 +157,7 @@ def _compute_poverty(commune, targets, latest, plan_year: int) -> dict:
                     {
                         "text": line.sentence,
                         "quantity": line.quantity,
+                        "counting_label": TargetCounting.GROSS.label if line.metric in line_values else "",
                         "achieved": achieved(line.metric),
                         "rate": rate(achieved(line.metric), line.quantity)
                         if achieved(line.metric) is not None

@@ -122,9 +122,10 @@ def compiled_pdf(request, pk):
 
 def compiled_xlsx(request, pk):
     require(access.can_view_compiled_reports(request.user))
-    doc = build_compiled_document(get_compiled_for_user(request.user, pk))
+    compiled = get_compiled_for_user(request.user, pk)
+    doc = build_compiled_document(compiled)
     response = HttpResponse(
-        render_compiled_xlsx(doc),
+        render_compiled_xlsx(doc, commune=compiled.period.commune),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{doc.frame.filename[:-4]}.xlsx"'
