@@ -23,7 +23,7 @@ from reporting.models import (
     ReportStatus,
     ReportTransition,
 )
-from reporting.periods import parse_period
+from reporting.periods import is_late, parse_period
 from thoxuan_gnbv import access, workflow
 
 YEAR = 2024
@@ -81,7 +81,7 @@ def seed_reports_2024(commune, users) -> int:
             report = services.report_submit(report=report, user=author)
             day = late_day if component.code in late_codes else on_time_day
             Report.objects.filter(pk=report.pk).update(
-                submitted_at=_at(day), last_submitted_at=_at(day), is_late=day > period.due_date
+                submitted_at=_at(day), last_submitted_at=_at(day), is_late=is_late(day, period.due_date)
             )
             report.refresh_from_db()
             # Nobody accepts their own report: the labour officer's own go to the chairman.

@@ -30,7 +30,7 @@ def test_calendar_matrix(client_for, plan, head1, upper_viewer, health_station, 
         code, response = status(client_for, user, url)
         assert code == 200
         assert "Lịch báo cáo năm 2024" in response.content.decode()
-        assert "hạn 15/06/2024" in response.content.decode()
+        assert "trước ngày 15/06/2024 (chậm nhất 14/06/2024)" in response.content.decode()
 
 
 def test_calendar_links_the_quarterly_evaluation_only_for_who_may_open_it(
