@@ -17,7 +17,7 @@ from reporting.forms import ApproveForm, CompiledReportForm, ReturnForm
 from reporting.models import CompiledStatus
 from reporting.queries import get_compiled_for_user
 from reporting.tasks import document_job_start
-from reporting.views.common import period_from_slug
+from reporting.periods import parse_period
 from thoxuan_gnbv import access
 from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, request_commune, require
 
@@ -25,7 +25,12 @@ from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, request_comm
 @require_POST
 def compiled_start(request, slug):
     require(access.can_compile_report(request.user))
-    period = period_from_slug(request_commune(request), slug)
+    try:
+        period = services.period_open(commune=request_commune(request), period=parse_period(slug))
+    except (ValueError, ValidationError) as error:
+        # A period outside the approved plans' years (or not in the plan's rules): say why, in Vietnamese.
+        flash_errors(request, error if isinstance(error, ValidationError) else ValidationError(str(error)))
+        return redirect("reporting:calendar")
     compiled = services.compiled_open(period=period, user=request.user)
     return redirect("reporting:compiled_detail", pk=compiled.pk)
 
