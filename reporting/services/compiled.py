@@ -40,14 +40,20 @@ def default_recipients(period: ReportingPeriod) -> str:
     lines = []
     if period.commune.reports_to:
         lines.append(f"{period.commune.reports_to} (B/c)")
-    seen = {line.casefold().split(" (")[0] for line in lines}
+    seen = [_recipient_key(line) for line in lines]
     for recipient in period.plan.recipients.all():
         name = recipient.name.strip().rstrip(";.")
-        key = name.casefold().split(" (")[0]
-        if name and key not in seen and not key.startswith("lưu"):
-            lines.append(name)
-            seen.add(key)
+        key = _recipient_key(name)
+        # "UBND huyện (B/c)" in the plan is the same body as "UBND huyện Thọ Xuân (B/c)" above.
+        if not name or key.startswith("lưu") or any(k.startswith(key) or key.startswith(k) for k in seen):
+            continue
+        lines.append(name)
+        seen.append(key)
     return "\n".join(lines)
+
+
+def _recipient_key(line: str) -> str:
+    return line.casefold().split(" (")[0].strip()
 
 
 @transaction.atomic
