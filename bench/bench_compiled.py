@@ -86,8 +86,10 @@ def main():
         pdf(compiled, rows)  # warm-up (fonts, templates)
         pages, seconds = pdf(compiled, rows)
         results[target] = (pages, seconds)
-        print(f"PDF ~{target:>2} pages: {pages:3d} pages {seconds:6.2f} s  {pages / seconds:5.1f} pages/s"
-              f"  {seconds / pages * 1000:6.1f} ms/page")
+        print(
+            f"PDF ~{target:>2} pages: {pages:3d} pages {seconds:6.2f} s  {pages / seconds:5.1f} pages/s"
+            f"  {seconds / pages * 1000:6.1f} ms/page"
+        )
     (p6, s6), (p90, s90) = results[6], results[90]
     print(f"per-page time {p90} ÷ {p6} pages: {(s90 / p90) / (s6 / p6):.2f}")
 

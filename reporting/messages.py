@@ -25,15 +25,11 @@ COMPILED_NOT_SUBMITTED = "Chỉ phê duyệt hoặc trả lại báo cáo tổng
 NOT_APPROVER = "Chỉ Chủ tịch hoặc Phó Chủ tịch UBND phê duyệt báo cáo tổng hợp."
 GENERAL_SITUATION_REQUIRED = "Mục I. Tình hình chung còn trống: ghi nội dung trước khi trình Chủ tịch."
 STEERING_REQUIRED = "Mục II. Công tác chỉ đạo, điều hành còn trống: ghi nội dung trước khi trình Chủ tịch."
-PROBLEMS_REQUIRED = (
-    "Mục IV. Khó khăn, vướng mắc còn trống: ghi nội dung (hoặc “Không có khó khăn, vướng mắc.”) trước khi trình."
-)
+PROBLEMS_REQUIRED = "Mục IV. Khó khăn, vướng mắc còn trống: ghi nội dung (hoặc “Không có khó khăn, vướng mắc.”) trước khi trình."
 PROPOSALS_REQUIRED = (
     "Mục V. Kiến nghị, đề xuất còn trống: ghi nội dung (hoặc “Không có kiến nghị.”) trước khi trình Chủ tịch."
 )
-FIGURES_CHANGED = (
-    "Số liệu đã thay đổi từ khi trình: {changes}. Xem lại số liệu mới trên trang và bấm phê duyệt lần nữa nếu đồng ý."
-)
+FIGURES_CHANGED = "Số liệu đã thay đổi từ khi trình: {changes}. Xem lại số liệu mới trên trang và bấm phê duyệt lần nữa nếu đồng ý."
 CUTOFF_OUTSIDE_YEAR = "Ngày chốt số liệu phải trong năm của báo cáo ({year})."
 CUTOFF_ONLY_ANNUAL = "Chỉ báo cáo năm có ngày chốt số liệu; báo cáo quý, 6 tháng tính đến hết kỳ."
 DOCUMENT_NUMBER_REQUIRED = "Nhập số văn bản (phần số trong “Số: …/BC-UBND”)."

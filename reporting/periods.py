@@ -121,7 +121,7 @@ TIMELINESS_CSS = {
 
 
 def last_submission_day(due_date: datetime.date) -> datetime.date:
-    """"Trước ngày 15/3" (the plan's section VII, stored as 15/3): submitted by 14/3 at the latest."""
+    """ "Trước ngày 15/3" (the plan's section VII, stored as 15/3): submitted by 14/3 at the latest."""
     return due_date - datetime.timedelta(days=1)
 
 

@@ -71,7 +71,12 @@ def funding_sheet(wb, doc):
         return values + [total["allocated"], total["disbursed"], total["rate"]]
 
     for component in doc.components:
-        _row(ws, row, [component.number, f"{component.code}. {component.title}", *cells(component.funding)], formats)
+        _row(
+            ws,
+            row,
+            [component.number, f"{component.code}. {component.title}", *cells(component.funding)],
+            formats,
+        )
         row += 1
     if doc.funding:
         _row(ws, row, ["", "Tổng cộng", *cells(doc.funding)], [None, *formats[1:]], bold=True)

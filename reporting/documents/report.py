@@ -11,9 +11,9 @@ from reporting.documents.annex import AnnexRow
 from reporting.documents.base import DocumentFrame, Signer, frame_for, paragraphs
 from reporting.documents.report_rows import (
     ComponentRow,
+    FundingRow,
     MovementRow,
     ResultRow,
-    FundingRow,
     TargetRow,
     component_rows,
     funding_rows,

@@ -103,7 +103,7 @@ def component_rows(data: dict, paragraphs) -> list[ComponentRow]:
                 rate=budget["rate"],
                 report_state=row["report"]["timeliness_label"],
                 results=paragraphs(row["report"]["results"]),
-                reach=row.get("reach") or {g: 0 for g in GROUPS},
+                reach=row.get("reach") or dict.fromkeys(GROUPS, 0),
                 funding=row.get("funding") or _no_funding(),
                 year_to_date=row.get("year_to_date") or {},
             )
@@ -187,7 +187,9 @@ def result_rows(data: dict, components: list[ComponentRow], targets: list[Target
             ResultRow(f"{row.code}. {row.title}", "", None, None, None, None, is_heading=True),
             ResultRow("Số hộ được hỗ trợ", "hộ", None, row.households, ytd.get("households"), None),
             ResultRow("Số hoạt động", "hoạt động", None, row.activities, ytd.get("activities"), None),
-            ResultRow("Lượt người tham gia hoạt động", "lượt", None, row.participants, ytd.get("participants"), None),
+            ResultRow(
+                "Lượt người tham gia hoạt động", "lượt", None, row.participants, ytd.get("participants"), None
+            ),
             ResultRow("Kinh phí giải ngân", "đồng", row.allocated, None, row.disbursed, row.rate),
         ]
     return rows

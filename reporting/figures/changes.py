@@ -44,7 +44,9 @@ def figure_changes(before: dict, after: dict) -> list[FigureChange]:
         for (group, key), label in _COMPONENT.items():
             old_value = old[group][key] if old else None
             if old_value != row[group][key]:
-                changes.append(FigureChange(f"{row['code']}. {row['title']}: {label}", old_value, row[group][key]))
+                changes.append(
+                    FigureChange(f"{row['code']}. {row['title']}: {label}", old_value, row[group][key])
+                )
     for key, label in _POVERTY.items():
         old, new = before.get("poverty", {}).get(key), after.get("poverty", {}).get(key)
         if old != new:

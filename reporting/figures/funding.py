@@ -55,7 +55,9 @@ def funding_figures(component_ids: list[int], start: datetime.date, end: datetim
         ):
             raw[row["component_id"]][row["source"]]["allocated"] += row["total"] or 0
         for row in (
-            Disbursement.objects.filter(line__component_id__in=component_ids, paid_on__range=(year_start, end))
+            Disbursement.objects.filter(
+                line__component_id__in=component_ids, paid_on__range=(year_start, end)
+            )
             .values("line__component_id", "line__source")
             .annotate(total=Sum("amount"))
             .order_by()

@@ -43,7 +43,9 @@ def poverty_cache_key(commune, targets, on_date: datetime.date, plan_year: int) 
     approved by ``on_date``, the newest household, the plan year and its targets (two queries)."""
     latest = latest_approved_round(commune, on_date)
     newest_household = Household.objects.aggregate(last=Max("pk"))["last"] or 0
-    targets_key = hashlib.sha1(",".join(f"{t.pk}x{t.quantity}x{t.counting}" for t in targets).encode()).hexdigest()[:16]
+    targets_key = hashlib.sha1(
+        ",".join(f"{t.pk}x{t.quantity}x{t.counting}" for t in targets).encode()
+    ).hexdigest()[:16]
     key = "reporting:poverty:{}:{}:{}:{}:{}:{}".format(
         commune.pk,
         latest["pk"] if latest else 0,
@@ -150,7 +152,7 @@ def _compute_poverty(commune, targets, latest, plan_year: int) -> dict:
                 "counting": target.counting,
                 "counting_label": TargetCounting(target.counting).label,
                 "measured": target.metric == TargetMetric.POOR_HOUSEHOLDS_REDUCED,
-                **(change if decided else {k: None for k in change}),
+                **(change if decided else dict.fromkeys(change)),
                 "achieved": value,
                 "rate": rate(value, target.quantity) if value is not None else None,
                 "lines": [

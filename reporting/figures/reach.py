@@ -39,7 +39,7 @@ SOURCE_FIELDS = ("central_amount", "local_amount", "mobilised_amount", "credit_a
 
 
 def empty_reach() -> dict:
-    return {name: 0 for name in (*GROUPS, "records", "amount")}
+    return dict.fromkeys((*GROUPS, "records", "amount"), 0)
 
 
 def _aggregates() -> dict:

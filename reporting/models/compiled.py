@@ -124,7 +124,9 @@ class CompiledReport(Freezable, models.Model):
             if period.code != "YEAR":
                 raise ValidationError({"figures_cutoff": messages.CUTOFF_ONLY_ANNUAL})
             if self.figures_cutoff.year != period.year:
-                raise ValidationError({"figures_cutoff": messages.CUTOFF_OUTSIDE_YEAR.format(year=period.year)})
+                raise ValidationError(
+                    {"figures_cutoff": messages.CUTOFF_OUTSIDE_YEAR.format(year=period.year)}
+                )
 
     @property
     def is_editable(self) -> bool:

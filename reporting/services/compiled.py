@@ -114,7 +114,9 @@ def compiled_submit(*, compiled: CompiledReport, user) -> CompiledReport:
     workflow.check_step(compiled, to=CompiledStatus.SUBMITTED)
     if not access.can_compile_report(user, compiled):
         raise ValidationError(messages.NOT_COMPILER, code="forbidden")
-    errors = {name: message for name, message in REQUIRED_SECTIONS.items() if not getattr(compiled, name).strip()}
+    errors = {
+        name: message for name, message in REQUIRED_SECTIONS.items() if not getattr(compiled, name).strip()
+    }
     if errors:
         raise ValidationError(errors)
     # The figures the chairman is asked to approve, kept to show him what changed before he signs.

@@ -15,9 +15,9 @@ from reporting.documents.pdf import render_compiled_pdf
 from reporting.documents.report import build_compiled_document
 from reporting.forms import ApproveForm, CompiledReportForm, ReturnForm
 from reporting.models import CompiledStatus
+from reporting.periods import parse_period
 from reporting.queries import get_compiled_for_user
 from reporting.tasks import document_job_start
-from reporting.periods import parse_period
 from thoxuan_gnbv import access
 from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, request_commune, require
 

@@ -54,7 +54,11 @@ def test_approving_changed_figures_lists_the_changes_and_asks_again(
     key, changes = services.compiled.approval_changes(submitted)
     assert [c.label for c in changes][:2] == ["Tổng số hộ được hỗ trợ", "Giá trị hỗ trợ (đồng)"]
     approved = services.compiled_approve(
-        compiled=submitted, user=chairman, document_number="45", issued_on=timezone.localdate(), confirmed_figures=key
+        compiled=submitted,
+        user=chairman,
+        document_number="45",
+        issued_on=timezone.localdate(),
+        confirmed_figures=key,
     )
     assert approved.is_approved and approved.snapshot["totals"]["households"] == 1
 
@@ -81,7 +85,9 @@ def test_the_approval_page_shows_the_changes_with_the_current_fingerprint(
     assert submitted.status == CompiledStatus.APPROVED
 
 
-def test_a_period_outside_the_plans_year_is_refused_on_the_web_and_the_command(client_for, plan, labour_officer):
+def test_a_period_outside_the_plans_year_is_refused_on_the_web_and_the_command(
+    client_for, plan, labour_officer
+):
     client = client_for(labour_officer)
     response = client.post(reverse("reporting:compiled_start", args=["2031-Q1"]))
     assert response.status_code == 302 and response["Location"] == reverse("reporting:calendar")
@@ -89,7 +95,16 @@ def test_a_period_outside_the_plans_year_is_refused_on_the_web_and_the_command(c
     assert texts == [messages.NO_APPROVED_PLAN.format(year=2031)]
     assert "nằm ngoài năm" in texts[0]
     with pytest.raises(CommandError, match="nằm ngoài năm của các kế hoạch"):
-        call_command("render_report", "--period", "2031-Q1", "--format", "pdf", "--out", "/dev/null", stdout=io.StringIO())
+        call_command(
+            "render_report",
+            "--period",
+            "2031-Q1",
+            "--format",
+            "pdf",
+            "--out",
+            "/dev/null",
+            stdout=io.StringIO(),
+        )
 
 
 def test_the_vice_chairman_signs_for_the_committee_in_the_chairmans_stead(submitted, vice_chairman):
@@ -97,7 +112,11 @@ def test_the_vice_chairman_signs_for_the_committee_in_the_chairmans_stead(submit
         compiled=submitted, user=vice_chairman, document_number="9", issued_on=timezone.localdate()
     )
     signer = build_compiled_document(approved).frame.signer
-    assert (signer.on_behalf, signer.authority, signer.title) == ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+    assert (signer.on_behalf, signer.authority, signer.title) == (
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+    )
 
 
 def test_the_chairman_signs_tm_uy_ban_nhan_dan_chu_tich(submitted, chairman):
@@ -123,12 +142,18 @@ def test_recipients_are_the_level_above_then_the_plans_own_without_repeats(perio
 def test_a_household_helped_by_two_sub_projects_counts_once(
     commune, neighborhood1, nutrition, farming, health_station, agriculture_officer
 ):
-    household = HouseholdFactory(neighborhood=neighborhood1, commune=commune, code="T-1", is_ethnic_minority=True)
+    household = HouseholdFactory(
+        neighborhood=neighborhood1, commune=commune, code="T-1", is_ethnic_minority=True
+    )
     MemberFactory(household=household, has_disability=True)
     add_support(nutrition, household, on=datetime.date(2024, 5, 1), user=health_station)
     add_support(farming, household, on=datetime.date(2024, 5, 2), user=agriculture_officer, basis="near_poor")
     figures = reach_figures([nutrition.pk, farming.pk], datetime.date(2024, 4, 1), datetime.date(2024, 6, 30))
-    assert figures["components"][nutrition.pk]["households"] == figures["components"][farming.pk]["households"] == 1
+    assert (
+        figures["components"][nutrition.pk]["households"]
+        == figures["components"][farming.pk]["households"]
+        == 1
+    )
     total = figures["total"]
     assert (total["households"], total["ethnic_minority"], total["disability"]) == (1, 1, 1)
     assert (total["poor"], total["near_poor"], total["records"]) == (1, 1, 2)
@@ -137,14 +162,18 @@ def test_a_household_helped_by_two_sub_projects_counts_once(
 def test_annual_cut_off_defaults_to_30_11_and_only_the_year_takes_one(commune, plan, labour_officer):
     year = services.compiled_open(period=open_period(commune, "2024"), user=labour_officer)
     assert build_compiled_document(year).figures_date == "30/11/2024"
-    year = services.compiled_update(compiled=year, user=labour_officer, figures_cutoff=datetime.date(2024, 12, 10))
+    year = services.compiled_update(
+        compiled=year, user=labour_officer, figures_cutoff=datetime.date(2024, 12, 10)
+    )
     assert build_compiled_document(year).figures_date == "10/12/2024"
     with pytest.raises(ValidationError) as error:
         services.compiled_update(compiled=year, user=labour_officer, figures_cutoff=datetime.date(2025, 1, 5))
     assert error.value.message_dict == {"figures_cutoff": [messages.CUTOFF_OUTSIDE_YEAR.format(year=2024)]}
     quarter = services.compiled_open(period=open_period(commune, "2024-Q2"), user=labour_officer)
     with pytest.raises(ValidationError) as error:
-        services.compiled_update(compiled=quarter, user=labour_officer, figures_cutoff=datetime.date(2024, 6, 1))
+        services.compiled_update(
+            compiled=quarter, user=labour_officer, figures_cutoff=datetime.date(2024, 6, 1)
+        )
     assert error.value.message_dict == {"figures_cutoff": [messages.CUTOFF_ONLY_ANNUAL]}
     assert build_compiled_document(quarter).figures_date == "30/06/2024"
 

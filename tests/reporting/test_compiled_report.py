@@ -24,7 +24,12 @@ def period(commune, plan):
 def submitted(period, labour_officer):
     compiled = services.compiled_open(period=period, user=labour_officer)
     compiled = services.compiled_update(
-        compiled=compiled, user=labour_officer, general_situation="Tình hình ổn định.", steering="Đã ban hành kế hoạch, phân công đơn vị chủ trì.", problems="Không có.", proposals="Không có."
+        compiled=compiled,
+        user=labour_officer,
+        general_situation="Tình hình ổn định.",
+        steering="Đã ban hành kế hoạch, phân công đơn vị chủ trì.",
+        problems="Không có.",
+        proposals="Không có.",
     )
     return services.compiled_submit(compiled=compiled, user=labour_officer)
 
@@ -63,7 +68,9 @@ def test_only_the_labour_officer_compiles(period, health_station, chairman):
 
 def test_submit_needs_every_narrative_section(period, labour_officer):
     compiled = services.compiled_open(period=period, user=labour_officer)
-    compiled = services.compiled_update(compiled=compiled, user=labour_officer, problems="", proposals="Không có.")
+    compiled = services.compiled_update(
+        compiled=compiled, user=labour_officer, problems="", proposals="Không có."
+    )
     with pytest.raises(ValidationError) as error:
         services.compiled_submit(compiled=compiled, user=labour_officer)
     assert error.value.message_dict == {

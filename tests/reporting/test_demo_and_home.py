@@ -69,7 +69,14 @@ def test_home_tasks_for_each_step(
     awaiting = [t for t in tasks if "chờ tiếp nhận" in t.text]
     assert len(awaiting) == 1 and awaiting[0].url == reverse("reporting:report_detail", args=[report.pk])
     compiled = services.compiled_open(period=report.period, user=labour_officer)
-    compiled = services.compiled_update(compiled=compiled, user=labour_officer, general_situation="Chung.", steering="Đã ban hành kế hoạch, phân công đơn vị chủ trì.", problems="Không có.", proposals="Không có.")
+    compiled = services.compiled_update(
+        compiled=compiled,
+        user=labour_officer,
+        general_situation="Chung.",
+        steering="Đã ban hành kế hoạch, phân công đơn vị chủ trì.",
+        problems="Không có.",
+        proposals="Không có.",
+    )
     services.compiled_submit(compiled=compiled, user=labour_officer)
     assert any(t.text == "Báo cáo tổng hợp quý II năm 2024 chờ phê duyệt" for t in _report_tasks(chairman))
     time_machine.move_to(datetime.datetime(2024, 9, 20, 9, tzinfo=datetime.UTC))

@@ -36,14 +36,20 @@ def demo():
 def _independent(period, end):
     """Sums computed straight from the rows, in Python, without the figures module."""
     supports = list(
-        Support.objects.filter(component__plan=period.plan, supported_on__range=(period.start_date, end)).values(
+        Support.objects.filter(
+            component__plan=period.plan, supported_on__range=(period.start_date, end)
+        ).values(
             "household_id", "component_id", "member_id", "eligibility_basis", "household__is_ethnic_minority"
         )
     )
     disabled = set(Member.objects.filter(has_disability=True).values_list("household_id", flat=True))
     year_start = datetime.date(period.year, 1, 1)
-    allocations = Allocation.objects.filter(component__plan=period.plan, decision_date__range=(year_start, end))
-    disbursements = Disbursement.objects.filter(line__component__plan=period.plan, paid_on__range=(year_start, end))
+    allocations = Allocation.objects.filter(
+        component__plan=period.plan, decision_date__range=(year_start, end)
+    )
+    disbursements = Disbursement.objects.filter(
+        line__component__plan=period.plan, paid_on__range=(year_start, end)
+    )
     return {
         "households": {s["household_id"] for s in supports},
         "people": {s["member_id"] for s in supports if s["member_id"]},
@@ -55,23 +61,26 @@ def _independent(period, end):
             for c in {s["component_id"] for s in supports}
         },
         "allocated": {
-            source: sum(a.amount for a in allocations if a.source == source) for source in FundingSource.values
+            source: sum(a.amount for a in allocations if a.source == source)
+            for source in FundingSource.values
         },
         "disbursed": {
-            source: sum(d.amount for d in disbursements if d.line.source == source) for source in FundingSource.values
+            source: sum(d.amount for d in disbursements if d.line.source == source)
+            for source in FundingSource.values
         },
         "activities": Activity.objects.filter(
             component__plan=period.plan, held_on__range=(period.start_date, end)
         ).count(),
         "central_delivered": (
-            Support.objects.filter(component__plan=period.plan, supported_on__range=(period.start_date, end))
-            .aggregate(total=Sum(F("central_amount")))["total"]
+            Support.objects.filter(
+                component__plan=period.plan, supported_on__range=(period.start_date, end)
+            ).aggregate(total=Sum(F("central_amount")))["total"]
             or 0
         )
         + (
-            Activity.objects.filter(component__plan=period.plan, held_on__range=(period.start_date, end)).aggregate(
-                total=Sum("central_amount")
-            )["total"]
+            Activity.objects.filter(
+                component__plan=period.plan, held_on__range=(period.start_date, end)
+            ).aggregate(total=Sum("central_amount"))["total"]
             or 0
         ),
     }
@@ -87,7 +96,8 @@ def _check_period(demo, slug):
     period = compiled.period
     doc = build_compiled_document(compiled)
     end = datetime.date.fromisoformat(
-        (compiled.snapshot or commune_report_figures(period))["period"].get("cutoff") or period.end_date.isoformat()
+        (compiled.snapshot or commune_report_figures(period))["period"].get("cutoff")
+        or period.end_date.isoformat()
     )
     truth = _independent(period, end)
 
@@ -138,9 +148,13 @@ def _check_period(demo, slug):
     assert "TM. ỦY BAN NHÂN DÂN" in text
     workbook = load_workbook(io.BytesIO(render_compiled_xlsx(doc)))
     assert {"Kết quả thực hiện", "Kinh phí theo nguồn", "Đối tượng thụ hưởng"} <= set(workbook.sheetnames)
-    funding_total = [r for r in workbook["Kinh phí theo nguồn"].iter_rows(values_only=True) if r[1] == "Tổng cộng"]
+    funding_total = [
+        r for r in workbook["Kinh phí theo nguồn"].iter_rows(values_only=True) if r[1] == "Tổng cộng"
+    ]
     assert funding_total[0][-3:-1] == (doc.totals["allocated"], doc.totals["disbursed"])
-    reach_total = [r for r in workbook["Đối tượng thụ hưởng"].iter_rows(values_only=True) if r[1] and "Toàn xã" in r[1]]
+    reach_total = [
+        r for r in workbook["Đối tượng thụ hưởng"].iter_rows(values_only=True) if r[1] and "Toàn xã" in r[1]
+    ]
     assert reach_total[0][2] == doc.reach["households"]
     components_total = [
         r for r in workbook["Dự án, tiểu dự án"].iter_rows(values_only=True) if r[1] and "Toàn xã" in r[1]
@@ -157,11 +171,16 @@ def test_annual_report_counts_to_its_cut_off_and_names_the_rest_an_estimate(demo
     compiled = compiled_for_output(demo, parse_period("2024"))
     doc = build_compiled_document(compiled)
     assert doc.figures_date == "30/11/2024" and doc.is_estimate
-    late = Support.objects.filter(supported_on__gt=datetime.date(2024, 11, 30), component__plan=compiled.period.plan)
-    counted = {r.household_id for r in Support.objects.filter(
-        supported_on__range=(datetime.date(2024, 1, 1), datetime.date(2024, 11, 30)),
-        component__plan=compiled.period.plan,
-    )}
+    late = Support.objects.filter(
+        supported_on__gt=datetime.date(2024, 11, 30), component__plan=compiled.period.plan
+    )
+    counted = {
+        r.household_id
+        for r in Support.objects.filter(
+            supported_on__range=(datetime.date(2024, 1, 1), datetime.date(2024, 11, 30)),
+            component__plan=compiled.period.plan,
+        )
+    }
     assert doc.reach["households"] == len(counted)
     # Support recorded after the cut-off (5/12) is left to the estimate: it never enters the figures.
     extra = Support.objects.filter(component__plan=compiled.period.plan).order_by("pk").first()

@@ -73,9 +73,7 @@ def test_submitted_at_the_last_minute_before_the_named_day_is_on_time(
 
 
 @pytest.mark.parametrize(("code", "due"), list(RULES_2024.items()))
-def test_submitted_on_the_named_day_is_late_but_accepted(
-    commune, plan, nutrition, health_station, code, due
-):
+def test_submitted_on_the_named_day_is_late_but_accepted(commune, plan, nutrition, health_station, code, due):
     period = open_period(commune, "2024" if code == "YEAR" else f"2024-{code}")
     report = written(period, nutrition, health_station)
     with at(due, 0, 1):
