@@ -156,9 +156,10 @@ def main():
                         "search_key",
                         "created_at",
                         "updated_at",
+                        "version",  # optimistic locking (thoxuan_gnbv.concurrency.Versioned): COPY skips defaults
                     ],
                     [
-                        (commune.pk, n, code, head, nid, "", eth, False, wlc, key, now, now)
+                        (commune.pk, n, code, head, nid, "", eth, False, wlc, key, now, now, 1)
                         for code, head, nid, n, key, wlc, eth in households
                     ],
                 )
@@ -212,8 +213,8 @@ def main():
             if postgres:
                 copy_rows(
                     "households_member",
-                    ["household_id", *MEMBER_FIELDS],
-                    members,
+                    ["household_id", *MEMBER_FIELDS, "version"],
+                    [(*member, 1) for member in members],
                 )
                 import json
 
