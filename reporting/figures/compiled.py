@@ -14,7 +14,7 @@ import hashlib
 import json
 
 from reporting.figures.funding import funding_figures
-from reporting.figures.poverty import poverty_figures, rate
+from reporting.figures.poverty import poverty_figures, rate, shared_cached
 from reporting.figures.reach import reach_figures
 from reporting.figures.reports import component_figures, plan_components
 
@@ -36,6 +36,42 @@ def fingerprint(figures: dict) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:20]
 
 
+# Data written around the history (bulk loads, QuerySet.update) reaches the figures within this time;
+# every edit through the portal changes the data version at once.
+DELIVERY_CACHE_SECONDS = 600
+
+
+def data_version() -> str:
+    """The newest history row of everything the delivery figures read (support, activities,
+    allocations, disbursements, households and members): any save or delete through the ORM writes
+    one, so the version moves with every change. Six index-only queries."""
+    from django.db.models import Max
+
+    from households.models import Household, Member
+    from programs.models import Activity, Allocation, Disbursement, Support
+
+    models = (Support, Activity, Allocation, Disbursement, Household, Member)
+    return ".".join(
+        str(model.history.model.objects.aggregate(last=Max("history_id"))["last"] or 0) for model in models
+    )
+
+
+def _delivery(period, ids: list[int], end: datetime.date) -> dict:
+    """Support, activities, budget, reach and funding of the period and from 1/1 (Biểu 02)."""
+    year_start = datetime.date(period.year, 1, 1)
+    figures = component_figures(ids, period.start_date, end)
+    # "Lũy kế từ đầu năm" (Biểu 02): the same figures from 1/1, unless the period starts then.
+    same_start = period.start_date == year_start
+    reach = reach_figures(ids, period.start_date, end)
+    return {
+        "figures": figures,
+        "year_to_date": figures if same_start else component_figures(ids, year_start, end),
+        "reach": reach,
+        "reach_ytd": reach if same_start else reach_figures(ids, year_start, end),
+        "funding": funding_figures(ids, period.start_date, end),
+    }
+
+
 def commune_report_figures(
     period, *, today: datetime.date | None = None, cutoff: datetime.date | None = None
 ) -> dict:
@@ -52,13 +88,14 @@ def commune_report_figures(
     components = plan_components(plan)
     ids = [c.pk for c in components]
     end = figures_cutoff(period, cutoff)
-    year_start = datetime.date(period.year, 1, 1)
-    figures = component_figures(ids, period.start_date, end)
-    # "Lũy kế từ đầu năm" (Biểu 02): the same figures from 1/1, unless the period starts then.
-    year_to_date = figures if period.start_date == year_start else component_figures(ids, year_start, end)
-    reach = reach_figures(ids, period.start_date, end)
-    reach_ytd = reach if period.start_date == year_start else reach_figures(ids, year_start, end)
-    funding = funding_figures(ids, period.start_date, end)
+    key = f"reporting:compiled:{period.pk}:{end.isoformat()}:{','.join(map(str, ids))}:{data_version()}"
+    delivery = shared_cached(key, DELIVERY_CACHE_SECONDS, lambda: _delivery(period, ids, end))
+    # JSON keys are strings once stored: the component ids come back as text.
+    figures = {int(pk): value for pk, value in delivery["figures"].items()}
+    year_to_date = {int(pk): value for pk, value in delivery["year_to_date"].items()}
+    reach, reach_ytd, funding = delivery["reach"], delivery["reach_ytd"], delivery["funding"]
+    reach["components"] = {int(pk): value for pk, value in reach["components"].items()}
+    funding["components"] = {int(pk): value for pk, value in funding["components"].items()}
     reports = {r.component_id: r for r in Report.objects.filter(period=period)}
     rows, states = [], []
     totals = {
