@@ -53,7 +53,8 @@ class Target(PlanPart):
         max_length=5,
         choices=TargetCounting.choices,
         default=TargetCounting.NET,
-        help_text="Giảm thực (mặc định) hoặc số hộ thoát nghèo, theo lời văn của kế hoạch",
+        blank=True,  # left empty: net, the default reading of "giảm … hộ nghèo"
+        help_text="Giảm thực (mặc định, khi để trống) hoặc số hộ thoát nghèo, theo lời văn của kế hoạch",
     )
 
     history = HistoricalRecords()

@@ -44,7 +44,7 @@ def poverty_cache_key(commune, targets, on_date: datetime.date, plan_year: int) 
     latest = latest_approved_round(commune, on_date)
     newest_household = Household.objects.aggregate(last=Max("pk"))["last"] or 0
     targets_key = hashlib.sha1(
-        ",".join(f"{t.pk}x{t.quantity}x{t.counting}" for t in targets).encode()
+        ",".join(f"{t.pk}x{t.quantity}x{t.counting or 'net'}" for t in targets).encode()
     ).hexdigest()[:16]
     key = "reporting:poverty:{}:{}:{}:{}:{}:{}".format(
         commune.pk,
@@ -143,14 +143,15 @@ def _compute_poverty(commune, targets, latest, plan_year: int) -> dict:
 
     target_rows = []
     for target in targets:
-        value = achieved(target.metric, target.counting)
+        counting = target.counting or TargetCounting.NET
+        value = achieved(target.metric, counting)
         target_rows.append(
             {
                 "text": target.sentence,
                 "quantity": target.quantity,
                 "unit": target.unit,
-                "counting": target.counting,
-                "counting_label": TargetCounting(target.counting).label,
+                "counting": counting,
+                "counting_label": TargetCounting(counting).label,
                 "measured": target.metric == TargetMetric.POOR_HOUSEHOLDS_REDUCED,
                 **(change if decided else dict.fromkeys(change)),
                 "achieved": value,
