@@ -224,7 +224,8 @@ def test_page_query_count_does_not_grow_with_households(
     grow(45, 5)
     many = _count(client, urls[name])
     assert few == many
-    assert 5 < few < 60
+    # The compiled page right after new data computes its figures cold (period and year to date).
+    assert 5 < few < 70
 
 
 def test_dashboard_figures_follow_new_support_despite_the_cache(
