@@ -156,7 +156,7 @@ def main():
                         "search_key",
                         "created_at",
                         "updated_at",
-                        "version",
+                        "version",  # optimistic locking (thoxuan_gnbv.concurrency.Versioned): COPY skips defaults
                     ],
                     [
                         (commune.pk, n, code, head, nid, "", eth, False, wlc, key, now, now, 1)

@@ -23,7 +23,7 @@ from reporting.models import (
     ReportStatus,
     ReportTransition,
 )
-from reporting.periods import parse_period
+from reporting.periods import is_late, parse_period
 from thoxuan_gnbv import access, workflow
 
 YEAR = 2024
@@ -81,7 +81,7 @@ def seed_reports_2024(commune, users) -> int:
             report = services.report_submit(report=report, user=author)
             day = late_day if component.code in late_codes else on_time_day
             Report.objects.filter(pk=report.pk).update(
-                submitted_at=_at(day), last_submitted_at=_at(day), is_late=day > period.due_date
+                submitted_at=_at(day), last_submitted_at=_at(day), is_late=is_late(day, period.due_date)
             )
             report.refresh_from_db()
             # Nobody accepts their own report: the labour officer's own go to the chairman.
@@ -110,7 +110,13 @@ def seed_reports_2024(commune, users) -> int:
             "Quý I năm 2024, UBND thị trấn đã ban hành kế hoạch thực hiện Chương trình, phân công các đơn vị "
             "chủ trì từng dự án, tiểu dự án; các khu phố phối hợp rà soát, theo dõi hộ nghèo, hộ cận nghèo."
         ),
+        steering=(
+            "UBND thị trấn ban hành Kế hoạch thực hiện Chương trình năm 2024, phân công công chức, đơn vị "
+            "chủ trì từng dự án, tiểu dự án; tổ chức hội nghị triển khai tới 12 khu phố."
+        ),
         results="Các đơn vị gửi báo cáo quý I cơ bản đúng hạn; một đơn vị gửi muộn.",
+        problems="Kinh phí năm 2024 được phân bổ chậm so với kế hoạch.",
+        proposals="Đề nghị UBND huyện sớm phân bổ kinh phí năm 2024 để các đơn vị triển khai hỗ trợ.",
     )
     compiled = services.compiled_submit(compiled=compiled, user=officer)
     services.compiled_approve(
@@ -125,4 +131,45 @@ def seed_reports_2024(commune, users) -> int:
         CompiledReportTransition.objects.filter(compiled_report=compiled, to_status=status).update(
             at=_at(datetime.date(2024, 3, day), 16)
         )
+    _seed_later_compiled(commune, officer)
     return count
+
+
+# The narrative of the later compiled reports (Q2 sent to the chairman; H1 and the year in draft), so
+# the demo shows each period's report in full: TT 10/2022/TT-BLĐTBXH Mẫu 01 for H1 and the year.
+LATER_COMPILED = {
+    "Q2": (
+        "Quý II năm 2024, tình hình kinh tế - xã hội trên địa bàn thị trấn ổn định; các đơn vị triển khai hỗ "
+        "trợ sản xuất, dinh dưỡng, đào tạo nghề cho hộ nghèo, hộ cận nghèo theo kế hoạch.",
+        "UBND thị trấn chỉ đạo các khu phố rà soát nhu cầu hỗ trợ; kiểm tra việc cấp giống tại khu phố 3, 5.",
+    ),
+    "H1": (
+        "6 tháng đầu năm 2024, UBND thị trấn tập trung triển khai Kế hoạch thực hiện Chương trình; các dự án "
+        "hỗ trợ trực tiếp hộ nghèo, hộ cận nghèo được triển khai từ tháng 4.",
+        "Ban hành kế hoạch năm, phân công đơn vị chủ trì; tổ chức 01 đợt kiểm tra, giám sát việc hỗ trợ "
+        "phát triển sản xuất tại các khu phố.",
+    ),
+    "YEAR": (
+        "Năm 2024, các dự án, tiểu dự án của Chương trình được triển khai đồng bộ; số hộ nghèo giảm từ 44 hộ "
+        "đầu năm xuống 40 hộ cuối năm theo kết quả rà soát.",
+        "UBND thị trấn chỉ đạo rà soát hộ nghèo, hộ cận nghèo cuối năm; tổ chức giám sát, đánh giá thực hiện "
+        "Chương trình theo Thông tư 10/2022/TT-BLĐTBXH.",
+    ),
+}
+
+
+def _seed_later_compiled(commune, officer):
+    for code, (situation, steering) in LATER_COMPILED.items():
+        slug = str(YEAR) if code == "YEAR" else f"{YEAR}-{code}"
+        period = services.period_open(commune=commune, period=parse_period(slug))
+        compiled = services.compiled_open(period=period, user=officer)
+        compiled = services.compiled_update(
+            compiled=compiled,
+            user=officer,
+            general_situation=situation,
+            steering=steering,
+            problems="Kinh phí phân bổ chậm; một số hộ nghèo không có khả năng lao động khó thoát nghèo.",
+            proposals="Đề nghị UBND huyện phân bổ kinh phí sớm và hướng dẫn thống nhất biểu mẫu báo cáo.",
+        )
+        if code == "Q2":
+            services.compiled_submit(compiled=compiled, user=officer)

@@ -2,7 +2,10 @@
 
 PERIOD_UNPARSABLE = "Kỳ báo cáo “{text}” không hợp lệ: ghi theo dạng 2024-Q1 … 2024-Q4 (quý), 2024-H1 (6 tháng) hoặc 2024 (năm)."
 PERIOD_YEAR_RANGE = "Năm của kỳ báo cáo “{text}” phải từ 2000 đến 2100."
-NO_APPROVED_PLAN = "Chưa có kế hoạch năm {year} đã được phê duyệt nên chưa có lịch báo cáo."
+NO_APPROVED_PLAN = (
+    "Kỳ báo cáo năm {year} nằm ngoài năm của các kế hoạch đã phê duyệt: chưa có kế hoạch năm {year} "
+    "được phê duyệt nên chưa có lịch báo cáo."
+)
 PERIOD_NOT_IN_PLAN = "Kế hoạch năm {year} không quy định kỳ báo cáo {period}."
 COMPONENT_NOT_IN_PLAN = "Dự án/tiểu dự án này không thuộc kế hoạch của kỳ báo cáo."
 NOT_REPORT_AUTHOR = "Chỉ đơn vị chủ trì dự án/tiểu dự án này được lập và gửi báo cáo."
@@ -20,7 +23,15 @@ COMPILED_NOT_EDITABLE = "Báo cáo tổng hợp đã trình hoặc đã được
 COMPILED_APPROVED_FROZEN = "Báo cáo tổng hợp đã được phê duyệt: không sửa, không xóa được."
 COMPILED_NOT_SUBMITTED = "Chỉ phê duyệt hoặc trả lại báo cáo tổng hợp đang chờ phê duyệt."
 NOT_APPROVER = "Chỉ Chủ tịch hoặc Phó Chủ tịch UBND phê duyệt báo cáo tổng hợp."
-GENERAL_SITUATION_REQUIRED = "Ghi tình hình chung trước khi trình Chủ tịch."
+GENERAL_SITUATION_REQUIRED = "Mục I. Tình hình chung còn trống: ghi nội dung trước khi trình Chủ tịch."
+STEERING_REQUIRED = "Mục II. Công tác chỉ đạo, điều hành còn trống: ghi nội dung trước khi trình Chủ tịch."
+PROBLEMS_REQUIRED = "Mục IV. Khó khăn, vướng mắc còn trống: ghi nội dung (hoặc “Không có khó khăn, vướng mắc.”) trước khi trình."
+PROPOSALS_REQUIRED = (
+    "Mục V. Kiến nghị, đề xuất còn trống: ghi nội dung (hoặc “Không có kiến nghị.”) trước khi trình Chủ tịch."
+)
+FIGURES_CHANGED = "Số liệu đã thay đổi từ khi trình: {changes}. Xem lại số liệu mới trên trang và bấm phê duyệt lần nữa nếu đồng ý."
+CUTOFF_OUTSIDE_YEAR = "Ngày chốt số liệu phải trong năm của báo cáo ({year})."
+CUTOFF_ONLY_ANNUAL = "Chỉ báo cáo năm có ngày chốt số liệu; báo cáo quý, 6 tháng tính đến hết kỳ."
 DOCUMENT_NUMBER_REQUIRED = "Nhập số văn bản (phần số trong “Số: …/BC-UBND”)."
 DOCUMENT_NUMBER_INVALID = "Số văn bản chỉ gồm chữ số, ví dụ 45."
 ISSUED_ON_REQUIRED = "Nhập ngày ban hành."

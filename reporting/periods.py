@@ -5,8 +5,9 @@ year). Its *due date* is never computed here: it is data, the approved plan's se
 (``programs.ReportingRule``), and callers pass it in.
 
 Timeliness follows DHIS2's reporting-rate idea: a report counts as on time when it was first
-submitted on or before the due date ("trước ngày 15/3" is read as "no later than 15/3"), late when
-first submitted after it, overdue when the due date has passed and nothing was submitted.
+submitted by the last day allowed, late when first submitted after it, overdue when that day has
+passed and nothing was submitted. The plan writes its deadlines as "trước ngày 15/3" and stores the
+15th: "trước" excludes the day named, so the last day to submit is the 14th (``last_submission_day``).
 """
 
 import calendar
@@ -119,9 +120,14 @@ TIMELINESS_CSS = {
 }
 
 
+def last_submission_day(due_date: datetime.date) -> datetime.date:
+    """ "Trước ngày 15/3" (the plan's section VII, stored as 15/3): submitted by 14/3 at the latest."""
+    return due_date - datetime.timedelta(days=1)
+
+
 def is_late(submitted_on: datetime.date, due_date: datetime.date) -> bool:
-    """Submitted after the due date (the due date itself is still on time)."""
-    return submitted_on > due_date
+    """Submitted on or after the day the plan says "before" (the day before it is still on time)."""
+    return submitted_on > last_submission_day(due_date)
 
 
 def timeliness(
@@ -138,7 +144,7 @@ def timeliness(
     completion)."""
     if submitted_on is not None:
         return Timeliness.LATE if is_late(submitted_on, due_date) else Timeliness.ON_TIME
-    if today > due_date:
+    if today > last_submission_day(due_date):
         return Timeliness.OVERDUE
     return Timeliness.DRAFT if exists else Timeliness.NOT_STARTED
 

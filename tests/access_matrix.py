@@ -271,8 +271,9 @@ ROUTES = {
     "reporting:review_tables_xlsx": page(APPROVED_ROUND, roles=REVIEW_DOWNLOADERS),
     "reporting:review_tables_pdf": page(APPROVED_ROUND, roles=REVIEW_DOWNLOADERS),
     "reporting:review_decision_pdf": page(APPROVED_ROUND, roles=REVIEW_DOWNLOADERS),
+    # A commune without an approved plan for the year: back to the calendar with the reason in Vietnamese.
     "reporting:compiled_start": action(
-        {"slug": "=2024-Q1"}, allow("labour", ok="→reporting:compiled_detail")
+        {"slug": "=2024-Q1"}, allow("labour", ok="→reporting:compiled_detail", other="→reporting:calendar")
     ),
     # A submitted compiled report: observers see only approved ones (404), the compiler no longer edits.
     "reporting:compiled_detail": Row(

@@ -51,7 +51,7 @@ class TargetForm(PlanPartForm):
 
     class Meta:
         model = Target
-        fields = ["action", "quantity", "unit", "text", "metric"]
+        fields = ["action", "quantity", "unit", "text", "metric", "counting"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

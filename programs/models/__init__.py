@@ -21,7 +21,7 @@ from programs.models.plan_parts import (
     ReportingRule,
 )
 from programs.models.plans import Plan, PlanStatus, PlanTransition
-from programs.models.targets import Target, TargetLine, TargetMetric
+from programs.models.targets import Target, TargetCounting, TargetLine, TargetMetric
 
 __all__ = [
     "Activity",
@@ -50,6 +50,7 @@ __all__ = [
     "SubProject",
     "Target",
     "TargetLine",
+    "TargetCounting",
     "TargetMetric",
     "Unit",
     "UnitKind",

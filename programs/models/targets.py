@@ -19,6 +19,16 @@ class TargetMetric(models.TextChoices):
     WITH_LABOUR_CAPACITY = "with_labour_capacity", "Trong đó: hộ có khả năng lao động"
 
 
+class TargetCounting(models.TextChoices):
+    """How a poverty-reduction target is scored. Net (default): the fall in the number of poor households
+    between the two reviews (start − end, so households falling back or newly poor count against it), as
+    the rate of poor households the plan lowers is a net figure (QĐ 24/2021/QĐ-TTg, Điều 2). Gross: the
+    households that escaped poverty, whatever else happened, when the plan says so."""
+
+    NET = "net", "Số hộ nghèo giảm thực (đầu năm − cuối năm)"
+    GROSS = "gross", "Số hộ thoát nghèo (chưa trừ tái nghèo, phát sinh)"
+
+
 class Target(PlanPart):
     """A measurable specific target (II.2), e.g. "Giảm 8 hộ nghèo theo tiêu chuẩn nghèo đa chiều"."""
 
@@ -37,6 +47,14 @@ class Target(PlanPart):
         choices=TargetMetric.choices,
         blank=True,
         help_text="Để cổng tự đếm kết quả đạt được (tùy chọn)",
+    )
+    counting = models.CharField(
+        "cách tính kết quả",
+        max_length=5,
+        choices=TargetCounting.choices,
+        default=TargetCounting.NET,
+        blank=True,  # left empty: net, the default reading of "giảm … hộ nghèo"
+        help_text="Giảm thực (mặc định, khi để trống) hoặc số hộ thoát nghèo, theo lời văn của kế hoạch",
     )
 
     history = HistoricalRecords()

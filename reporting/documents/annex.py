@@ -22,10 +22,13 @@ def household_annex(compiled: CompiledReport) -> list[AnnexRow]:
     from django.db.models import F, Sum
 
     from programs.models import Support
+    from reporting.figures.compiled import figures_cutoff
 
     period = compiled.period
+    # The same cut-off as the report's figures, so the annex lists exactly the households counted.
+    end = figures_cutoff(period, compiled.figures_cutoff)
     supports = Support.objects.filter(
-        component__plan=period.plan, supported_on__range=(period.start_date, period.end_date)
+        component__plan=period.plan, supported_on__range=(period.start_date, end)
     )
     if compiled.is_approved and compiled.approved_at:
         supports = supports.filter(created_at__lte=compiled.approved_at)

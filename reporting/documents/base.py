@@ -17,6 +17,7 @@ class Signer:
     authority: str  # "KT. CHỦ TỊCH" when signing in the chairman's stead, else empty
     title: str  # "PHÓ CHỦ TỊCH", "CHỦ TỊCH"
     name: str
+    on_behalf: str = ""  # "TM. ỦY BAN NHÂN DÂN" when signing for the collective body
 
 
 @dataclass(frozen=True)

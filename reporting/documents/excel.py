@@ -117,7 +117,7 @@ def _components_sheet(wb, doc):
         ("Đơn vị chủ trì", None),
         ("Hộ được hỗ trợ", ["Tổng số", "DTTS", "Có người có công", "Có người khuyết tật"]),
         ("Hoạt động", ["Số hoạt động", "Lượt người"]),
-        ("Kinh phí (đồng)", ["Được giao", "Đã giải ngân", "Tỷ lệ"]),
+        ("Kinh phí lũy kế từ đầu năm (đồng)", ["Được giao", "Đã giải ngân", "Tỷ lệ"]),
         ("Tình trạng báo cáo", None),
     ]
     width = 13
@@ -157,12 +157,12 @@ def _components_sheet(wb, doc):
         row,
         [
             "",
-            "Tổng cộng",
+            "Toàn xã (mỗi hộ tính một lần)",
             "",
             totals["households"],
-            "",
-            "",
-            "",
+            totals.get("ethnic_minority", ""),
+            totals.get("meritorious", ""),
+            totals.get("disability", ""),
             totals["activities"],
             totals["participants"],
             totals["allocated"],
@@ -181,13 +181,14 @@ def _movement_sheet(wb, doc):
     groups = [
         ("Khu phố", None),
         ("Tổng số hộ", None),
-        ("Hộ nghèo đầu kỳ", None),
+        ("Hộ nghèo đầu năm", None),
         ("Biến động", ["Thoát nghèo", "Tái nghèo", "Phát sinh"]),
-        ("Hộ nghèo cuối kỳ", ["Số hộ", "Tỷ lệ", "Trong đó DTTS"]),
+        ("Hộ nghèo cuối năm", ["Số hộ", "Tỷ lệ", "Trong đó DTTS"]),
         ("Hộ cận nghèo", None),
     ]
     width = 10
-    row = _headers(ws, _title_block(ws, doc, "BIẾN ĐỘNG HỘ NGHÈO THEO KHU PHỐ", width), groups)
+    title = f"BIẾN ĐỘNG HỘ NGHÈO THEO KHU PHỐ NĂM {doc.movement_year or ''} ({doc.poverty_round.upper()})"
+    row = _headers(ws, _title_block(ws, doc, title, width), groups)
     first = row
     n = NUMBER_FORMAT
     formats = [None, n, n, n, n, n, n, "0.00%", n, n]
@@ -214,16 +215,24 @@ def _movement_sheet(wb, doc):
     _setup(ws, [22, 11, 11, 11, 11, 11, 11, 10, 11, 11], first)
 
 
-def build_workbook(doc) -> Workbook:
+def build_workbook(doc, *, commune=None) -> Workbook:
+    from reporting.documents import excel_forms
+
     wb = Workbook()
     _components_sheet(wb, doc)
     _movement_sheet(wb, doc)
+    excel_forms.results_sheet(wb, doc)
+    excel_forms.funding_sheet(wb, doc)
+    excel_forms.beneficiaries_sheet(wb, doc)
+    if commune is not None and doc.period_slug == str(doc.year):
+        excel_forms.append_review_sheets(wb, commune, doc.year)
     wb.properties.title = f"{doc.frame.kind_title} {doc.frame.subject}"
     wb.properties.creator = doc.frame.issuer_name
     return wb
 
 
-def render_compiled_xlsx(doc) -> bytes:
+def render_compiled_xlsx(doc, *, commune=None) -> bytes:
+    """The workbook's bytes; ``commune`` lets the annual report append the review result tables."""
     buffer = BytesIO()
-    build_workbook(doc).save(buffer)
+    build_workbook(doc, commune=commune).save(buffer)
     return buffer.getvalue()

@@ -5,59 +5,31 @@ A draft reads the live figures; an approved report reads nothing but its snapsho
 signed is what prints, whatever the data became afterwards.
 """
 
-import datetime
 from dataclasses import dataclass, field
 
 from reporting.documents.annex import AnnexRow
 from reporting.documents.base import DocumentFrame, Signer, frame_for, paragraphs
+from reporting.documents.report_rows import (
+    ComponentRow,
+    FundingRow,
+    MovementRow,
+    ResultRow,
+    TargetRow,
+    component_rows,
+    funding_rows,
+    iso_date,
+    movement_rows,
+    result_rows,
+    source_columns,
+    target_rows,
+)
 from reporting.figures.compiled import commune_report_figures
 from reporting.models import COMPILED_SYMBOL, CompiledReport
+from reporting.services.compiled import default_recipients
 from thoxuan_gnbv.models import Role
 
-
-@dataclass(frozen=True)
-class ComponentRow:
-    number: int
-    code: str
-    title: str
-    lead_unit: str
-    households: int
-    support_records: int
-    support_amount: int
-    ethnic_minority: int
-    meritorious: int
-    disability: int
-    activities: int
-    participants: int
-    allocated: int
-    disbursed: int
-    rate: float | None
-    report_state: str
-    results: list[str]
-
-
-@dataclass(frozen=True)
-class MovementRow:
-    label: str
-    households: int
-    start: int
-    escaped: int
-    fell_back: int
-    newly_poor: int
-    end: int
-    end_rate: float | None
-    end_ethnic: int
-    near_poor: int
-    is_total: bool
-
-
-@dataclass(frozen=True)
-class TargetRow:
-    text: str
-    quantity: int
-    achieved: int | None
-    rate: float | None
-    is_line: bool
+# NĐ 30/2020/NĐ-CP Phụ lục I: a collective body (the People's Committee) signs "TM." above the title.
+ON_BEHALF = "TM. ỦY BAN NHÂN DÂN"
 
 
 @dataclass
@@ -70,8 +42,11 @@ class CompiledReportDocument:
     period_slug: str
     commune_name: str
     year: int
-    figures_date: str  # dd/mm/yyyy the figures were taken (the approval day for a frozen report)
+    figures_date: str  # dd/mm/yyyy: the cut-off (period's end; the annual report's chosen day)
+    period_end: str  # dd/mm/yyyy
+    is_estimate: bool  # annual report cut off before 31/12: the rest of the year is "ước thực hiện"
     general_situation: list[str]
+    steering: list[str]
     results: list[str]
     problems: list[str]
     proposals: list[str]
@@ -83,6 +58,14 @@ class CompiledReportDocument:
     movement: list[MovementRow]
     targets: list[TargetRow]
     timeliness: dict
+    reach: dict = field(default_factory=dict)
+    funding: dict = field(default_factory=dict)
+    sources: list[tuple[str, str]] = field(default_factory=list)
+    result_rows: list[ResultRow] = field(default_factory=list)
+    funding_rows: list[FundingRow] = field(default_factory=list)
+    is_monitoring: bool = False  # H1 and annual: TT 10/2022 Phụ lục II Mẫu 01 (báo cáo giám sát)
+    movement_year: int | None = None
+    target_year_decided: bool = False
     annex: list[AnnexRow] = field(default_factory=list)
 
     @property
@@ -91,18 +74,18 @@ class CompiledReportDocument:
 
 
 def _signer(compiled: CompiledReport, plan) -> Signer:
+    """TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH, or TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH when the
+    vice chairman signs (NĐ 30/2020/NĐ-CP Phụ lục I, mục II.8): who approved it, else the plan's signer."""
     approver = compiled.approved_by
     if approver is not None:
         if approver.role == Role.VICE_CHAIRMAN:
-            return Signer(authority="KT. CHỦ TỊCH", title="PHÓ CHỦ TỊCH", name=approver.display_name)
-        return Signer(authority="", title="CHỦ TỊCH", name=approver.display_name)
-    return Signer(
-        authority=plan.signer_authority, title=plan.signer_title or "CHỦ TỊCH", name=plan.signer_name
-    )
+            return Signer("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", approver.display_name, on_behalf=ON_BEHALF)
+        return Signer("", "CHỦ TỊCH", approver.display_name, on_behalf=ON_BEHALF)
+    authority = plan.signer_authority if plan.signer_authority.startswith("KT.") else ""
+    return Signer(authority, plan.signer_title or "CHỦ TỊCH", plan.signer_name, on_behalf=ON_BEHALF)
 
 
-def _date(iso: str | None) -> str:
-    return datetime.date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
+_date = iso_date
 
 
 def build_compiled_document(
@@ -111,7 +94,11 @@ def build_compiled_document(
     period = compiled.period
     plan = period.plan
     commune = period.commune
-    data = compiled.snapshot if compiled.is_approved and compiled.snapshot else commune_report_figures(period)
+    data = (
+        compiled.snapshot
+        if compiled.is_approved and compiled.snapshot
+        else commune_report_figures(period, cutoff=compiled.figures_cutoff)
+    )
     frame = frame_for(
         commune,
         symbol=COMPILED_SYMBOL,
@@ -119,69 +106,31 @@ def build_compiled_document(
         issued_on=compiled.issued_on,
         year=period.year,
         kind_title="BÁO CÁO",
-        subject=f"Kết quả thực hiện {plan.program.name} {period.label}",
+        # H1 and the year: TT 10/2022/TT-BLĐTBXH Phụ lục II Mẫu 01 (báo cáo giám sát 6 tháng, cả năm);
+        # quarters: the plan's own section VII ("báo cáo kết quả thực hiện" hằng quý).
+        subject=(
+            f"Giám sát thực hiện {plan.program.name} {period.label}"
+            if period.code in ("H1", "YEAR")
+            else f"Kết quả thực hiện {plan.program.name} {period.label}"
+        ),
         is_draft=not compiled.is_approved,
-        recipients=paragraphs(compiled.recipients),
+        # An unsaved draft (render_report before anyone opened the period's report) prints the default.
+        recipients=paragraphs(compiled.recipients if compiled.pk else default_recipients(period)),
         signer=_signer(compiled, plan),
         filename=f"bao-cao-{period.slug}.pdf",
     )
-    components = []
-    for number, row in enumerate(data["components"], start=1):
-        support, activities, budget = row["support"], row["activities"], row["budget"]
-        components.append(
-            ComponentRow(
-                number=number,
-                code=row["code"],
-                title=row["title"],
-                lead_unit=row["lead_unit"],
-                households=support["households"],
-                support_records=support["records"],
-                support_amount=support["amount"],
-                ethnic_minority=support["priority"]["ethnic_minority"],
-                meritorious=support["priority"]["meritorious"],
-                disability=support["priority"]["disability"],
-                activities=activities["count"],
-                participants=activities["participants"],
-                allocated=budget["allocated"],
-                disbursed=budget["disbursed"],
-                rate=budget["rate"],
-                report_state=row["report"]["timeliness_label"],
-                results=paragraphs(row["report"]["results"]),
-            )
-        )
+    components = component_rows(data, paragraphs)
     poverty = data["poverty"]
-    near_poor = {row["label"]: row["end"] for row in poverty.get("near_poor_by_neighborhood", [])}
-    movement = [
-        MovementRow(
-            label=row["label"],
-            households=row["households"],
-            start=row["start"],
-            escaped=row["escaped"],
-            fell_back=row["fell_back"],
-            newly_poor=row["newly_poor"],
-            end=row["end"],
-            end_rate=row["end_rate"],
-            end_ethnic=row["end_ethnic"],
-            near_poor=near_poor.get(row["label"], 0),
-            is_total=row["neighborhood_id"] is None,
-        )
-        for row in poverty.get("movement", [])
-    ]
-    targets = []
-    for target in poverty.get("targets", []):
-        targets.append(
-            TargetRow(target["text"], target["quantity"], target["achieved"], target["rate"], False)
-        )
-        targets += [
-            TargetRow(line["text"], line["quantity"], line["achieved"], line["rate"], True)
-            for line in target["lines"]
-        ]
+    movement = movement_rows(poverty)
+    targets = target_rows(poverty)
     review = poverty.get("round")
     poverty_round = (
-        f"Quyết định số {review['decision_number']} ngày {_date(review['decision_date'])} (rà soát năm {review['year']})"
+        f"Quyết định số {review['decision_number']} ngày {_date(review['decision_date'])} "
+        f"phê duyệt kết quả rà soát hộ nghèo, hộ cận nghèo năm {review['year']}"
         if review
         else "Chưa có quyết định công nhận kết quả rà soát."
     )
+    cutoff = data["period"].get("cutoff") or data["period"]["end"]
     return CompiledReportDocument(
         frame=frame,
         compiled_id=compiled.pk,
@@ -191,8 +140,11 @@ def build_compiled_document(
         period_slug=period.slug,
         commune_name=commune.name,
         year=period.year,
-        figures_date=_date(data.get("taken_on")),
+        figures_date=_date(cutoff),
+        period_end=_date(data["period"]["end"]),
+        is_estimate=cutoff < data["period"]["end"],
         general_situation=paragraphs(compiled.general_situation),
+        steering=paragraphs(compiled.steering),
         results=paragraphs(compiled.results),
         problems=paragraphs(compiled.problems),
         proposals=paragraphs(compiled.proposals),
@@ -204,5 +156,13 @@ def build_compiled_document(
         movement=movement,
         targets=targets,
         timeliness=data["timeliness"],
+        reach=data.get("reach", {}),
+        funding=data.get("funding", {}),
+        sources=source_columns(),
+        result_rows=result_rows(data, components, targets),
+        funding_rows=funding_rows(components, data.get("funding", {})),
+        is_monitoring=period.code in ("H1", "YEAR"),
+        movement_year=review["year"] if review else None,
+        target_year_decided=poverty.get("target_year_decided", False),
         annex=annex or [],
     )

@@ -1,13 +1,80 @@
-"""The figures of the commune's compiled report for a period: per component its figures and its unit
-report, totals, the poverty figures and the units' timeliness, as JSON-safe data frozen on approval."""
+"""The figures of the commune's compiled report for a period — the one place every number of the
+report comes from: per component its figures and its unit report, households reached counted once
+(``figures.reach``), funding by source (``figures.funding``), the poverty figures and the units'
+timeliness, all computed from the data up to the period's cut-off, as JSON-safe data frozen on
+submission (to show what changed) and on approval (what prints).
+
+Cut-off: the last day of the period; for the annual report the day the commune sets (default 30/11,
+TT 10/2022/TT-BLĐTBXH: the annual report is sent before the year ends, the rest of the year being
+"ước thực hiện"). Support, activities and funding count up to the cut-off; the poverty figures come
+from the review decided by the period's end, named with its decision wherever they print."""
 
 import datetime
+import hashlib
+import json
 
-from reporting.figures.poverty import poverty_figures, rate
+from reporting.figures.funding import funding_figures
+from reporting.figures.poverty import poverty_figures, rate, shared_cached
+from reporting.figures.reach import reach_figures
 from reporting.figures.reports import component_figures, plan_components
 
+ANNUAL_CUTOFF = (11, 30)
 
-def commune_report_figures(period, *, today: datetime.date | None = None) -> dict:
+
+def figures_cutoff(period, chosen: datetime.date | None = None) -> datetime.date:
+    """The last day the figures count: the period's end, or for the year the chosen cut-off
+    (default 30/11), never past the period's end nor before its start."""
+    if period.code != "YEAR":
+        return period.end_date
+    day = chosen or datetime.date(period.year, *ANNUAL_CUTOFF)
+    return min(max(day, period.start_date), period.end_date)
+
+
+def fingerprint(figures: dict) -> str:
+    """A short hash of the figures (without the day they were taken): equal figures, equal print."""
+    data = {key: value for key, value in figures.items() if key not in ("taken_on", "timeliness")}
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:20]
+
+
+# Data written around the history (bulk loads, QuerySet.update) reaches the figures within this time;
+# every edit through the portal changes the data version at once.
+DELIVERY_CACHE_SECONDS = 600
+
+
+def data_version() -> str:
+    """The newest history row of everything the delivery figures read (support, activities,
+    allocations, disbursements, households and members): any save or delete through the ORM writes
+    one, so the version moves with every change. Six index-only queries."""
+    from django.db.models import Max
+
+    from households.models import Household, Member
+    from programs.models import Activity, Allocation, Disbursement, Support
+
+    models = (Support, Activity, Allocation, Disbursement, Household, Member)
+    return ".".join(
+        str(model.history.model.objects.aggregate(last=Max("history_id"))["last"] or 0) for model in models
+    )
+
+
+def _delivery(period, ids: list[int], end: datetime.date) -> dict:
+    """Support, activities, budget, reach and funding of the period and from 1/1 (Biểu 02)."""
+    year_start = datetime.date(period.year, 1, 1)
+    figures = component_figures(ids, period.start_date, end)
+    # "Lũy kế từ đầu năm" (Biểu 02): the same figures from 1/1, unless the period starts then.
+    same_start = period.start_date == year_start
+    reach = reach_figures(ids, period.start_date, end)
+    return {
+        "figures": figures,
+        "year_to_date": figures if same_start else component_figures(ids, year_start, end),
+        "reach": reach,
+        "reach_ytd": reach if same_start else reach_figures(ids, year_start, end),
+        "funding": funding_figures(ids, period.start_date, end),
+    }
+
+
+def commune_report_figures(
+    period, *, today: datetime.date | None = None, cutoff: datetime.date | None = None
+) -> dict:
     """Everything the compiled report prints for a period, as JSON-safe data: per component its
     figures and its unit report (state, narrative), totals, the poverty figures and the units'
     timeliness. Frozen as the compiled report's snapshot on approval. Fixed number of queries."""
@@ -19,7 +86,16 @@ def commune_report_figures(period, *, today: datetime.date | None = None) -> dic
     today = today or timezone.localdate()
     plan = period.plan
     components = plan_components(plan)
-    figures = component_figures([c.pk for c in components], period.start_date, period.end_date)
+    ids = [c.pk for c in components]
+    end = figures_cutoff(period, cutoff)
+    key = f"reporting:compiled:{period.pk}:{end.isoformat()}:{','.join(map(str, ids))}:{data_version()}"
+    delivery = shared_cached(key, DELIVERY_CACHE_SECONDS, lambda: _delivery(period, ids, end))
+    # JSON keys are strings once stored: the component ids come back as text.
+    figures = {int(pk): value for pk, value in delivery["figures"].items()}
+    year_to_date = {int(pk): value for pk, value in delivery["year_to_date"].items()}
+    reach, reach_ytd, funding = delivery["reach"], delivery["reach_ytd"], delivery["funding"]
+    reach["components"] = {int(pk): value for pk, value in reach["components"].items()}
+    funding["components"] = {int(pk): value for pk, value in funding["components"].items()}
     reports = {r.component_id: r for r in Report.objects.filter(period=period)}
     rows, states = [], []
     totals = {
@@ -45,6 +121,14 @@ def commune_report_figures(period, *, today: datetime.date | None = None) -> dic
                 "title": component.display_title,
                 "lead_unit": str(component.lead_unit),
                 **data,
+                "year_to_date": {
+                    "households": year_to_date[component.pk]["support"]["households"],
+                    "activities": year_to_date[component.pk]["activities"]["count"],
+                    "participants": year_to_date[component.pk]["activities"]["participants"],
+                    "amount": year_to_date[component.pk]["support"]["amount"],
+                },
+                "reach": reach["components"][component.pk],
+                "funding": funding["components"][component.pk],
                 "report": {
                     "status": report.status if report else "",
                     "status_label": report.get_status_display() if report else "Chưa lập",
@@ -57,13 +141,21 @@ def commune_report_figures(period, *, today: datetime.date | None = None) -> dic
                 },
             }
         )
-        totals["households"] += data["support"]["households"]
         totals["support_amount"] += data["support"]["amount"]
         totals["activities"] += data["activities"]["count"]
         totals["participants"] += data["activities"]["participants"]
         totals["allocated"] += data["budget"]["allocated"]
         totals["disbursed"] += data["budget"]["disbursed"]
     totals["rate"] = rate(totals["disbursed"], totals["allocated"])
+    # Households reached are counted once for the commune, not summed over the sub-projects.
+    for group in ("households", "ethnic_minority", "meritorious", "disability"):
+        totals[group] = reach["total"][group]
+    totals["year_to_date"] = {
+        "households": reach_ytd["total"]["households"],
+        "activities": sum(v["activities"]["count"] for v in year_to_date.values()),
+        "participants": sum(v["activities"]["participants"] for v in year_to_date.values()),
+        "amount": reach_ytd["total"]["amount"],
+    }
     targets = list(plan.targets.prefetch_related("lines"))
     return {
         "period": {
@@ -72,10 +164,15 @@ def commune_report_figures(period, *, today: datetime.date | None = None) -> dic
             "start": period.start_date.isoformat(),
             "end": period.end_date.isoformat(),
             "due": period.due_date.isoformat(),
+            "code": period.code,
+            "cutoff": end.isoformat(),
         },
         "taken_on": today.isoformat(),
         "components": rows,
         "totals": totals,
+        "reach": reach["total"],
+        "reach_year_to_date": reach_ytd["total"],
+        "funding": {"sources": funding["sources"], "total": funding["total"]},
         "poverty": poverty_figures(period.commune, targets, period.end_date, plan.year),
         "timeliness": {
             "expected": len(states),

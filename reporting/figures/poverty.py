@@ -11,7 +11,7 @@ from django.db.models import Max
 
 from households.models import Category, Household, ReviewRound, RoundStatus
 from households.queries import escaped_poor_counts, movement_table
-from programs.models import TargetMetric
+from programs.models import TargetCounting, TargetMetric
 
 
 def rate(part, whole) -> float | None:
@@ -43,7 +43,9 @@ def poverty_cache_key(commune, targets, on_date: datetime.date, plan_year: int) 
     approved by ``on_date``, the newest household, the plan year and its targets (two queries)."""
     latest = latest_approved_round(commune, on_date)
     newest_household = Household.objects.aggregate(last=Max("pk"))["last"] or 0
-    targets_key = hashlib.sha1(",".join(f"{t.pk}x{t.quantity}" for t in targets).encode()).hexdigest()[:16]
+    targets_key = hashlib.sha1(
+        ",".join(f"{t.pk}x{t.quantity}x{t.counting or 'net'}" for t in targets).encode()
+    ).hexdigest()[:16]
     key = "reporting:poverty:{}:{}:{}:{}:{}:{}".format(
         commune.pk,
         latest["pk"] if latest else 0,
@@ -114,34 +116,55 @@ def _compute_poverty(commune, targets, latest, plan_year: int) -> dict:
     # The lists at the end of the review year are the movement tables' totals (no third walk).
     movement = _movement_rows(commune, year, Category.POOR)
     near_poor = _movement_rows(commune, year, Category.NEAR_POOR)
-    escaped = escaped_poor_counts(commune, plan_year) if year >= plan_year else None
-    metric_values = {
-        TargetMetric.POOR_HOUSEHOLDS_REDUCED: "total",
+    # The plan's targets are measured by the plan year's own review: before it is decided there is
+    # no result yet (None, printed as such), never the previous year's movement scored as this year's.
+    decided = year == plan_year
+    escaped = escaped_poor_counts(commune, plan_year) if decided else None
+    total = movement[-1]
+    change = {
+        "start": total["start"],
+        "end": total["end"],
+        "escaped": total["escaped"],
+        "fell_back_new": total["fell_back"] + total["newly_poor"],
+        "net": total["start"] - total["end"],
+    }
+    line_values = {
         TargetMetric.WITHOUT_LABOUR_CAPACITY: "without_labour_capacity",
         TargetMetric.WITH_LABOUR_CAPACITY: "with_labour_capacity",
     }
 
-    def achieved(metric):
-        if not metric or metric not in metric_values:
+    def achieved(metric, counting=TargetCounting.GROSS):
+        if not decided or not metric:
             return None
-        return escaped[metric_values[metric]] if escaped else 0
+        if metric == TargetMetric.POOR_HOUSEHOLDS_REDUCED:
+            return change["net"] if counting == TargetCounting.NET else change["escaped"]
+        # "Trong đó" lines split the households that escaped (gross): the registry knows who escaped.
+        return escaped[line_values[metric]] if metric in line_values else None
 
     target_rows = []
     for target in targets:
-        value = achieved(target.metric)
+        counting = target.counting or TargetCounting.NET
+        value = achieved(target.metric, counting)
         target_rows.append(
             {
                 "text": target.sentence,
                 "quantity": target.quantity,
                 "unit": target.unit,
+                "counting": counting,
+                "counting_label": TargetCounting(counting).label,
+                "measured": target.metric == TargetMetric.POOR_HOUSEHOLDS_REDUCED,
+                **(change if decided else dict.fromkeys(change)),
                 "achieved": value,
                 "rate": rate(value, target.quantity) if value is not None else None,
                 "lines": [
                     {
                         "text": line.sentence,
                         "quantity": line.quantity,
+                        "counting_label": TargetCounting.GROSS.label if line.metric in line_values else "",
                         "achieved": achieved(line.metric),
-                        "rate": rate(achieved(line.metric), line.quantity) if line.metric else None,
+                        "rate": rate(achieved(line.metric), line.quantity)
+                        if achieved(line.metric) is not None
+                        else None,
                     }
                     for line in target.lines.all()
                 ],
@@ -160,5 +183,5 @@ def _compute_poverty(commune, targets, latest, plan_year: int) -> dict:
             {"label": row["label"], "end": row["end"], "end_rate": row["end_rate"]} for row in near_poor
         ],
         "targets": target_rows,
-        "target_year_decided": escaped is not None,
+        "target_year_decided": decided,
     }

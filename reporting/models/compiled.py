@@ -1,6 +1,7 @@
 """The commune's compiled report (Báo cáo của UBND) the chairman signs, built from the accepted unit reports, and its log."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
@@ -54,6 +55,7 @@ class CompiledReport(Freezable, models.Model):
         "trạng thái", max_length=12, choices=CompiledStatus.choices, default=CompiledStatus.DRAFT
     )
     general_situation = _narrative("I. Tình hình chung", NARRATIVE_MAX, blank=True)
+    steering = _narrative("II. Công tác chỉ đạo, điều hành", NARRATIVE_MAX, blank=True)
     results = _narrative("nhận xét kết quả thực hiện", RESULTS_MAX, blank=True)
     problems = _narrative("tồn tại, vướng mắc", NARRATIVE_MAX, blank=True)
     proposals = _narrative("kiến nghị, đề xuất", NARRATIVE_MAX, blank=True)
@@ -64,11 +66,20 @@ class CompiledReport(Freezable, models.Model):
         blank=True,
         help_text="Mỗi nơi nhận một dòng",
     )
+    figures_cutoff = models.DateField(
+        "ngày chốt số liệu",
+        null=True,
+        blank=True,
+        help_text="Chỉ với báo cáo năm: số liệu tính đến ngày này (mặc định 30/11), phần còn lại là ước thực hiện",
+    )
     document_number = models.CharField(
         "số văn bản", max_length=10, blank=True, help_text="Chỉ phần số trong “Số: …/BC-UBND”"
     )
     issued_on = models.DateField("ngày ban hành", null=True, blank=True)
     snapshot = models.JSONField("số liệu khi phê duyệt", default=dict, blank=True, editable=False)
+    # The figures as the chairman was asked to approve them: approval compares them with today's and,
+    # when they differ, shows what changed and asks again rather than signing figures never read.
+    submitted_figures = models.JSONField("số liệu khi trình", default=dict, blank=True, editable=False)
     return_comment = _narrative("lý do trả lại", COMMENT_MAX, blank=True)
     compiled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="người lập"
@@ -104,6 +115,18 @@ class CompiledReport(Freezable, models.Model):
 
     def __str__(self):
         return f"Báo cáo tổng hợp {self.period.label}"
+
+    def clean(self):
+        super().clean()
+        # TT 10/2022: only the annual report is cut off before its period ends (the rest "ước thực hiện").
+        if self.figures_cutoff and self.period_id:
+            period = self.period
+            if period.code != "YEAR":
+                raise ValidationError({"figures_cutoff": messages.CUTOFF_ONLY_ANNUAL})
+            if self.figures_cutoff.year != period.year:
+                raise ValidationError(
+                    {"figures_cutoff": messages.CUTOFF_OUTSIDE_YEAR.format(year=period.year)}
+                )
 
     @property
     def is_editable(self) -> bool:

@@ -10,20 +10,50 @@ from django.utils import timezone
 
 from reporting import messages
 from reporting.figures import commune_report_figures
+from reporting.figures.changes import figure_changes
+from reporting.figures.compiled import fingerprint
 from reporting.models import CompiledReport, CompiledStatus, ReportingPeriod, ReportStatus
 from thoxuan_gnbv import access, workflow
 
-EDITABLE_FIELDS = ("general_situation", "results", "problems", "proposals", "recipients")
+EDITABLE_FIELDS = (
+    "general_situation",
+    "steering",
+    "results",
+    "problems",
+    "proposals",
+    "recipients",
+    "figures_cutoff",
+)
+# The narrative sections of TT 10/2022/TT-BLĐTBXH Phụ lục II Mẫu 01 a report cannot go without.
+REQUIRED_SECTIONS = {
+    "general_situation": messages.GENERAL_SITUATION_REQUIRED,
+    "steering": messages.STEERING_REQUIRED,
+    "problems": messages.PROBLEMS_REQUIRED,
+    "proposals": messages.PROPOSALS_REQUIRED,
+}
 
 
 def default_recipients(period: ReportingPeriod) -> str:
-    """Nơi nhận of a report to the level above: where the commune reports, the Party and Council
-    standing committees, the Steering Committee."""
+    """Nơi nhận of a report to the level above (NĐ 30/2020/NĐ-CP, Phụ lục I): the body the commune
+    reports to first, then the plan's own recipients (its "Nơi nhận"), without repeating a line and
+    without "Lưu: VT", which the document base always prints last. Editable per report."""
     lines = []
     if period.commune.reports_to:
         lines.append(f"{period.commune.reports_to} (B/c)")
-    lines += ["Thường trực Đảng ủy, HĐND (B/c)", "Ban Chỉ đạo các Chương trình MTQG"]
+    seen = [_recipient_key(line) for line in lines]
+    for recipient in period.plan.recipients.all():
+        name = recipient.name.strip().rstrip(";.")
+        key = _recipient_key(name)
+        # "UBND huyện (B/c)" in the plan is the same body as "UBND huyện Thọ Xuân (B/c)" above.
+        if not name or key.startswith("lưu") or any(k.startswith(key) or key.startswith(k) for k in seen):
+            continue
+        lines.append(name)
+        seen.append(key)
     return "\n".join(lines)
+
+
+def _recipient_key(line: str) -> str:
+    return line.casefold().split(" (")[0].strip()
 
 
 @transaction.atomic
@@ -84,9 +114,22 @@ def compiled_submit(*, compiled: CompiledReport, user) -> CompiledReport:
     workflow.check_step(compiled, to=CompiledStatus.SUBMITTED)
     if not access.can_compile_report(user, compiled):
         raise ValidationError(messages.NOT_COMPILER, code="forbidden")
-    if not compiled.general_situation.strip():
-        raise ValidationError({"general_situation": messages.GENERAL_SITUATION_REQUIRED})
-    return workflow.transition(compiled, to=CompiledStatus.SUBMITTED, user=user)
+    errors = {
+        name: message for name, message in REQUIRED_SECTIONS.items() if not getattr(compiled, name).strip()
+    }
+    if errors:
+        raise ValidationError(errors)
+    # The figures the chairman is asked to approve, kept to show him what changed before he signs.
+    figures = commune_report_figures(compiled.period, cutoff=compiled.figures_cutoff)
+    return workflow.transition(
+        compiled, to=CompiledStatus.SUBMITTED, user=user, changes={"submitted_figures": figures}
+    )
+
+
+def approval_changes(compiled: CompiledReport) -> tuple[str, list]:
+    """The current figures' fingerprint and what changed since submission (empty when nothing)."""
+    current = commune_report_figures(compiled.period, cutoff=compiled.figures_cutoff)
+    return fingerprint(current), figure_changes(compiled.submitted_figures, current)
 
 
 def _check_approver(compiled: CompiledReport, user, to: str) -> None:
@@ -104,10 +147,17 @@ def compiled_return(*, compiled: CompiledReport, user, comment: str) -> Compiled
 
 @transaction.atomic
 def compiled_approve(
-    *, compiled: CompiledReport, user, document_number: str, issued_on: datetime.date | None
+    *,
+    compiled: CompiledReport,
+    user,
+    document_number: str,
+    issued_on: datetime.date | None,
+    confirmed_figures: str = "",
 ) -> CompiledReport:
     """The chairman approves and numbers the report ("Số: …/BC-UBND"); the figures are frozen into
-    ``snapshot`` as they are now, so later data changes never alter the issued report."""
+    ``snapshot`` as they are now, so later data changes never alter the issued report. When they
+    differ from those submitted, approval is refused with the changes listed unless
+    ``confirmed_figures`` is the fingerprint of the figures as they are now (he has seen them)."""
     compiled = _lock(compiled)
     _check_approver(compiled, user, CompiledStatus.APPROVED)
     errors = {}
@@ -124,10 +174,21 @@ def compiled_approve(
         errors["issued_on"] = messages.ISSUED_ON_BEFORE_PERIOD
     if errors:
         raise ValidationError(errors)
+    snapshot = commune_report_figures(compiled.period, today=issued_on, cutoff=compiled.figures_cutoff)
+    changed = figure_changes(compiled.submitted_figures, snapshot)
+    if changed and confirmed_figures != fingerprint(snapshot):
+        lines = "; ".join(f"{c.label}: {_show(c.before)} → {_show(c.after)}" for c in changed[:8])
+        raise ValidationError(messages.FIGURES_CHANGED.format(changes=lines), code="figures_changed")
     changes = {
         # Timeliness in the snapshot is stated as of the issue date printed on the report.
-        "snapshot": commune_report_figures(compiled.period, today=issued_on),
+        "snapshot": snapshot,
         "document_number": document_number,
         "issued_on": issued_on,
     }
     return workflow.transition(compiled, to=CompiledStatus.APPROVED, user=user, changes=changes)
+
+
+def _show(value) -> str:
+    if value is None:
+        return "không có"
+    return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)

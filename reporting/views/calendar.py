@@ -3,6 +3,7 @@
 from django.shortcuts import render
 from django.utils import timezone
 
+from reporting.figures.deadlines import unit_deadline, upward_deadline
 from reporting.queries import calendar_years, reporting_calendar
 from reporting.views.common import default_year
 from thoxuan_gnbv import access
@@ -21,6 +22,12 @@ def report_calendar(request):
         "reporting/calendar.html",
         {
             "calendar": calendar,
+            # Per column: the units' deadline to the commune and the commune's own to the level above.
+            "deadline_columns": [
+                (column, unit_deadline(column.due_date), upward_deadline(column.period))
+                for column in calendar.columns
+            ],
+            "reports_to": commune.reports_to,
             "years": years,
             "can_compile": access.can_compile_report(request.user),
             "can_view_dashboard": access.can_view_dashboard(request.user),

@@ -14,9 +14,10 @@ from reporting.documents.excel import render_compiled_xlsx
 from reporting.documents.pdf import render_compiled_pdf
 from reporting.documents.report import build_compiled_document
 from reporting.forms import ApproveForm, CompiledReportForm, ReturnForm
+from reporting.models import CompiledStatus
+from reporting.periods import parse_period
 from reporting.queries import get_compiled_for_user
 from reporting.tasks import document_job_start
-from reporting.views.common import period_from_slug
 from thoxuan_gnbv import access
 from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, request_commune, require
 
@@ -24,7 +25,12 @@ from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, request_comm
 @require_POST
 def compiled_start(request, slug):
     require(access.can_compile_report(request.user))
-    period = period_from_slug(request_commune(request), slug)
+    try:
+        period = services.period_open(commune=request_commune(request), period=parse_period(slug))
+    except (ValueError, ValidationError) as error:
+        # A period outside the approved plans' years (or not in the plan's rules): say why, in Vietnamese.
+        flash_errors(request, error if isinstance(error, ValidationError) else ValidationError(str(error)))
+        return redirect("reporting:calendar")
     compiled = services.compiled_open(period=period, user=request.user)
     return redirect("reporting:compiled_detail", pk=compiled.pk)
 
@@ -36,6 +42,7 @@ def compiled_detail(request, pk):
     form = CompiledReportForm(
         request.POST or None,
         initial={name: getattr(compiled, name) for name in services.compiled.EDITABLE_FIELDS},
+        annual=compiled.period.code == "YEAR",
     )
     if request.method == "POST":
         require(can_edit)
@@ -51,6 +58,9 @@ def compiled_detail(request, pk):
             except ValidationError as error:
                 apply_service_error(form, error)
     can_approve = access.can_approve_compiled_report(request.user, compiled)
+    figures_key, changes = "", []
+    if can_approve and compiled.status == CompiledStatus.SUBMITTED:
+        figures_key, changes = services.compiled.approval_changes(compiled)
     return render(
         request,
         "reporting/report_compiled.html",
@@ -61,8 +71,9 @@ def compiled_detail(request, pk):
             "can_approve": can_approve,
             "approve_form": ApproveForm(
                 action=reverse("reporting:compiled_approve", args=[compiled.pk]),
-                initial={"issued_on": timezone.localdate()},
+                initial={"issued_on": timezone.localdate(), "confirmed_figures": figures_key},
             ),
+            "figure_changes": changes,
             "return_form": ReturnForm(action=reverse("reporting:compiled_return", args=[compiled.pk])),
             "transitions": compiled.transitions.select_related("actor"),
             # The annex lists households (personal data): offered to those who may export lists.
@@ -116,9 +127,10 @@ def compiled_pdf(request, pk):
 
 def compiled_xlsx(request, pk):
     require(access.can_view_compiled_reports(request.user))
-    doc = build_compiled_document(get_compiled_for_user(request.user, pk))
+    compiled = get_compiled_for_user(request.user, pk)
+    doc = build_compiled_document(compiled)
     response = HttpResponse(
-        render_compiled_xlsx(doc),
+        render_compiled_xlsx(doc, commune=compiled.period.commune),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{doc.frame.filename[:-4]}.xlsx"'

@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def imported(commune, neighborhood1, labour_officer, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     ensure_standards()
-    review_round = review_round_open(commune=commune, year=2024, user=labour_officer)
+    review_round = review_round_open(
+        commune=commune, year=2024, user=labour_officer, history_reason="Nhập lịch sử năm 2024"
+    )
     households_import(
         commune=commune,
         fileobj=workbook_bytes([row(), row(code="KP1-0002", national_id="", head="Trần Văn Bình")]),

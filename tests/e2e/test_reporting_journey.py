@@ -60,6 +60,12 @@ def test_quarterly_report_from_unit_to_chairman(page, live_server, demo):
     page.locator("form[action*='/periods/2024-Q2/compiled/start/'] button").click()
     assert "Một số hộ chưa đưa trẻ đi cân đo." in page.locator("textarea[name=problems]").input_value()
     page.fill("textarea[name=general_situation]", "Quý II, các đơn vị triển khai đúng kế hoạch.")
+    # Every narrative section of the report is required before it goes to the chairman.
+    page.click("input[name=submit_report]")
+    assert "Mục II. Công tác chỉ đạo, điều hành còn trống" in page.content()
+    assert page.get_by_test_id("compiled-status").inner_text() == "Đang soạn"
+    page.fill("textarea[name=steering]", "Chỉ đạo các khu phố rà soát nhu cầu hỗ trợ.")
+    page.fill("textarea[name=proposals]", "Đề nghị phân bổ kinh phí sớm.")
     page.click("input[name=submit_report]")
     assert page.get_by_test_id("compiled-status").inner_text() == "Chờ phê duyệt"
 

@@ -153,7 +153,7 @@ def test_re_importing_last_years_file_gives_one_grouped_error(
     client_for, labour_officer, commune, neighborhood1
 ):
     approved_round(commune, 2024)
-    review_round_open(commune=commune, year=2025, user=labour_officer)
+    review_round_open(commune=commune, year=2025, user=labour_officer, history_reason="Nhập lại năm trước")
     for i in range(7):
         HouseholdFactory(neighborhood=neighborhood1, code=f"KP1-{i:04d}")
     response = _upload(

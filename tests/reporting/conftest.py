@@ -62,5 +62,10 @@ def draft(period, nutrition, health_station):
 def compiled(period, labour_officer):
     compiled = services.compiled_open(period=period, user=labour_officer)
     return services.compiled_update(
-        compiled=compiled, user=labour_officer, general_situation="Tình hình chung."
+        compiled=compiled,
+        user=labour_officer,
+        general_situation="Tình hình chung.",
+        steering="Đã ban hành kế hoạch, phân công đơn vị chủ trì.",
+        problems="Không có.",
+        proposals="Không có.",
     )

@@ -115,7 +115,9 @@ def test_a_list_of_one_khu_pho(client_for, decided, labour_officer, neighborhood
 def test_a_round_not_approved_prints_nothing(client_for, commune, labour_officer):
     from households.services.review import review_round_open
 
-    round_ = review_round_open(commune=commune, year=2025, user=labour_officer)
+    round_ = review_round_open(
+        commune=commune, year=2025, user=labour_officer, history_reason="Nhập lịch sử năm 2025"
+    )
     response = client_for(labour_officer).get(
         reverse("reporting:certificate_list", args=[round_.pk]), follow=True
     )

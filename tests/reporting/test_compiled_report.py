@@ -24,7 +24,12 @@ def period(commune, plan):
 def submitted(period, labour_officer):
     compiled = services.compiled_open(period=period, user=labour_officer)
     compiled = services.compiled_update(
-        compiled=compiled, user=labour_officer, general_situation="Tình hình ổn định."
+        compiled=compiled,
+        user=labour_officer,
+        general_situation="Tình hình ổn định.",
+        steering="Đã ban hành kế hoạch, phân công đơn vị chủ trì.",
+        problems="Không có.",
+        proposals="Không có.",
     )
     return services.compiled_submit(compiled=compiled, user=labour_officer)
 
@@ -61,11 +66,20 @@ def test_only_the_labour_officer_compiles(period, health_station, chairman):
     assert not CompiledReport.objects.exists()
 
 
-def test_submit_needs_the_general_situation(period, labour_officer):
+def test_submit_needs_every_narrative_section(period, labour_officer):
     compiled = services.compiled_open(period=period, user=labour_officer)
+    compiled = services.compiled_update(
+        compiled=compiled, user=labour_officer, problems="", proposals="Không có."
+    )
     with pytest.raises(ValidationError) as error:
         services.compiled_submit(compiled=compiled, user=labour_officer)
-    assert error.value.message_dict == {"general_situation": [messages.GENERAL_SITUATION_REQUIRED]}
+    assert error.value.message_dict == {
+        "general_situation": [messages.GENERAL_SITUATION_REQUIRED],
+        "steering": [messages.STEERING_REQUIRED],
+        "problems": [messages.PROBLEMS_REQUIRED],
+    }
+    compiled.refresh_from_db()
+    assert compiled.status == CompiledStatus.DRAFT
 
 
 def test_approving_a_draft_is_refused(period, labour_officer, chairman):
@@ -125,7 +139,16 @@ def test_snapshot_does_not_move_when_data_changes_after_approval(
 ):
     household = HouseholdFactory(neighborhood=neighborhood1, commune=commune, code="S-1")
     add_support(nutrition, household, on=datetime.date(2024, 5, 3), user=health_station, amount=300_000)
-    compiled = approve(submitted, chairman)
+    # The figures changed since submission: the chairman approves what he has seen on the page.
+    figures_key, changes = services.compiled.approval_changes(submitted)
+    assert changes
+    compiled = services.compiled_approve(
+        compiled=submitted,
+        user=chairman,
+        document_number="45",
+        issued_on=timezone.localdate(),
+        confirmed_figures=figures_key,
+    )
     frozen = compiled.snapshot
     row = next(c for c in frozen["components"] if c["code"] == "3.2")
     assert row["support"]["households"] == 1

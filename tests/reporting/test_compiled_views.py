@@ -50,9 +50,10 @@ def test_submit_approve_then_frozen_through_every_page(
     url = reverse("reporting:compiled_detail", args=[compiled.pk])
     form = {
         "general_situation": "Tình hình chung.",
+        "steering": "Ban hành kế hoạch.",
         "results": "",
-        "problems": "",
-        "proposals": "",
+        "problems": "Không có.",
+        "proposals": "Không có.",
         "recipients": "UBND huyện (B/c)",
     }
     assert status(client_for, labour_officer, url, "post", form | {"submit_report": "1"})[0] == 302

@@ -28,7 +28,7 @@ def test_demo_reports_are_seeded_once(tmp_path):
     assert set(Report.objects.values_list("status", flat=True)) == {ReportStatus.ACCEPTED}
     late = set(Report.objects.filter(is_late=True).values_list("period__code", "component__project__number"))
     assert late == {("Q1", 6), ("Q2", 3), ("Q2", 7)}
-    compiled = CompiledReport.objects.get()
+    compiled = CompiledReport.objects.get(period__code="Q1")
     assert (compiled.status, compiled.document_reference, compiled.issued_on) == (
         CompiledStatus.APPROVED,
         "12/BC-UBND",
@@ -69,7 +69,14 @@ def test_home_tasks_for_each_step(
     awaiting = [t for t in tasks if t.text.endswith("chờ tiếp nhận")]
     assert len(awaiting) == 1 and awaiting[0].url == reverse("reporting:report_detail", args=[report.pk])
     compiled = services.compiled_open(period=report.period, user=labour_officer)
-    compiled = services.compiled_update(compiled=compiled, user=labour_officer, general_situation="Chung.")
+    compiled = services.compiled_update(
+        compiled=compiled,
+        user=labour_officer,
+        general_situation="Chung.",
+        steering="Đã ban hành kế hoạch, phân công đơn vị chủ trì.",
+        problems="Không có.",
+        proposals="Không có.",
+    )
     services.compiled_submit(compiled=compiled, user=labour_officer)
     assert any(t.text == "Báo cáo tổng hợp quý II năm 2024 chờ phê duyệt" for t in _report_tasks(chairman))
     time_machine.move_to(datetime.datetime(2024, 9, 20, 9, tzinfo=datetime.UTC))

@@ -58,6 +58,7 @@ def approved(
         general_situation='=HYPERLINK("http://x")\nTình hình chung ổn định.',
         problems="+ Thiếu cán bộ\n- Kinh phí chậm",
         proposals="@SUM(A1)",
+        steering="Đã ban hành kế hoạch.",
     )
     compiled = services.compiled_submit(compiled=compiled, user=labour_officer)
     return services.compiled_approve(
@@ -78,9 +79,13 @@ def test_pdf_has_the_official_heading_number_and_totals(approved):
         "Số: 45/BC-UBND",
         "BÁO CÁO",
         "I. TÌNH HÌNH CHUNG",
-        "III. TỒN TẠI, VƯỚNG MẮC",
-        "IV. KIẾN NGHỊ, ĐỀ XUẤT",
+        "II. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
+        "IV. KHÓ KHĂN, VƯỚNG MẮC",
+        "V. KIẾN NGHỊ, ĐỀ XUẤT",
         "Tổng cộng",
+        "Toàn xã",
+        "Số liệu tính đến ngày 30/06/2024",
+        "TM. ỦY BAN NHÂN DÂN",
         "Nơi nhận:",
     ):
         assert expected in text, expected
@@ -117,8 +122,10 @@ def test_excel_component_sheet_has_title_headers_rows_and_totals(approved, plan)
     rows = list(ws.iter_rows(min_row=10, values_only=True))
     components = rows[: plan.components.count()]
     total = rows[plan.components.count()]
-    assert total[1] == "Tổng cộng"
-    assert total[3] == sum(r[3] for r in components) == 4
+    assert total[1] == "Toàn xã (mỗi hộ tính một lần)"
+    # D-2 was helped by two sub-projects: the commune total counts it once (3), not the sum (4).
+    assert sum(r[3] for r in components) == 4
+    assert total[3] == 3
     assert total[9] == sum(r[9] for r in components)
     nutrition = next(r for r in components if r[1].startswith("3.2."))
     assert nutrition[3] == 3
@@ -184,7 +191,7 @@ def test_cli_writes_pdf_and_xlsx(approved, tmp_path):
     [
         (["--period", "2024-Q5", "--format", "pdf"], "không hợp lệ"),
         (["--period", "2024", "--format", "docx"], "pdf hoặc xlsx"),
-        (["--period", "2031-Q1", "--format", "pdf"], "Chưa có kế hoạch năm 2031"),
+        (["--period", "2031-Q1", "--format", "pdf"], "chưa có kế hoạch năm 2031"),
         (["--period", "2024-Q1", "--format", "pdf", "--commune", "khong-co"], "Không có xã"),
     ],
 )

@@ -9,6 +9,7 @@ from reporting.periods import (
     Period,
     Timeliness,
     is_late,
+    last_submission_day,
     on_time_rate,
     parse_period,
     period_bounds,
@@ -73,24 +74,28 @@ def test_labels_are_vietnamese():
 DUE = D(2024, 6, 15)
 
 
-def test_submitted_on_the_due_date_is_on_time():
-    assert not is_late(DUE, DUE)
-    assert timeliness(due_date=DUE, today=DUE, exists=True, submitted_on=DUE) == Timeliness.ON_TIME
+LAST = D(2024, 6, 14)  # "trước ngày 15/6": the 14th is the last day
 
 
-def test_submitted_the_day_after_is_late():
-    assert is_late(DUE + datetime.timedelta(days=1), DUE)
-    state = timeliness(due_date=DUE, today=D(2024, 7, 1), exists=True, submitted_on=D(2024, 6, 16))
+def test_submitted_the_day_before_the_named_day_is_on_time():
+    assert last_submission_day(DUE) == LAST
+    assert not is_late(LAST, DUE)
+    assert timeliness(due_date=DUE, today=LAST, exists=True, submitted_on=LAST) == Timeliness.ON_TIME
+
+
+def test_submitted_on_the_named_day_is_late():
+    assert is_late(DUE, DUE)
+    state = timeliness(due_date=DUE, today=D(2024, 7, 1), exists=True, submitted_on=DUE)
     assert state == Timeliness.LATE
 
 
 def test_nothing_sent_before_the_deadline_is_not_started_or_draft():
-    assert timeliness(due_date=DUE, today=DUE, exists=False, submitted_on=None) == Timeliness.NOT_STARTED
-    assert timeliness(due_date=DUE, today=DUE, exists=True, submitted_on=None) == Timeliness.DRAFT
+    assert timeliness(due_date=DUE, today=LAST, exists=False, submitted_on=None) == Timeliness.NOT_STARTED
+    assert timeliness(due_date=DUE, today=LAST, exists=True, submitted_on=None) == Timeliness.DRAFT
 
 
 def test_nothing_sent_after_the_deadline_is_overdue_whether_drafted_or_not():
-    after = DUE + datetime.timedelta(days=1)
+    after = DUE
     assert timeliness(due_date=DUE, today=after, exists=False, submitted_on=None) == Timeliness.OVERDUE
     assert timeliness(due_date=DUE, today=after, exists=True, submitted_on=None) == Timeliness.OVERDUE
 

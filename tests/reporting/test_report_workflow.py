@@ -60,24 +60,23 @@ def test_period_without_approved_plan_is_refused(commune):
 
 
 @pytest.mark.parametrize(("code", "due"), list(RULES_2024.items()))
-def test_submitted_at_the_last_minute_of_the_due_date_is_on_time(
+def test_submitted_at_the_last_minute_before_the_named_day_is_on_time(
     commune, plan, nutrition, health_station, code, due
 ):
+    # "Trước ngày 15/6": 23:59 on the 14th is the last minute on time.
     period = open_period(commune, "2024" if code == "YEAR" else f"2024-{code}")
     report = written(period, nutrition, health_station)
-    with at(due, 23, 59):
+    with at(due - datetime.timedelta(days=1), 23, 59):
         report = services.report_submit(report=report, user=health_station)
     assert report.status == ReportStatus.SUBMITTED
     assert report.is_late is False
 
 
 @pytest.mark.parametrize(("code", "due"), list(RULES_2024.items()))
-def test_submitted_just_after_midnight_is_late_but_accepted(
-    commune, plan, nutrition, health_station, code, due
-):
+def test_submitted_on_the_named_day_is_late_but_accepted(commune, plan, nutrition, health_station, code, due):
     period = open_period(commune, "2024" if code == "YEAR" else f"2024-{code}")
     report = written(period, nutrition, health_station)
-    with at(due + datetime.timedelta(days=1), 0, 1):
+    with at(due, 0, 1):
         report = services.report_submit(report=report, user=health_station)
     assert report.status == ReportStatus.SUBMITTED
     assert report.is_late is True

@@ -257,7 +257,12 @@ class CompiledFlow(Flow):
         period = open_period(w.commune, "2024-Q1")
         compiled = reporting_services.compiled_open(period=period, user=w.labour_officer)
         compiled = reporting_services.compiled_update(
-            compiled=compiled, user=w.labour_officer, general_situation="Tình hình ổn định."
+            compiled=compiled,
+            user=w.labour_officer,
+            general_situation="Tình hình ổn định.",
+            steering="Đã ban hành kế hoạch, phân công đơn vị chủ trì.",
+            problems="Không có.",
+            proposals="Không có.",
         )
         return reporting_services.compiled_submit(compiled=compiled, user=w.labour_officer)
 

@@ -184,7 +184,14 @@ def _reports(world: World, commune, nutrition):
     )
     report = reporting.report_submit(report=report, user=u["health"])
     compiled = reporting.compiled_open(period=period, user=u["labour"])
-    compiled = reporting.compiled_update(compiled=compiled, user=u["labour"], general_situation="Ổn định.")
+    compiled = reporting.compiled_update(
+        compiled=compiled,
+        user=u["labour"],
+        general_situation="Ổn định.",
+        steering="Đã ban hành kế hoạch, phân công đơn vị chủ trì.",
+        problems="Không có.",
+        proposals="Không có.",
+    )
     compiled = reporting.compiled_submit(compiled=compiled, user=u["labour"])
     job = DocumentJob.objects.create(
         compiled_report=compiled,

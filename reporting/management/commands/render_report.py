@@ -49,7 +49,7 @@ class Command(BaseCommand):
             content, pages = render_compiled_pdf(doc)
             detail = f"{pages} trang"
         else:
-            content = render_compiled_xlsx(doc)
+            content = render_compiled_xlsx(doc, commune=commune_obj)
             detail = "Excel"
         Path(out).write_bytes(content)
         state = "dự thảo" if doc.frame.is_draft else f"số {doc.frame.number_line[4:].strip()}"
