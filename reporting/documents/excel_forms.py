@@ -101,7 +101,15 @@ def beneficiaries_sheet(wb, doc):
 
 
 def append_review_sheets(workbook, commune, year) -> None:
-    """Hook for the annual report: the review result tables of ``year`` once its round is approved
-    (layout of docs/spec review-tables). Built in ``reporting/figures/review_tables.py`` and
-    ``reporting/documents/review_*.py``; does nothing until they are wired in here."""
-    return None
+    """The annual report carries the review result tables of ``year`` once its round is approved, in
+    the layout of docs/spec/review-tables.md (same sheets as ``render_review``); nothing before."""
+    from django.core.exceptions import ValidationError
+
+    from reporting.documents.review_tables import build_review_tables
+    from reporting.documents.review_xlsx import add_review_sheets
+
+    try:
+        tables = build_review_tables(commune, year)
+    except ValidationError:
+        return
+    add_review_sheets(workbook, tables)

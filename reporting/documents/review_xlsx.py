@@ -168,9 +168,9 @@ def _list_sheet(book, tables, kind, name, title, number):
     _signer(ws, tables, len(LIST_HEADERS))
 
 
-def write_review_xlsx(tables, out) -> None:
-    """Write the workbook of ``tables`` (``build_review_tables``) to ``out`` (a path or binary file)."""
-    book = Workbook(write_only=True)
+def add_review_sheets(book, tables) -> None:
+    """The eight sheets of ``tables`` added to ``book`` — the review workbook itself, or the annual
+    report's workbook (the same layout, so the level above reads both alike)."""
     summary = tables.summary
     _table_sheet(
         book, tables, rt.POOR_SHEET, POOR_HEADERS, [(r.poor_cells(), r.number is None) for r in summary]
@@ -186,5 +186,11 @@ def write_review_xlsx(tables, out) -> None:
     with tables_transaction():
         for kind, name, title, number in tables.list_kinds():
             _list_sheet(book, tables, kind, name, title, number)
-    book.save(out)
     _STYLES.pop(id(book), None)
+
+
+def write_review_xlsx(tables, out) -> None:
+    """Write the workbook of ``tables`` (``build_review_tables``) to ``out`` (a path or binary file)."""
+    book = Workbook(write_only=True)
+    add_review_sheets(book, tables)
+    book.save(out)

@@ -208,3 +208,24 @@ def test_the_seed_target_is_net_and_a_gross_target_scores_escapes(demo):
         Target.objects.filter(pk=target.pk).update(counting="gross")
     gross = next(row for row in build_compiled_document(compiled).targets if not row.is_line)
     assert gross.achieved == 9 and gross.rate == 1.125
+
+
+def test_annual_workbook_carries_the_years_review_tables_as_render_review_writes_them(demo, tmp_path):
+    from reporting.documents.review_tables import build_review_tables
+    from reporting.documents.review_xlsx import write_review_xlsx
+
+    annual = build_compiled_document(compiled_for_output(demo, parse_period("2024")))
+    workbook = load_workbook(io.BytesIO(render_compiled_xlsx(annual, commune=demo)))
+    review_path = tmp_path / "review.xlsx"
+    write_review_xlsx(build_review_tables(demo, 2024), review_path)
+    review = load_workbook(review_path)
+    for name in review.sheetnames:
+        assert name in workbook.sheetnames
+        rows = list(workbook[name].iter_rows(values_only=True))
+        assert rows == list(review[name].iter_rows(values_only=True))
+    poor_total = [r for r in workbook["Hộ nghèo"].iter_rows(values_only=True) if r[1] == "Tổng cộng"][0]
+    # Cuối năm = Đầu năm − Thoát nghèo + Tái nghèo + Nghèo phát sinh (docs/spec/review-tables.md).
+    assert poor_total[8] == poor_total[3] - poor_total[5] + poor_total[6] + poor_total[7]
+    # A quarter's workbook carries no review sheets.
+    quarter = build_compiled_document(compiled_for_output(demo, parse_period("2024-Q2")))
+    assert "Hộ nghèo" not in load_workbook(io.BytesIO(render_compiled_xlsx(quarter, commune=demo))).sheetnames
