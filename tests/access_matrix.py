@@ -1,6 +1,6 @@
 """The access table: for every URL name in the resolver, what each role gets on GET and on POST.
 
-Derived from the rules in ``thoxuan_gnbv/access.py`` (their docstrings), not from what the views
+Derived from the rules in ``thoxuan_gnbv/access/`` (their docstrings), not from what the views
 happen to do. A cell is a status code, or ``"→<url name>"`` for a redirect and where it leads.
 
 Each row names the objects its URL takes (keys of ``tests.thoxuan_gnbv.world.World.objects``, or a

@@ -67,7 +67,7 @@ class User(AbstractUser):
 
     def clean(self):
         super().clean()
-        # Every scope of access.py starts from the user's commune: a role without one sees nothing.
+        # Every scope of access starts from the user's commune: a role without one sees nothing.
         if self.role and self.commune_id is None:
             raise ValidationError({"commune": messages.ROLE_WITHOUT_COMMUNE})
 

@@ -2,7 +2,7 @@
 
 The stored values and Vietnamese labels are those the flows have always had (no data migration); the
 domain models re-export them (``programs.models.PlanStatus`` …) so existing imports keep working, and
-``access.py`` compares against these members instead of strings typed by hand.
+``access`` compares against these members instead of strings typed by hand.
 """
 
 from django.db import models

@@ -195,7 +195,7 @@ def test_the_submitter_never_approves_the_compiled_report(submitted, labour_offi
     CompiledReport.objects.filter(pk=submitted.pk).update(submitted_by=chairman)
     with pytest.raises(ValidationError) as error:
         approve(submitted, chairman)
-    assert error.value.messages == [messages.NOT_APPROVER]  # the page never offers it (access.py)
+    assert error.value.messages == [messages.NOT_APPROVER]  # the page never offers it (thoxuan_gnbv.access)
     with pytest.raises(ValidationError) as error:
         workflow.transition(
             submitted,

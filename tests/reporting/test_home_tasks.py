@@ -36,7 +36,14 @@ def test_labour_officer_sees_the_compiled_report_to_write_until_it_is_submitted(
     # Q3 is due on 15/09, more than 30 days ahead: not yet on the page.
     assert "Lập báo cáo tổng hợp quý III năm 2024" not in tasks
     compiled = services.compiled_open(period=open_period(commune, "2024-Q1"), user=labour_officer)
-    compiled = services.compiled_update(compiled=compiled, user=labour_officer, general_situation="Chung.")
+    compiled = services.compiled_update(
+        compiled=compiled,
+        user=labour_officer,
+        general_situation="Chung.",
+        steering="Đã ban hành kế hoạch.",
+        problems="Không có.",
+        proposals="Không có.",
+    )
     services.compiled_submit(compiled=compiled, user=labour_officer)
     texts = [t.text for t in _tasks(labour_officer)]
     assert "Lập báo cáo tổng hợp quý I năm 2024" not in texts
@@ -72,7 +79,14 @@ def test_fatherland_front_sees_approved_compiled_reports_to_supervise(
     time_machine.move_to(datetime.datetime(2024, 6, 10, 9, tzinfo=datetime.UTC))
     assert _tasks(fatherland_front, "Giám sát: báo cáo đã phê duyệt") == []
     compiled = services.compiled_open(period=open_period(commune, "2024-Q1"), user=labour_officer)
-    compiled = services.compiled_update(compiled=compiled, user=labour_officer, general_situation="Chung.")
+    compiled = services.compiled_update(
+        compiled=compiled,
+        user=labour_officer,
+        general_situation="Chung.",
+        steering="Đã ban hành kế hoạch.",
+        problems="Không có.",
+        proposals="Không có.",
+    )
     compiled = services.compiled_submit(compiled=compiled, user=labour_officer)
     services.compiled_approve(
         compiled=compiled, user=chairman, document_number="20", issued_on=datetime.date(2024, 6, 10)
