@@ -61,3 +61,16 @@ PLAN_APPROVED = (PlanStatus.APPROVED, PlanStatus.ISSUED)
 ESTIMATE_EDITABLE = (EstimateStatus.DRAFT, EstimateStatus.RETURNED)
 REPORT_EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
 COMPILED_EDITABLE = (CompiledStatus.DRAFT, CompiledStatus.RETURNED)
+
+
+class CorrectionStatus(models.TextChoices):
+    """A correction (edit or void) of a recorded support, activity, allocation or disbursement: applied at
+    once while no approved report used the row; afterwards a request the chairman accepts or refuses."""
+
+    APPLIED = "applied", "Đã điều chỉnh"
+    REQUESTED = "requested", "Chờ Chủ tịch phê duyệt"
+    APPROVED = "approved", "Đã phê duyệt, đã điều chỉnh"
+    REFUSED = "refused", "Bị từ chối"
+
+
+CORRECTION_DECIDED = (CorrectionStatus.APPLIED, CorrectionStatus.APPROVED, CorrectionStatus.REFUSED)

@@ -9,6 +9,7 @@ from programs.models.budget import (
     EstimateTransition,
     FundingSource,
 )
+from programs.models.corrections import Correction, CorrectionTransition, CorrectedKind
 from programs.models.catalogue import Program, Project, SubProject
 from programs.models.delivery import Activity, ActivityType, Support, SupportType
 from programs.models.plan_parts import (
@@ -33,6 +34,9 @@ __all__ = [
     "EstimateTransition",
     "FundingSource",
     "Support",
+    "Correction",
+    "CorrectionTransition",
+    "CorrectedKind",
     "SupportType",
     "Assignment",
     "LegalBasis",
