@@ -19,4 +19,3 @@ REQUESTED = (
     "số liệu chưa thay đổi cho tới khi được phê duyệt."
 )
 APPLIED = "Đã điều chỉnh. Lịch sử điều chỉnh ghi lại giá trị cũ, giá trị mới và lý do."
-DISBURSEMENT_ESTIMATE_OTHER_YEAR = "Ngày giải ngân phải nằm trong năm {year} của dự toán."

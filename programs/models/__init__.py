@@ -9,8 +9,8 @@ from programs.models.budget import (
     EstimateTransition,
     FundingSource,
 )
-from programs.models.corrections import Correction, CorrectionTransition, CorrectedKind
 from programs.models.catalogue import Program, Project, SubProject
+from programs.models.corrections import CorrectedKind, Correction, CorrectionTransition
 from programs.models.delivery import Activity, ActivityType, Support, SupportType
 from programs.models.plan_parts import (
     Assignment,

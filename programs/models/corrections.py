@@ -159,7 +159,9 @@ class CorrectionTransition(TransitionLog):
     correction = models.ForeignKey(
         Correction, on_delete=models.CASCADE, related_name="transitions", verbose_name="điều chỉnh"
     )
-    from_status = models.CharField("từ trạng thái", max_length=12, choices=CorrectionStatus.choices, blank=True)
+    from_status = models.CharField(
+        "từ trạng thái", max_length=12, choices=CorrectionStatus.choices, blank=True
+    )
     to_status = models.CharField("sang trạng thái", max_length=12, choices=CorrectionStatus.choices)
 
     class Meta:

@@ -248,3 +248,29 @@ def disbursement_record(
         raise overdraft from error
     disbursement.save()
     return disbursement
+
+
+@transaction.atomic
+def disbursement_amount_change(*, disbursement: Disbursement, amount: int) -> EstimateLine:
+    """Move the line's running total when a recorded payment is corrected to ``amount`` (0 when it is
+    voided), under the same row lock, check and constraint as ``disbursement_record``: never beyond
+    what the approved line holds (Luật NSNN 2015, Điều 52)."""
+    locked = EstimateLine.objects.select_for_update().get(pk=disbursement.line_id)
+    delta = amount - disbursement.amount
+    overdraft = ValidationError(
+        {
+            "amount": msg.DISBURSEMENT_OVERDRAFT.format(
+                remaining=format_number(locked.remaining + disbursement.amount), amount=format_number(amount)
+            )
+        },
+        code="overdraft",
+    )
+    if delta > locked.remaining:
+        raise overdraft
+    try:
+        with transaction.atomic():
+            EstimateLine.objects.filter(pk=locked.pk).update(disbursed_amount=F("disbursed_amount") + delta)
+    except IntegrityError as error:
+        raise overdraft from error
+    locked.refresh_from_db(fields=["disbursed_amount"])
+    return locked
