@@ -33,6 +33,7 @@ class CorrectedKindSpec:
     cumulative: bool  # budget figures run from 1 January; support and activities count within a period
     component: Callable[[object], PlanComponent]
     can_record: Callable[[object, object], bool]
+    visible: Callable[[object, object], object]  # access scope: (user, queryset) → queryset
     check: Callable[[object, dict], None] = _nothing  # (corrected row, values before)
     before_save: Callable[[object, dict], None] = _nothing  # side effects under the same transaction
     on_void: Callable[[object], None] = _nothing
@@ -116,6 +117,7 @@ def _release_line(disbursement: Disbursement) -> None:
 SPECS = {
     CorrectedKind.SUPPORT: CorrectedKindSpec(
         kind=CorrectedKind.SUPPORT,
+        visible=access.supports_visible_to,
         model=Support,
         fields=(
             "supported_on",
@@ -142,6 +144,7 @@ SPECS = {
     ),
     CorrectedKind.ACTIVITY: CorrectedKindSpec(
         kind=CorrectedKind.ACTIVITY,
+        visible=access.activities_visible_to,
         model=Activity,
         fields=(
             "activity_type",
@@ -165,6 +168,7 @@ SPECS = {
     ),
     CorrectedKind.ALLOCATION: CorrectedKindSpec(
         kind=CorrectedKind.ALLOCATION,
+        visible=access.allocations_visible_to,
         model=Allocation,
         fields=("source", "amount", "decision_number", "decision_date", "note"),
         money=frozenset({"amount"}),
@@ -178,6 +182,7 @@ SPECS = {
     ),
     CorrectedKind.DISBURSEMENT: CorrectedKindSpec(
         kind=CorrectedKind.DISBURSEMENT,
+        visible=access.disbursements_visible_to,
         model=Disbursement,
         fields=("paid_on", "amount", "voucher_number", "payee", "note"),
         money=frozenset({"amount"}),
