@@ -21,9 +21,9 @@ from programs.services.corrections import (
 )
 from reporting.figures.reports import component_figures
 from reporting.models import Report, ReportingPeriod
+from tests.programs.delivery.factories import approved_estimate
 from thoxuan_gnbv.statuses import CorrectionStatus, ReportStatus
 from thoxuan_gnbv.workflow import seeding
-from tests.programs.delivery.factories import approved_estimate
 
 pytestmark = pytest.mark.django_db
 Q2 = (datetime.date(2024, 4, 1), datetime.date(2024, 6, 30))
