@@ -73,7 +73,9 @@ class YearShift:
     def review_basis(self, basis: LegalBasis) -> None:
         """A legal basis is copied unchanged; one of last year (or naming it) is flagged for review."""
         text = f"{basis}"
-        if (basis.date and basis.date.year <= self.old) or names_older_year(basis.subject, self.new):
+        if (basis.issued_on and basis.issued_on.year >= self.old) or names_older_year(
+            basis.subject, self.new
+        ):
             self.flags.append(TextChange(_label(LegalBasis._meta.verbose_name), text, text))
 
 

@@ -16,7 +16,7 @@ _SYMBOL = r"\d{1,5}/(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ]*(?:-[A-Za-zĐđ]+)*"
 # Its date, when it follows the number ("…/QĐ-TTg ngày 18/01/2022", "… ngày 18 tháng 01 năm 2022").
 _DATE = r"\d{1,2}(?:/|\s+tháng\s+)\d{1,2}(?:/|\s+năm\s+)(?P<cited_year>\d{4})"
 CITATION = re.compile(rf"(?P<symbol>{_SYMBOL})(?:\s*,?\s*(?:ban hành\s+)?ngày\s+{_DATE})?")
-YEAR = re.compile(r"(?<![\d/])(?:19|20)\d{2}(?!\d)|(?<=/)(?:19|20)\d{2}(?![\d/])")
+YEAR = re.compile(r"(?<![\w/])(?:19|20)\d{2}(?![\w/])|(?<=/)(?:19|20)\d{2}(?![\w/])")
 _SENTENCE = re.compile(r"[^.;\n]+[.;]?")
 
 
