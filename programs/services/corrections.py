@@ -11,6 +11,7 @@ soft: the row stays with who, when and why, and the default manager leaves it ou
 Stale edits are refused (``thoxuan_gnbv.concurrency``)."""
 
 import copy
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,7 +24,7 @@ from programs.period_locks import approved_report_using
 from programs.services.correction_kinds import CorrectedKindSpec, dates_of, spec_for
 from thoxuan_gnbv import access, messages, workflow
 from thoxuan_gnbv.concurrency import save_versioned, stale_changes
-from thoxuan_gnbv.formatting import format_date, format_money
+from thoxuan_gnbv.formatting import format_date, format_money, format_number
 from thoxuan_gnbv.statuses import CorrectionStatus
 
 REASON_MIN_LENGTH = 10
@@ -37,6 +38,8 @@ def shown(obj, name: str, money=frozenset()) -> str:
         return messages.EMPTY_VALUE
     if name in money:
         return format_money(value)
+    if isinstance(value, Decimal):
+        return format_number(value)
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if hasattr(value, "year") and hasattr(value, "day"):
