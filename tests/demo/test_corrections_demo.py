@@ -26,5 +26,6 @@ def test_the_demo_has_corrections_of_every_outcome(client):
     assert Activity.all_objects.get(pk=void.object_id).void_reason == void.reason
     client.force_login(User.objects.get(username="chutich"))
     assert "Đề nghị điều chỉnh số liệu đã báo cáo chờ phê duyệt" in client.get(reverse("home")).content.decode()
+    made = Correction.objects.count()
     call_command("seed_demo", stdout=io.StringIO())
-    assert Correction.objects.count() == 5
+    assert made >= 4 and Correction.objects.count() == made
