@@ -72,10 +72,7 @@ def seed_corrections_2024(commune, users) -> int:
         )
         _backdate(correction, activity.held_on + datetime.timedelta(days=2))
         count += 1
-    paid = Disbursement.objects.filter(
-        line__estimate__commune=commune, paid_on__lte=datetime.date(YEAR, 3, 31)
-    )
-    paid = paid.order_by("paid_on", "pk").first()
+    paid = Disbursement.objects.filter(line__estimate__commune=commune).order_by("paid_on", "pk").first()
     if paid is not None:
         correction = correction_edit(
             kind="disbursement",
