@@ -1,5 +1,5 @@
 """The demo shows corrections: an officer's own edit and a voided activity after quý II (applied at once),
-a quý II support correction approved by the vice chairman, and one waiting on the chairman's home page."""
+a quý II support correction approved by the vice chairman, and requests waiting on the chairman's home page."""
 
 import io
 
@@ -19,7 +19,7 @@ def test_the_demo_has_corrections_of_every_outcome(client):
     call_command("seed_demo", stdout=io.StringIO())
     statuses = set(Correction.objects.values_list("status", flat=True))
     assert statuses == {CorrectionStatus.APPLIED, CorrectionStatus.APPROVED, CorrectionStatus.REQUESTED}
-    pending = Correction.objects.get(status=CorrectionStatus.REQUESTED)
+    pending = Correction.objects.get(status=CorrectionStatus.REQUESTED, kind="support")
     assert "quý II năm 2024" in pending.locked_by and pending.changes[0]["label"].startswith("Ngân sách")
     void = Correction.objects.get(action=CorrectionAction.VOID)
     assert not Activity.objects.filter(pk=void.object_id).exists()
