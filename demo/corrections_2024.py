@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from programs.models import Activity, Correction, Disbursement, Plan, Support
 from programs.services.corrections import correction_approve, correction_edit, correction_void
+from thoxuan_gnbv.formatting import format_number
 from thoxuan_gnbv.workflow import seeding
 
 YEAR = 2024
@@ -41,7 +42,8 @@ def seed_corrections_2024(commune, users) -> int:
             kind="support",
             obj=late,
             values={"quantity": quantity},
-            reason=f"Biên bản giao nhận ghi {quantity:g} {late.unit}, nhập nhầm {late.quantity:g} khi ghi nhận.",
+            reason=f"Biên bản giao nhận ghi {format_number(quantity)} {late.unit}, nhập nhầm "
+            f"{format_number(late.quantity)} khi ghi nhận.",
             user=users["nongnghiep"],
         )
         _backdate(correction, late.supported_on + datetime.timedelta(days=3))

@@ -2,6 +2,7 @@
 labels and parsing — money as "1.500.000" — are the same), the reason, and the version it was opened at."""
 
 import copy
+from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
@@ -48,7 +49,10 @@ class CorrectionEditForm(BoundaryForm):
         source = RECORDING_FORMS[spec.kind].base_fields
         for name in spec.fields:
             self.fields[name] = copy.deepcopy(source[name])
-            self.initial.setdefault(name, getattr(row, name))
+            value = getattr(row, name)
+            if isinstance(value, Decimal) and value == value.to_integral_value():
+                value = int(value)  # "90", not "90.00"
+            self.initial.setdefault(name, value)
         self.fields["reason"] = _reason_field("Lý do điều chỉnh")
         self.fields["version"] = _version_field(row)
         self.helper = FormHelper()

@@ -20,6 +20,11 @@ def corrections_of(kind: str, pk: int) -> list[Correction]:
     )
 
 
+def has_pending(corrections) -> bool:
+    """Whether a row's history holds a request still awaiting the chairman (no second one is taken)."""
+    return any(c.is_pending for c in corrections)
+
+
 def get_corrected_row(user, kind: str, pk: int):
     """A support, activity, allocation or disbursement the user may see (404 otherwise), voided or not."""
     spec = spec_for(kind)

@@ -26,6 +26,11 @@ def row_url(kind: str, row) -> str:
     return reverse("programs:correction_row", kwargs={"kind": kind, "pk": row.pk})
 
 
+def _label(spec) -> str:
+    name = str(spec.model._meta.verbose_name)
+    return name[:1].upper() + name[1:]
+
+
 def _row_for_change(request, kind, pk):
     spec = spec_for(kind)
     row = queries.get_corrected_row(request.user, kind, pk)
@@ -98,15 +103,18 @@ def correction_row(request, kind, pk):
     """A recorded row with its correction history (the page of allocations and disbursements)."""
     spec = spec_for(kind)
     row = queries.get_corrected_row(request.user, kind, pk)
+    corrections = queries.corrections_of(kind, row.pk)
     context = {
         "row": row,
-        "spec": spec,
+        "kind": kind,
+        "label": _label(spec),
         "fields": [
             (spec.model._meta.get_field(n).verbose_name, services.shown(row, n, spec.money))
             for n in spec.fields
         ],
-        "corrections": queries.corrections_of(kind, row.pk),
+        "corrections": corrections,
         "can_correct": not row.is_voided and spec.can_record(request.user, row),
+        "pending_request": queries.has_pending(corrections),
     }
     return render(request, "programs/correction_row.html", context)
 
