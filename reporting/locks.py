@@ -1,6 +1,7 @@
 """Registered with ``programs.period_locks``: a recorded row whose date a report covers cannot be
 corrected without the chairman once that report is approved — a unit report accepted (for its own
-component) or the commune's compiled report approved (NĐ 30/2020: a signed document's figures stand)."""
+component) or the commune's compiled report approved: figures already sent on change only with the
+chairman's knowledge."""
 
 from reporting.models import CompiledReport, Report, ReportingPeriod
 from thoxuan_gnbv.statuses import CompiledStatus, ReportStatus

@@ -410,8 +410,8 @@ def corrections_visible_to(user, queryset):
 
 
 def can_decide_correction(user, correction) -> bool:
-    """Once an approved report used a row, only the chairman or a vice chairman accepts its correction
-    (NĐ 30/2020: the signer answers for a signed document's figures) — never the one who asked."""
+    """Once an approved report used a row, only the chairman or a vice chairman — who sign the commune's
+    reports (KT. CHỦ TỊCH) — accepts its correction, never the one who asked."""
     return (
         is_approver(user)
         and covers_commune(user, correction.commune_id)

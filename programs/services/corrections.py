@@ -4,8 +4,8 @@ the four kinds (``programs.services.correction_kinds`` holds what differs).
 
 While no approved report used the row, the officer who records that kind applies the correction at
 once. Once a unit report accepted or a compiled report approved covers the row's date
-(``programs.period_locks``), its figures stand as signed (NĐ 30/2020/NĐ-CP: a signed document is not
-changed silently): the correction becomes a request the chairman or a vice chairman approves — then it
+(``programs.period_locks``), its figures stand as accepted or signed (a house rule of the portal, so a
+figure already sent on can only change with the signer's knowledge): the correction becomes a request the chairman or a vice chairman approves — then it
 is applied — or refuses, never the person who asked (``thoxuan_gnbv.workflow``, four-eyes). A void is
 soft: the row stays with who, when and why, and the default manager leaves it out of every figure.
 Stale edits are refused (``thoxuan_gnbv.concurrency``)."""

@@ -3,8 +3,8 @@
 Every mention of the plan's own year becomes the new year — "năm 2024", "20/6/2024", "Chương trình năm
 2024" — except inside a citation of a legal document: its number and symbol ("24/2021/QĐ-TTg",
 "101/KH-UBND") and the date written right after it ("Quyết định 90/QĐ-TTg ngày 18/01/2022") keep
-their own values, because a cited document does not change its number or date (NĐ 30/2020/NĐ-CP,
-Phụ lục I: số, ký hiệu và ngày tháng của văn bản là thể thức cố định). A sentence of the copy that still
+their own values: the number, symbol and date of issue are parts of a document's format
+(NĐ 30/2020/NĐ-CP Điều 8), so a citation names that one document and never moves with the plan. A sentence of the copy that still
 names an older year outside a document's number, or cites a document of the old plan year, is flagged
 for a person to review: last year's guidance may have a successor."""
 
