@@ -156,3 +156,16 @@ def test_a_correction_names_the_row_it_refuses(client_for, support, agriculture_
     assert response.status_code == 200
     assert "Ngày phải nằm trong năm 2024 của kế hoạch." in response.content.decode()
     assert msg.NOTHING_CHANGED not in response.content.decode()
+
+
+def test_the_admin_lists_voided_rows_and_shows_corrections_read_only(
+    client_for, support, agriculture_officer, admin_user
+):
+    correction = correction_void(kind="support", obj=support, reason=REASON, user=agriculture_officer)
+    client = client_for(admin_user)
+    listing = client.get(reverse("admin:programs_support_changelist")).content.decode()
+    assert support.description in listing
+    page = client.get(reverse("admin:programs_correction_change", args=[correction.pk]))
+    assert page.status_code == 200 and REASON in page.content.decode()
+    assert client.post(reverse("admin:programs_correction_delete", args=[correction.pk])).status_code == 403
+    assert Correction.objects.filter(pk=correction.pk).exists()
