@@ -25,7 +25,9 @@ def test_the_demo_has_corrections_of_every_outcome(client):
     assert not Activity.objects.filter(pk=void.object_id).exists()
     assert Activity.all_objects.get(pk=void.object_id).void_reason == void.reason
     client.force_login(User.objects.get(username="chutich"))
-    assert "Đề nghị điều chỉnh số liệu đã báo cáo chờ phê duyệt" in client.get(reverse("home")).content.decode()
+    assert (
+        "Đề nghị điều chỉnh số liệu đã báo cáo chờ phê duyệt" in client.get(reverse("home")).content.decode()
+    )
     made = Correction.objects.count()
     call_command("seed_demo", stdout=io.StringIO())
     assert made >= 4 and Correction.objects.count() == made
