@@ -66,7 +66,7 @@ def correction_edit(request, kind, pk):
     context = {
         "form": form,
         "row": row,
-        "spec": spec,
+        "label": _label(spec),
         "back": row_url(kind, row),
         "heading": "Sửa số liệu đã ghi",
     }
@@ -92,7 +92,7 @@ def correction_void(request, kind, pk):
     context = {
         "form": form,
         "row": row,
-        "spec": spec,
+        "label": _label(spec),
         "back": row_url(kind, row),
         "heading": "Hủy bỏ bản ghi",
     }

@@ -169,3 +169,10 @@ def test_the_admin_lists_voided_rows_and_shows_corrections_read_only(
     assert page.status_code == 200 and REASON in page.content.decode()
     assert client.post(reverse("admin:programs_correction_delete", args=[correction.pk])).status_code == 403
     assert Correction.objects.filter(pk=correction.pk).exists()
+
+
+def test_the_correction_forms_name_the_row(client_for, support, agriculture_officer):
+    client = client_for(agriculture_officer)
+    for action in ("edit", "void"):
+        page = client.get(reverse(f"programs:correction_{action}", args=["support", support.pk])).content.decode()
+        assert f"Hỗ trợ: {support}" in page
