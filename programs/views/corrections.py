@@ -4,12 +4,14 @@ approves or refuses. Scope through ``access`` (404 out of scope, 403 seen but no
 
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from programs.forms.corrections import CorrectionEditForm, CorrectionRefuseForm, CorrectionVoidForm
 from programs.messages import corrections as msg
+from programs.models import CorrectedKind
 from programs.queries import corrections as queries
 from programs.services import corrections as services
 from programs.services.correction_kinds import spec_for
@@ -26,13 +28,20 @@ def row_url(kind: str, row) -> str:
     return reverse("programs:correction_row", kwargs={"kind": kind, "pk": row.pk})
 
 
+def _spec(kind: str):
+    """The kind named in the URL, or a 404 for any other word."""
+    if kind not in CorrectedKind.values:
+        raise Http404
+    return spec_for(kind)
+
+
 def _label(spec) -> str:
     name = str(spec.model._meta.verbose_name)
     return name[:1].upper() + name[1:]
 
 
 def _row_for_change(request, kind, pk):
-    spec = spec_for(kind)
+    spec = _spec(kind)
     row = queries.get_corrected_row(request.user, kind, pk)
     require(spec.can_record(request.user, row), msg.NOT_ALLOWED)
     return spec, row
@@ -101,7 +110,7 @@ def correction_void(request, kind, pk):
 
 def correction_row(request, kind, pk):
     """A recorded row with its correction history (the page of allocations and disbursements)."""
-    spec = spec_for(kind)
+    spec = _spec(kind)
     row = queries.get_corrected_row(request.user, kind, pk)
     corrections = queries.corrections_of(kind, row.pk)
     context = {

@@ -174,5 +174,13 @@ def test_the_admin_lists_voided_rows_and_shows_corrections_read_only(
 def test_the_correction_forms_name_the_row(client_for, support, agriculture_officer):
     client = client_for(agriculture_officer)
     for action in ("edit", "void"):
-        page = client.get(reverse(f"programs:correction_{action}", args=["support", support.pk])).content.decode()
+        page = client.get(
+            reverse(f"programs:correction_{action}", args=["support", support.pk])
+        ).content.decode()
         assert f"Hỗ trợ: {support}" in page
+
+
+def test_an_unknown_kind_in_the_address_is_a_404(client_for, support, agriculture_officer):
+    client = client_for(agriculture_officer)
+    assert client.get(f"/programs/corrections/plan/{support.pk}/edit/").status_code == 404
+    assert client.get(f"/programs/corrections/2024-Q5/{support.pk}/").status_code == 404
