@@ -5,6 +5,7 @@ from django.urls import reverse
 from programs.models import PlanStatus
 from programs.progress import target_progress
 from programs.queries import budget as budget_queries
+from programs.queries import corrections as correction_queries
 from programs.queries import plans as queries
 from programs.queries.delivery import household_support
 from thoxuan_gnbv import access
@@ -129,3 +130,26 @@ def household_support_panel(request, household):
 
 
 register_panel("household_detail", household_support_panel, order=10)
+
+
+# --- corrections of recorded figures ---------------------------------------------------------------
+# No menu entry (the bar is full at 1280 px): approvers reach the list from their home task, everyone
+# else corrects from the row's own page.
+
+
+def correction_tasks(user):
+    """Approvers see the correction requests awaiting their decision (figures already reported)."""
+    if not access.is_approver(user):
+        return
+    count = correction_queries.pending_count(user)
+    if count:
+        task = HomeTask(
+            "Đề nghị điều chỉnh số liệu đã báo cáo chờ phê duyệt",
+            reverse("programs:correction_list"),
+            count=count,
+            level="warning",
+        )
+        yield HomeSection("Điều chỉnh số liệu", [task], order=35)
+
+
+register_home(correction_tasks)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from programs.views import budget, delivery, plan_parts, plan_workflow, plans
+from programs.views import budget, corrections, delivery, plan_parts, plan_workflow, plans
 
 app_name = "programs"
 
@@ -53,4 +53,13 @@ urlpatterns = [
     path("budget/estimates/<int:pk>/return/", budget.estimate_return, name="estimate_return"),
     path("budget/estimates/<int:pk>/approve/", budget.estimate_approve, name="estimate_approve"),
     path("budget/lines/<int:line_pk>/disburse/", budget.disbursement_create, name="disbursement_create"),
+    # Corrections of recorded support, activities, allocations and disbursements (edit or void, with a
+    # reason); ``kind`` is support, activity, allocation or disbursement, anything else a 404
+    path("corrections/", corrections.correction_list, name="correction_list"),
+    path("corrections/<int:pk>/", corrections.correction_detail, name="correction_detail"),
+    path("corrections/<int:pk>/approve/", corrections.correction_approve, name="correction_approve"),
+    path("corrections/<int:pk>/refuse/", corrections.correction_refuse, name="correction_refuse"),
+    path("corrections/<slug:kind>/<int:pk>/", corrections.correction_row, name="correction_row"),
+    path("corrections/<slug:kind>/<int:pk>/edit/", corrections.correction_edit, name="correction_edit"),
+    path("corrections/<slug:kind>/<int:pk>/void/", corrections.correction_void, name="correction_void"),
 ]

@@ -6,4 +6,8 @@ class ReportingConfig(AppConfig):
     verbose_name = "Báo cáo"
 
     def ready(self):
+        from programs.period_locks import register_period_lock
         from reporting import navigation, signals  # noqa: F401 — menu entries, home tasks, signal handlers
+        from reporting.locks import approved_report_using
+
+        register_period_lock(approved_report_using)

@@ -97,6 +97,7 @@ PART = {"pk": "draft_plan", "kind": "=bases", "part_pk": "draft_base"}
 COMPILED = {"pk": "compiled"}
 APPROVED_ROUND = {"pk": "approved_round"}
 REVIEW_DOWNLOADERS = (*APPROVERS, "labour", *OBSERVERS, "admin")
+SUPPORT_ROW = {"kind": "=support", "pk": "support"}
 # Heads see no report at all; a report's actions look it up in scope first, so they get 404 there.
 REPORT_ACTION_SCOPE = dict.fromkeys(HEADS, 404)
 # Drafts and submitted plans stay inside the People's Committee (access.plans_visible_to).
@@ -241,6 +242,20 @@ ROUTES = {
         {"pk": "submitted_estimate"}, allow(*APPROVERS, ok="→programs:estimate_detail")
     ),
     "programs:disbursement_create": page({"line_pk": "approved_line"}, roles=("accountant",)),
+    # --- programs: corrections (the role that records a kind corrects it; approvers decide requests) --
+    # The support is the health station's (Dự án 3 – TDA 2); heads see only their own khu phố's support.
+    "programs:correction_row": Row(SUPPORT_ROW, allow(*HOUSEHOLD_READERS, head2=404)),
+    "programs:correction_edit": Row(SUPPORT_ROW, allow("health", head2=404)),
+    "programs:correction_void": Row(SUPPORT_ROW, allow("health", head2=404)),
+    "programs:correction_list": page(roles=REPORT_READERS),
+    "programs:correction_detail": Row({"pk": "correction"}, allow(*REPORT_READERS)),
+    # Heads see no correction at all; the decisions look the request up in scope first (404).
+    "programs:correction_approve": action(
+        {"pk": "correction"}, allow(*APPROVERS, ok="→programs:correction_detail", **UNSEEN_BY_HEADS)
+    ),
+    "programs:correction_refuse": action(
+        {"pk": "correction"}, allow(*APPROVERS, ok="→programs:correction_detail", **UNSEEN_BY_HEADS)
+    ),
     # --- reporting ----------------------------------------------------------------------------------
     "reporting:plan_document": page({"pk": "plan"}, roles=HOUSEHOLD_READERS),
     # The minutes list the heads of households of one khu phố: its own head only among the heads.

@@ -99,3 +99,16 @@ COMPILED_EDITABLE = (CompiledStatus.DRAFT, CompiledStatus.RETURNED)
 # A round still being worked on (not submitted, decided or cancelled): reviews may be recorded.
 ROUND_WORKING = (RoundStatus.OPEN, RoundStatus.MEETING, RoundStatus.POSTING)
 ROUND_CLOSED = (RoundStatus.APPROVED, RoundStatus.CANCELLED)
+
+
+class CorrectionStatus(models.TextChoices):
+    """A correction (edit or void) of a recorded support, activity, allocation or disbursement: applied at
+    once while no approved report used the row; afterwards a request the chairman accepts or refuses."""
+
+    APPLIED = "applied", "Đã điều chỉnh"
+    REQUESTED = "requested", "Chờ Chủ tịch phê duyệt"
+    APPROVED = "approved", "Đã phê duyệt, đã điều chỉnh"
+    REFUSED = "refused", "Bị từ chối"
+
+
+CORRECTION_DECIDED = (CorrectionStatus.APPLIED, CorrectionStatus.APPROVED, CorrectionStatus.REFUSED)

@@ -5,12 +5,13 @@ line is kept by ``disbursement_record``)."""
 from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
+from programs.admin.corrections import AllRowsAdminMixin
 from programs.messages import budget as msg
 from programs.models import Allocation, BudgetAccount, Disbursement, Estimate, EstimateLine, EstimateStatus
 
 
 @admin.register(Allocation)
-class AllocationAdmin(SimpleHistoryAdmin):
+class AllocationAdmin(AllRowsAdminMixin, SimpleHistoryAdmin):
     list_display = ["component", "source", "amount", "decision_number", "decision_date"]
     list_filter = ["source"]
     raw_id_fields = ["component"]
@@ -63,7 +64,7 @@ class EstimateAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Disbursement)
-class DisbursementAdmin(SimpleHistoryAdmin):
+class DisbursementAdmin(AllRowsAdminMixin, SimpleHistoryAdmin):
     list_display = ["paid_on", "voucher_number", "payee", "amount", "line"]
     search_fields = ["voucher_number", "payee"]
 

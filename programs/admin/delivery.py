@@ -4,11 +4,12 @@ recorded a record and the eligibility it was allowed under stay as the service w
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from programs.admin.corrections import AllRowsAdminMixin
 from programs.models import Activity, Support
 
 
 @admin.register(Support)
-class SupportAdmin(SimpleHistoryAdmin):
+class SupportAdmin(AllRowsAdminMixin, SimpleHistoryAdmin):
     list_display = ["supported_on", "household", "member", "component", "support_type", "eligibility_basis"]
     list_filter = ["support_type", "eligibility_basis", "is_exception"]
     search_fields = ["household__code", "household__head_name", "member__full_name", "description"]
@@ -18,7 +19,7 @@ class SupportAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(SimpleHistoryAdmin):
+class ActivityAdmin(AllRowsAdminMixin, SimpleHistoryAdmin):
     list_display = ["held_on", "title", "component", "activity_type", "participants"]
     list_filter = ["activity_type"]
     search_fields = ["title", "place"]

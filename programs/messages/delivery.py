@@ -32,3 +32,4 @@ MEMBER_NO_BIRTH_DATE = (
     "Chưa có ngày sinh của {name}: cập nhật thông tin thành viên trước khi ghi hỗ trợ dinh dưỡng."
 )
 QUANTITY_NEGATIVE = "Số lượng không được âm."
+SUPPORT_VOIDED = "Hỗ trợ này đã bị hủy bỏ: không cập nhật được."

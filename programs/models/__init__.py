@@ -11,6 +11,7 @@ from programs.models.budget import (
 )
 from programs.models.budget_account import BudgetAccount
 from programs.models.catalogue import Program, Project, SubProject
+from programs.models.corrections import CorrectedKind, Correction, CorrectionTransition
 from programs.models.delivery import Activity, ActivityType, Support, SupportType
 from programs.models.plan_parts import (
     Assignment,
@@ -35,6 +36,9 @@ __all__ = [
     "EstimateTransition",
     "FundingSource",
     "Support",
+    "Correction",
+    "CorrectionTransition",
+    "CorrectedKind",
     "SupportType",
     "Assignment",
     "LegalBasis",

@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from programs.messages import budget as msg
+from programs.models.corrections import Voidable, VoidableQuerySet, active_manager, void_constraint
 from thoxuan_gnbv.concurrency import Versioned
 from thoxuan_gnbv.formatting import format_money
 from thoxuan_gnbv.statuses import ESTIMATE_EDITABLE, EstimateStatus
@@ -30,7 +31,7 @@ class FundingSource(models.TextChoices):
     CREDIT = "credit", "Vốn tín dụng chính sách"
 
 
-class Allocation(Versioned):
+class Allocation(Voidable, Versioned):
     """An amount the level above allocates to one component of a year's plan, from one source,
     by a decision (e.g. "Quyết định 03/QĐ-UBND ngày 10/01/2024")."""
 
@@ -51,10 +52,15 @@ class Allocation(Versioned):
     created_at = models.DateTimeField("ghi lúc", auto_now_add=True)
     history = HistoricalRecords()
 
+    # Voided rows drop out of every figure (default manager); their own page reads ``all_objects``.
+    objects = active_manager()
+    all_objects = VoidableQuerySet.as_manager()
+
     class Meta:
         verbose_name = "kinh phí được phân bổ"
         verbose_name_plural = "kinh phí được phân bổ"
         ordering = ["component", "source", "decision_date", "pk"]
+        constraints = [void_constraint("allocation")]
 
     def __str__(self):
         return f"{self.get_source_display()} – {format_money(self.amount)} ({self.decision_number})"
@@ -228,12 +234,12 @@ class EstimateLine(Freezable, models.Model):
         return self.amount - self.disbursed_amount
 
 
-class DisbursementQuerySet(models.QuerySet):
+class DisbursementQuerySet(VoidableQuerySet):
     def for_list(self):
         return self.select_related("line__component__project", "line__component__subproject", "recorded_by")
 
 
-class Disbursement(models.Model):
+class Disbursement(Voidable, Versioned):
     """Money paid out (giải ngân) against an approved estimate line, with its voucher (chứng từ)."""
 
     line = models.ForeignKey(
@@ -250,7 +256,8 @@ class Disbursement(models.Model):
     created_at = models.DateTimeField("ghi lúc", auto_now_add=True)
     history = HistoricalRecords()
 
-    objects = DisbursementQuerySet.as_manager()
+    objects = active_manager(DisbursementQuerySet)
+    all_objects = DisbursementQuerySet.as_manager()
 
     class Meta:
         verbose_name = "khoản giải ngân"
@@ -258,6 +265,7 @@ class Disbursement(models.Model):
         ordering = ["-paid_on", "-pk"]
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="disbursement_amount_positive"),
+            void_constraint("disbursement"),
         ]
 
     def __str__(self):

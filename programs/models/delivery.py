@@ -8,7 +8,9 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from programs.messages import delivery as msg
+from programs.models.corrections import Voidable, VoidableQuerySet, active_manager, void_constraint
 from programs.services.eligibility import EligibilityBasis
+from thoxuan_gnbv.concurrency import Versioned
 
 
 class SupportType(models.TextChoices):
@@ -23,7 +25,7 @@ class SupportType(models.TextChoices):
     OTHER = "other", "Khác"
 
 
-class SupportQuerySet(models.QuerySet):
+class SupportQuerySet(VoidableQuerySet):
     def for_list(self):
         """What a list row shows, in one query."""
         return self.select_related(
@@ -42,7 +44,7 @@ class SupportQuerySet(models.QuerySet):
         return self.filter(is_exception=True)
 
 
-class Support(models.Model):
+class Support(Voidable, Versioned):
     """A benefit delivered under one component of an approved plan to a household, or to one of its
     members. The value is split by funding source; the household's counterpart (đối ứng) is kept
     beside it; revolving capital records what must come back and what did."""
@@ -115,7 +117,9 @@ class Support(models.Model):
     created_at = models.DateTimeField("ghi lúc", auto_now_add=True)
     history = HistoricalRecords()
 
-    objects = SupportQuerySet.as_manager()
+    # Voided rows drop out of every figure (default manager); their own page reads ``all_objects``.
+    objects = active_manager(SupportQuerySet)
+    all_objects = SupportQuerySet.as_manager()
 
     class Meta:
         verbose_name = "hỗ trợ"
@@ -137,6 +141,7 @@ class Support(models.Model):
                 condition=Q(amount_returned__lte=F("amount_to_return")), name="support_returned_not_above_due"
             ),
             models.CheckConstraint(condition=Q(quantity__gte=0), name="support_quantity_not_negative"),
+            void_constraint("support"),
         ]
 
     def __str__(self):
@@ -173,12 +178,12 @@ class ActivityType(models.TextChoices):
     OTHER = "other", "Khác"
 
 
-class ActivityQuerySet(models.QuerySet):
+class ActivityQuerySet(VoidableQuerySet):
     def for_list(self):
         return self.select_related("component__project", "component__subproject", "recorded_by")
 
 
-class Activity(models.Model):
+class Activity(Voidable, Versioned):
     """An event of a component (Dự án 6 and 7 above all): who took part, what it cost, what it made."""
 
     component = models.ForeignKey(
@@ -219,7 +224,8 @@ class Activity(models.Model):
     created_at = models.DateTimeField("ghi lúc", auto_now_add=True)
     history = HistoricalRecords(m2m_fields=[households])
 
-    objects = ActivityQuerySet.as_manager()
+    objects = active_manager(ActivityQuerySet)
+    all_objects = ActivityQuerySet.as_manager()
 
     class Meta:
         verbose_name = "hoạt động"
@@ -234,6 +240,7 @@ class Activity(models.Model):
                 & Q(participants_ethnic_minority__lte=F("participants")),
                 name="activity_breakdown_within_participants",
             ),
+            void_constraint("activity"),
         ]
 
     def __str__(self):

@@ -8,7 +8,7 @@ year, so records made against an amended plan's earlier version still count."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Sum, Value
+from django.db.models import Count, F, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -197,7 +197,7 @@ def get_estimate_line(user, pk: int) -> EstimateLine:
 def estimate_lines(estimate):
     return list(
         estimate.lines.select_related("component__project", "component__subproject")
-        .annotate(disbursement_count=Count("disbursements"))
+        .annotate(disbursement_count=Count("disbursements", filter=Q(disbursements__voided_at__isnull=True)))
         .order_by("component__position", "source", "pk")
     )
 

@@ -57,7 +57,9 @@ def support_exceptions(user, *, commune):
 
 def get_support_for_user(user, pk: int) -> Support:
     queryset = (
-        access.supports_visible_to(user, Support.objects.all()).for_list().select_related("disbursement")
+        access.supports_visible_to(user, Support.all_objects.all())
+        .for_list()
+        .select_related("disbursement", "voided_by")
     )
     return get_object_or_404(queryset, pk=pk)
 
@@ -78,9 +80,9 @@ def activities_for_list(*, commune, year=None, component_id=None, cursor="", siz
 def get_activity(user, pk: int) -> Activity:
     """An activity of the user's communes (404 otherwise)."""
     return get_object_or_404(
-        access.activities_visible_to(user, Activity.objects.all())
+        access.activities_visible_to(user, Activity.all_objects.all())
         .for_list()
-        .select_related("disbursement")
+        .select_related("disbursement", "voided_by")
         .prefetch_related("households__neighborhood"),
         pk=pk,
     )

@@ -312,3 +312,35 @@ def disbursement_record(
     account_add_disbursed(line=locked, account=account, amount=amount)
     disbursement.save()
     return disbursement
+
+
+@transaction.atomic
+def disbursement_amount_change(*, disbursement: Disbursement, amount: int) -> EstimateLine:
+    """Move the line's running total when a recorded payment is corrected to ``amount`` (0 when it is
+    voided), under the same row lock, check and constraint as ``disbursement_record``: never beyond
+    what the approved line holds (Luật NSNN 2015, Điều 12 khoản 2)."""
+    locked = EstimateLine.objects.select_for_update().get(pk=disbursement.line_id)
+    delta = amount - disbursement.amount
+    overdraft = ValidationError(
+        {
+            "amount": msg.DISBURSEMENT_OVERDRAFT.format(
+                remaining=format_number(locked.remaining + disbursement.amount), amount=format_number(amount)
+            )
+        },
+        code="overdraft",
+    )
+    if delta > locked.remaining:
+        raise overdraft
+    try:
+        with transaction.atomic():
+            EstimateLine.objects.filter(pk=locked.pk).update(disbursed_amount=F("disbursed_amount") + delta)
+    except IntegrityError as error:
+        raise overdraft from error
+    # The component's account moves too: the allocation caps every line of every estimate together.
+    account = lock_account_of_line(locked)
+    if delta > 0:
+        check_disbursement_fits(line=locked, amount=delta, account=account)
+    if account is not None:
+        account_add_disbursed(line=locked, account=account, amount=delta)
+    locked.refresh_from_db(fields=["disbursed_amount"])
+    return locked

@@ -172,6 +172,8 @@ def support_record(
 def support_record_repayment(*, support: Support, amount_returned, user) -> Support:
     """Update what a household has paid back of revolving capital (never above what is due)."""
     _check_component(support.component, None, "", user)
+    if support.is_voided:
+        raise ValidationError(msg.SUPPORT_VOIDED, code="voided")
     returned = _amounts({"amount_returned": amount_returned}, ["amount_returned"])["amount_returned"]
     if returned > support.amount_to_return:
         raise ValidationError({"amount_returned": msg.RETURNED_EXCEEDS_DUE}, code="returned")

@@ -10,8 +10,9 @@ from django.utils.http import urlencode
 
 from households.models import Household, Neighborhood
 from programs.forms.delivery import ActivityForm, HouseholdSearchForm, RepaymentForm, SupportForm
-from programs.models import Disbursement
+from programs.models import CorrectedKind, Disbursement
 from programs.queries import delivery as queries
+from programs.queries.corrections import corrections_of, has_pending
 from programs.queries.plans import approved_components, get_component
 from programs.services import delivery as services
 from thoxuan_gnbv import access
@@ -136,7 +137,7 @@ def support_create(request):
 def support_detail(request, pk):
     require(access.can_view_support(request.user))
     support = queries.get_support_for_user(request.user, pk)
-    can_edit = access.can_record_delivery(request.user, support.component)
+    can_edit = access.can_record_delivery(request.user, support.component) and not support.is_voided
     form = None
     if request.method == "POST":
         require(can_edit and bool(support.amount_to_return))  # only the repayment is edited here
@@ -150,10 +151,18 @@ def support_detail(request, pk):
             else:
                 flash.success(request, "Đã cập nhật số vốn đã hoàn trả.")
                 return redirect("programs:support_detail", pk=support.pk)
+    corrections = corrections_of(CorrectedKind.SUPPORT, support.pk)
     return render(
         request,
         "programs/support_detail.html",
-        {"support": support, "repayment_form": form, "history": queries.change_log(support)},
+        {
+            "support": support,
+            "repayment_form": form,
+            "history": queries.change_log(support),
+            "corrections": corrections,
+            "can_correct": can_edit,
+            "pending_request": has_pending(corrections),
+        },
     )
 
 
@@ -211,10 +220,18 @@ def activity_create(request):
 def activity_detail(request, pk):
     require(access.can_view_activities(request.user))
     activity = queries.get_activity(request.user, pk)
+    corrections = corrections_of(CorrectedKind.ACTIVITY, activity.pk)
     return render(
         request,
         "programs/activity_detail.html",
-        {"activity": activity, "history": queries.change_log(activity)},
+        {
+            "activity": activity,
+            "history": queries.change_log(activity),
+            "corrections": corrections,
+            "pending_request": has_pending(corrections),
+            "can_correct": access.can_record_delivery(request.user, activity.component)
+            and not activity.is_voided,
+        },
     )
 
 

@@ -121,5 +121,6 @@ def plan_copy_to_next_year(request, pk):
         copy = version_services.plan_copy_to_next_year(plan=plan, user=request.user)
     except ValidationError as error:
         return _refused(request, plan, error)
-    flash.success(request, f"Đã tạo dự thảo kế hoạch năm {copy.year} từ kế hoạch năm {plan.year}.")
-    return redirect("programs:plan_detail", pk=copy.pk)
+    # The copy's own report page: what moved to the new year and what still names an older one.
+    context = {"plan": plan, "copy": copy, "shift": copy.year_shift}
+    return render(request, "programs/plan_copy_report.html", context)

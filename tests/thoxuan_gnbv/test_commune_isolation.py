@@ -113,6 +113,12 @@ OBJECT_ROUTES = {
     "programs:estimate_return": _estimate,
     "programs:estimate_approve": _estimate,
     "programs:disbursement_create": lambda b: {"line_pk": b.line.pk},
+    "programs:correction_row": lambda b: {"kind": "support", "pk": b.support.pk},
+    "programs:correction_edit": lambda b: {"kind": "support", "pk": b.support.pk},
+    "programs:correction_void": lambda b: {"kind": "support", "pk": b.support.pk},
+    "programs:correction_detail": lambda b: {"pk": b.correction.pk},
+    "programs:correction_approve": lambda b: {"pk": b.correction.pk},
+    "programs:correction_refuse": lambda b: {"pk": b.correction.pk},
     "reporting:plan_document": _plan,
     "reporting:plan_pdf": _plan,
     "reporting:report_start": lambda b: {"slug": "2024-Q1", "component_pk": b.component.pk},
@@ -224,6 +230,7 @@ def post_data(b) -> dict:
         "document_number": "9",
         "issued_on": "01/02/2025",
         "token": "x",
+        "reason": "Nhập nhầm theo chứng từ gốc",
     }
 
 

@@ -25,6 +25,8 @@ from households.models import (
 from programs.models import (
     Activity,
     Allocation,
+    CorrectedKind,
+    Correction,
     Disbursement,
     Estimate,
     EstimateLine,
@@ -34,12 +36,14 @@ from programs.models import (
     PlanComponent,
     Support,
 )
+from programs.models.corrections import CorrectionAction
 from reporting.models import CompiledReport, DocumentJob, Report, ReportingPeriod
 from tests.factories import CommuneFactory, NeighborhoodFactory, UnitFactory, UserFactory
 from tests.households.factories import HouseholdFactory, MemberFactory, stage_records
 from tests.programs.delivery.factories import approve_round, standard
 from tests.reporting.factories import add_activity, add_support, component, make_reporting_plan, open_period
 from thoxuan_gnbv.models import Role
+from thoxuan_gnbv.statuses import CorrectionStatus
 
 # Every role of the portal, the two khu phố heads apart, and the administrator (of commune A).
 PERSONAS = {
@@ -189,7 +193,28 @@ def _delivery_and_budget(world) -> None:
         payee=f"Hộ {marker}",
         recorded_by=users["accountant"],
     )
+    correction = Correction.objects.create(
+        commune=commune,
+        kind=CorrectedKind.ALLOCATION,
+        object_id=allocation.pk,
+        action=CorrectionAction.EDIT,
+        reason=f"Sai số tiền {marker}",
+        changes=[
+            {
+                "field": "amount",
+                "label": "Số tiền",
+                "old": "50.000.000 đ",
+                "new": "5.000.000 đ",
+                "value": "5000000",
+            }
+        ],
+        object_version=allocation.version,
+        locked_by=f"Báo cáo {marker}",
+        status=CorrectionStatus.REQUESTED,
+        requested_by=users["accountant"],
+    )
     world.objects.update(
+        correction=correction,
         committee=committee,
         plan=plan,
         component=farming,
@@ -260,6 +285,7 @@ OWNED = [
     (Report, "period__commune"),
     (CompiledReport, "period__commune"),
     (DocumentJob, "compiled_report__period__commune"),
+    (Correction, "commune"),
 ]
 
 

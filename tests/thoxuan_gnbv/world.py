@@ -12,7 +12,8 @@ from django.core.cache import cache
 from django.test import Client
 
 from households.models import Category, ReviewRound
-from programs.models import Estimate, EstimateLine, EstimateStatus, FundingSource
+from programs.models import CorrectedKind, Correction, Estimate, EstimateLine, EstimateStatus, FundingSource
+from programs.models.corrections import CorrectionAction
 from reporting import services as reporting
 from reporting.models import DocumentJob
 from tests.factories import CommuneFactory, NeighborhoodFactory, UnitFactory
@@ -21,6 +22,7 @@ from tests.programs.delivery.factories import MemberFactory, approve_round, appr
 from tests.programs.factories import make_draft, make_submitted
 from tests.reporting.factories import add_activity, add_support, component, make_reporting_plan, open_period
 from thoxuan_gnbv.models import Role, User
+from thoxuan_gnbv.statuses import CorrectionStatus
 
 # The users of the access table: key → role ("" for the administrator, who is a superuser).
 STAFF = {
@@ -165,7 +167,20 @@ def _delivery_and_budget(world: World, commune, nutrition):
     approved_line = approved_estimate(
         commune, nutrition, amount=5_000_000, accountant=u["accountant"], approver=u["chairman"]
     )
+    # A void of the activity asked after the quarter's report was accepted: awaiting the chairman.
+    correction = Correction.objects.create(
+        commune=commune,
+        kind=CorrectedKind.ACTIVITY,
+        object_id=activity.pk,
+        action=CorrectionAction.VOID,
+        reason="Hoạt động ghi trùng với biên bản ngày 02/03/2024",
+        object_version=activity.version,
+        locked_by="Báo cáo quý I năm 2024",
+        status=CorrectionStatus.REQUESTED,
+        requested_by=u["health"],
+    )
     o.update(
+        correction=correction,
         support=support,
         activity=activity,
         draft_estimate=draft,

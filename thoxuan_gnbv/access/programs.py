@@ -207,3 +207,26 @@ def can_approve_estimate(user, estimate) -> bool:
 def can_record_disbursement(user) -> bool:
     """Only the accountant pays out, against an approved estimate line."""
     return has_role(user, Role.ACCOUNTANT)
+
+
+def can_view_corrections(user) -> bool:
+    """Corrections of recorded figures are read by commune officers, observers and the administrator."""
+    return is_admin(user) or has_role(user, *COMMUNE_OFFICERS, *OBSERVERS)
+
+
+def corrections_visible_to(user, queryset):
+    """Scope a Correction queryset: corrections of the user's communes."""
+    if not can_view_corrections(user):
+        return queryset.none()
+    return in_communes(user, queryset, "commune")
+
+
+def can_decide_correction(user, correction) -> bool:
+    """Once an approved report used a row, only the chairman or a vice chairman — who sign the commune's
+    reports (KT. CHỦ TỊCH) — accepts its correction, never the one who asked."""
+    return (
+        is_approver(user)
+        and covers_commune(user, correction.commune_id)
+        and correction.is_pending
+        and correction.requested_by_id != user.pk
+    )
