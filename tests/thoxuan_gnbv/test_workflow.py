@@ -134,13 +134,13 @@ def test_log_fk_refuses_a_model_the_log_does_not_point_at():
 def test_children_declare_their_parent_path():
     assert workflow.frozen_statuses(TargetLine) == (PlanStatus.APPROVED, PlanStatus.ISSUED)
     assert workflow.frozen_statuses(EstimateLine) == (EstimateStatus.APPROVED,)
-    assert workflow.frozen_statuses(Review) == (RoundStatus.APPROVED,)
+    assert workflow.frozen_statuses(Review) == (RoundStatus.APPROVED, RoundStatus.CANCELLED)
     assert workflow.frozen_message(PlanComponent) == plan_messages.PLAN_FROZEN
 
 
 def test_the_statuses_module_keeps_the_stored_values():
     assert statuses.PlanStatus.values == ["draft", "submitted", "returned", "approved", "issued"]
-    assert statuses.RoundStatus.values == ["open", "submitted", "approved"]
+    assert statuses.RoundStatus.values == ["open", "meeting", "posting", "submitted", "approved", "cancelled"]
     assert statuses.ReportStatus.ACCEPTED == "accepted"
     assert statuses.CompiledStatus.APPROVED.label == "Đã phê duyệt"
     assert statuses.EstimateStatus.DRAFT.label == "Đang lập"
