@@ -1,5 +1,6 @@
 """New versions of an approved plan: the amendment (a new draft of the same year linked to the old one) and
-the copy to the next year, with every part cloned and its dates moved."""
+the copy to the next year, with every part cloned and its dates moved — into the next programme's catalogue
+when the next year starts a new programme period (``plan_mapping``)."""
 
 import datetime
 
@@ -11,7 +12,8 @@ from programs.models import (
     Plan,
 )
 from programs.models.plans import PLAN_TEXT_FIELDS
-from programs.services.plans import _locked
+from programs.services.plan_mapping import map_components
+from programs.services.plans import _locked, program_for_year
 from thoxuan_gnbv import access, workflow
 
 
@@ -35,15 +37,22 @@ def _clone(instance, **changes):
 
 
 def _copy_parts(source: Plan, target: Plan, years: int) -> None:
-    """Copy every part of ``source`` into ``target``, moving deadlines and due dates by ``years``."""
+    """Copy every part of ``source`` into ``target``, moving deadlines and due dates by ``years``; the
+    components that do not continue in ``target``'s programme are left out."""
     for basis in source.legal_bases.all():
         _clone(basis, plan_id=target.pk)
     for old in source.targets.prefetch_related("lines"):
         new = _clone(old, plan_id=target.pk)
         for line in old.lines.all():
             _clone(line, target_id=new.pk)
-    for old in source.components.prefetch_related("partner_units"):
-        new = _clone(old, plan_id=target.pk, deadline=_shift_year(old.deadline, years))
+    for old, project, subproject in map_components(source, target.program).continued:
+        new = _clone(
+            old,
+            plan_id=target.pk,
+            project_id=project.pk,
+            subproject_id=subproject.pk if subproject else None,
+            deadline=_shift_year(old.deadline, years),
+        )
         new.partner_units.set(old.partner_units.all())
     for old in source.assignments.all():
         _clone(old, plan_id=target.pk)
@@ -53,10 +62,10 @@ def _copy_parts(source: Plan, target: Plan, years: int) -> None:
         _clone(old, plan_id=target.pk)
 
 
-def _new_version(source: Plan, *, year: int, title: str, previous_version, user) -> Plan:
+def _new_version(source: Plan, *, year: int, title: str, previous_version, user, program=None) -> Plan:
     plan = Plan(
         commune=source.commune,
-        program=source.program,
+        program=program or source.program,
         year=year,
         title=title,
         previous_version=previous_version,
@@ -87,18 +96,14 @@ def plan_amend(*, plan: Plan, user) -> Plan:
 @transaction.atomic
 def plan_copy_to_next_year(*, plan: Plan, user) -> Plan:
     """Start next year's plan from this one: same structure and texts, deadlines and report due dates
-    moved one year on, no number or date (it is a new draft)."""
+    moved one year on, no number or date (it is a new draft). When next year starts a new programme
+    period the copy is made under the programme in force then, with the components that continue mapped
+    into its catalogue (``plan_mapping.map_components`` lists those that do not)."""
     if not access.can_create_plan(user):
         raise ValidationError(messages.PLAN_EDIT_ROLE, code="role")
     year = plan.year + 1
     if Plan.objects.filter(commune=plan.commune, year=year).exists():
         raise ValidationError(messages.PLAN_COPY_EXISTS.format(year=year), code="exists")
-    if not plan.program.covers(year):
-        raise ValidationError(
-            messages.PLAN_YEAR_OUTSIDE_PROGRAM.format(
-                year=year, start=plan.program.start_year, end=plan.program.end_year
-            ),
-            code="program",
-        )
+    program = plan.program if plan.program.covers(year) else program_for_year(year)
     title = plan.title.replace(str(plan.year), str(year))
-    return _new_version(plan, year=year, title=title, previous_version=None, user=user)
+    return _new_version(plan, year=year, title=title, previous_version=None, user=user, program=program)

@@ -11,6 +11,7 @@ from programs.messages import plans as messages
 from programs.queries.plans import get_plan_for_user
 from programs.services import plan_versions as version_services
 from programs.services import plans as services
+from programs.services.plan_mapping import map_components
 from programs.views.plans import _detail_context
 from thoxuan_gnbv import access
 from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, require
@@ -122,4 +123,10 @@ def plan_copy_to_next_year(request, pk):
     except ValidationError as error:
         return _refused(request, plan, error)
     flash.success(request, f"Đã tạo dự thảo kế hoạch năm {copy.year} từ kế hoạch năm {plan.year}.")
+    dropped = map_components(plan, copy.program).not_continued_labels
+    if dropped:
+        flash.warning(
+            request,
+            messages.PLAN_COPY_NOT_CONTINUED.format(program=copy.program.code, components="; ".join(dropped)),
+        )
     return redirect("programs:plan_detail", pk=copy.pk)

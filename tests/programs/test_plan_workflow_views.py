@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from programs.messages import plans as messages
 from programs.models import Plan, PlanStatus
-from tests.programs.factories import make_draft
+from tests.programs.factories import make_draft, program
 
 
 def test_submit_return_resubmit_approve_issue_through_the_pages(
@@ -76,7 +76,7 @@ def test_create_page_starts_a_draft(client_for, commune, labour_officer):
     response = client_for(labour_officer).post(
         reverse("programs:plan_create"),
         {
-            "program": Plan._meta.get_field("program").related_model.objects.get().pk,
+            "program": program().pk,
             "year": 2025,
             "title": "Kế hoạch năm 2025",
         },
