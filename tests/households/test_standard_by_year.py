@@ -84,3 +84,12 @@ def test_the_review_page_of_a_2027_round_shows_the_new_indicators(
     for name in ADDED:
         assert name in page.text
     assert DROPPED not in page.text
+
+
+def test_the_2027_indicator_table_lists_the_2027_indicators(commune):
+    from reporting.figures.review_tables_lists import indicator_rows
+
+    names_2027 = [row.label for row in indicator_rows(commune, 2027, 0, 0)]
+    names_2026 = [row.label for row in indicator_rows(commune, 2026, 0, 0)]
+    assert names_2027 == list(wb.layout_for_year(2027).indicators) and set(ADDED) <= set(names_2027)
+    assert names_2026 == INDICATORS_2022
