@@ -12,7 +12,14 @@ from programs.models import Plan, PlanStatus, PlanTransition
 from programs.services import plan_versions as version_services
 from programs.services import plans as services
 from tests.factories import UserFactory
-from tests.programs.factories import _messages, make_approved, make_draft, make_submitted, next_program, program
+from tests.programs.factories import (
+    _messages,
+    make_approved,
+    make_draft,
+    make_submitted,
+    next_program,
+    program,
+)
 from thoxuan_gnbv.models import Role
 
 # --- creating and editing -------------------------------------------------------------------
