@@ -30,7 +30,8 @@ PLAN_YEAR_NO_PROGRAM = (
     "quản trị viên cần nhập chương trình của giai đoạn này trước."
 )
 PLAN_COPY_NOT_CONTINUED = (
-    "Các dự án, tiểu dự án sau không tiếp tục trong {program} nên không được sao chép: {components}."
+    "Các dự án, tiểu dự án sau không tiếp tục trong chương trình giai đoạn {start}–{end} nên không được "
+    "sao chép: {components}."
 )
 
 TARGET_QUANTITY_NEGATIVE = "Số lượng không được âm."

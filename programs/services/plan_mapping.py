@@ -21,6 +21,13 @@ class ComponentMapping:
         return [str(component.subproject or component.project) for component in self.not_continued]
 
 
+def next_year_program(plan: Plan) -> Program | None:
+    """The programme next year's copy of ``plan`` runs under: its own while it lasts, else the one in force
+    then (None when no programme covers next year)."""
+    year = plan.year + 1
+    return plan.program if plan.program.covers(year) else Program.objects.in_force(year)
+
+
 def _successor(component: PlanComponent, program: Program):
     """(project, sub-project) of ``program`` that carry ``component`` on, or None."""
     project = component.project

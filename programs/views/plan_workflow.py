@@ -127,6 +127,8 @@ def plan_copy_to_next_year(request, pk):
     if dropped:
         flash.warning(
             request,
-            messages.PLAN_COPY_NOT_CONTINUED.format(program=copy.program.code, components="; ".join(dropped)),
+            messages.PLAN_COPY_NOT_CONTINUED.format(
+                start=copy.program.start_year, end=copy.program.end_year, components="; ".join(dropped)
+            ),
         )
     return redirect("programs:plan_detail", pk=copy.pk)
