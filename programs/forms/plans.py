@@ -49,7 +49,7 @@ class PlanCreateForm(BoundaryForm):
         label="Chương trình",
         queryset=Program.objects.all(),
         required=False,
-        empty_label="Chương trình áp dụng cho năm kế hoạch",
+        empty_label="Theo năm kế hoạch",
         help_text="Để trống: lấy chương trình có hiệu lực trong năm kế hoạch",
     )
     year = forms.IntegerField(label="Năm kế hoạch", min_value=2000, max_value=2100)

@@ -11,6 +11,7 @@ from programs.models import Plan, Program
 from programs.services import plan_versions as version_services
 from programs.services import plans as services
 from programs.services.plan_mapping import map_components
+from tests.admin_forms import change_form_data
 from tests.programs.factories import (
     NEXT_PROGRAM_CODE,
     PROGRAM_CODE,
@@ -122,3 +123,23 @@ def test_mapping_reads_a_bounded_number_of_queries(
         map_components(small, new)
     with django_assert_num_queries(1):
         map_components(big, new)
+
+
+def test_admin_confirms_the_programme_and_edits_the_mapping(client_for, admin_user):
+    client = client_for(admin_user)
+    new = next_program()
+    url = reverse("admin:programs_program_change", args=[new.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and "Cần xác nhận" in page.text
+    response = client.post(url, change_form_data(page, is_confirmed="on", note="Đã đối chiếu."))
+    assert response.status_code == 302, response.context and response.context["errors"]
+    new.refresh_from_db()
+    assert new.is_confirmed and new.note == "Đã đối chiếu."
+    # Dự án 1 of QĐ 90 is mapped onto the new Dự án 6 in the admin: a copy then carries it on.
+    old = project(1)
+    url = reverse("admin:programs_project_change", args=[old.pk])
+    page = client.get(url)
+    target = new.projects.get(number=6)
+    response = client.post(url, change_form_data(page, continued_by=str(target.pk)))
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert project(1).continued_by == target
