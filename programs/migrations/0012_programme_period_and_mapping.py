@@ -75,6 +75,10 @@ def _rules(component):
 
 
 def seed(apps, schema_editor):
+    # PostgreSQL: the new foreign keys' indexes are created after this step, which it refuses while
+    # deferred constraint checks of the rows written here are pending — so check them at once.
+    if schema_editor is not None and schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     Program = apps.get_model("programs", "Program")
     Project = apps.get_model("programs", "Project")
     SubProject = apps.get_model("programs", "SubProject")
@@ -98,6 +102,8 @@ def seed(apps, schema_editor):
             if old_sub:
                 old_sub.continued_by = sub
                 old_sub.save(update_fields=["continued_by"])
+    if schema_editor is not None and schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def unseed(apps, schema_editor):
