@@ -27,7 +27,7 @@ class UnitAdmin(admin.ModelAdmin):
     filter_horizontal = ["officers"]
 
 
-# --- the program catalogue (QĐ 90/QĐ-TTg), kept by the administrator -----------------------------
+# --- the programme catalogues (QĐ 90/QĐ-TTg, QĐ 417/QĐ-BNNMT), kept by the administrator ---------
 
 
 class SubProjectInline(admin.StackedInline):
@@ -35,23 +35,41 @@ class SubProjectInline(admin.StackedInline):
 
     model = SubProject
     extra = 0
+    fk_name = "project"
+    autocomplete_fields = ["continued_by"]
 
 
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
-    list_display = ["number", "name", "program", "eligibility_rule", "recorder_role"]
+    list_display = ["number", "name", "program", "eligibility_rule", "recorder_role", "continued_by"]
     list_filter = ["program"]
+    search_fields = ["name", "program__code"]
+    autocomplete_fields = ["continued_by"]
     inlines = [SubProjectInline]
+
+
+@admin.register(SubProject)
+class SubProjectAdmin(admin.ModelAdmin):
+    """Listed on its own so the "continued by" mapping can search it."""
+
+    list_display = ["__str__", "continued_by"]
+    list_filter = ["project__program"]
+    search_fields = ["name", "project__name", "project__program__code"]
+    autocomplete_fields = ["continued_by"]
 
 
 class ProjectInline(admin.TabularInline):
     model = Project
     extra = 0
+    fk_name = "program"
+    fields = ["number", "name", "eligibility_rule", "recorder_role", "continued_by"]
+    autocomplete_fields = ["continued_by"]
 
 
 @admin.register(Program)
 class ProgramAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "start_year", "end_year"]
+    list_display = ["name", "code", "start_year", "end_year", "is_confirmed"]
+    list_filter = ["is_confirmed"]
     inlines = [ProjectInline]
 
 

@@ -45,7 +45,13 @@ def _helper(submit_label: str = "Lưu", *layout) -> FormHelper:
 
 
 class PlanCreateForm(BoundaryForm):
-    program = forms.ModelChoiceField(label="Chương trình", queryset=Program.objects.all(), empty_label=None)
+    program = forms.ModelChoiceField(
+        label="Chương trình",
+        queryset=Program.objects.all(),
+        required=False,
+        empty_label="Theo năm kế hoạch",
+        help_text="Để trống: lấy chương trình có hiệu lực trong năm kế hoạch",
+    )
     year = forms.IntegerField(label="Năm kế hoạch", min_value=2000, max_value=2100)
     title = forms.CharField(
         label="Trích yếu",

@@ -25,6 +25,14 @@ PLAN_AMEND_EXISTS = "Kế hoạch này đã có bản điều chỉnh; hãy sử
 PLAN_COPY_EXISTS = "Đã có kế hoạch năm {year}; không sao chép thêm."
 PLAN_CREATE_EXISTS = "Đã có kế hoạch năm {year} của {commune}."
 PLAN_YEAR_OUTSIDE_PROGRAM = "Năm {year} nằm ngoài thời gian của chương trình ({start}–{end})."
+PLAN_YEAR_NO_PROGRAM = (
+    "Chưa có chương trình mục tiêu quốc gia nào áp dụng cho năm {year}; "
+    "quản trị viên cần nhập chương trình của giai đoạn này trước."
+)
+PLAN_COPY_NOT_CONTINUED = (
+    "Các dự án, tiểu dự án sau không tiếp tục trong chương trình giai đoạn {start}–{end} nên không được "
+    "sao chép: {components}."
+)
 
 TARGET_QUANTITY_NEGATIVE = "Số lượng không được âm."
 TARGET_LINES_EXCEED = "Tổng các dòng “trong đó” ({total}) vượt số lượng của mục tiêu ({quantity})."

@@ -1,4 +1,5 @@
-"""The program's catalogue of projects and sub-projects (QĐ 90/QĐ-TTg for 2021–2025).
+"""The programmes' catalogues of projects and sub-projects, each dated by its period: QĐ 90/QĐ-TTg for
+2021–2025, QĐ 417/QĐ-BNNMT (phase I of the merged 2026–2035 programme, NQ 257/2025/QH15) for 2026–2030.
 
 Law changes the list from one program period to the next, so it is data seeded by a data migration,
 not code: a plan picks the components it runs from here.
@@ -68,6 +69,12 @@ class ComponentRules(models.Model):
             raise ValidationError(errors)
 
 
+class ProgramQuerySet(models.QuerySet):
+    def in_force(self, year: int):
+        """The programme whose period covers ``year`` (the newest if periods overlap), or None."""
+        return self.filter(start_year__lte=year, end_year__gte=year).order_by("-start_year").first()
+
+
 class Program(models.Model):
     """A national target program period, e.g. GNBV 2021–2025."""
 
@@ -78,6 +85,17 @@ class Program(models.Model):
     )
     start_year = models.PositiveSmallIntegerField("từ năm")
     end_year = models.PositiveSmallIntegerField("đến năm")
+    legal_basis = models.TextField(
+        "căn cứ pháp lý", blank=True, help_text="Nghị quyết, quyết định phê duyệt; mỗi văn bản một dòng"
+    )
+    is_confirmed = models.BooleanField(
+        "đã xác nhận",
+        default=True,
+        help_text="Bỏ chọn khi danh mục dự án còn chờ đối chiếu văn bản (cần xác nhận)",
+    )
+    note = models.TextField("ghi chú", blank=True)
+
+    objects = ProgramQuerySet.as_manager()
 
     class Meta:
         verbose_name = "chương trình"
@@ -106,6 +124,16 @@ class Project(ComponentRules):
         "số dự án", validators=[MinValueValidator(1), MaxValueValidator(20)]
     )
     name = models.CharField("tên dự án", max_length=300)
+    # The mapping used when a plan is copied into the next programme's first year.
+    continued_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="continues",
+        verbose_name="được tiếp nối bởi (chương trình sau)",
+        help_text="Dự án của chương trình kế tiếp; để trống nếu không tiếp tục",
+    )
 
     class Meta:
         verbose_name = "dự án"
@@ -130,6 +158,15 @@ class SubProject(ComponentRules):
         "số tiểu dự án", validators=[MinValueValidator(1), MaxValueValidator(20)]
     )
     name = models.CharField("tên tiểu dự án", max_length=300)
+    continued_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="continues",
+        verbose_name="được tiếp nối bởi (chương trình sau)",
+        help_text="Tiểu dự án của chương trình kế tiếp; để trống nếu không tiếp tục",
+    )
 
     class Meta:
         verbose_name = "tiểu dự án"

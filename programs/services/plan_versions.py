@@ -1,7 +1,8 @@
 """New versions of an approved plan: the amendment (a new draft of the same year linked to the old one) and
 the copy to the next year, with every part cloned, its dates moved and every mention of the plan's year
 in its texts moved too (``programs.services.year_shift``: legal citations keep their own numbers and
-dates); the copy reports what it changed and which sentences still name an older year."""
+dates) — into the next programme's catalogue when the next year starts a new programme period
+(``plan_mapping``); the copy reports what it changed and which sentences still name an older year."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -15,7 +16,8 @@ from programs.models import (
     Plan,
 )
 from programs.models.plans import PLAN_TEXT_FIELDS
-from programs.services.plans import _locked
+from programs.services.plan_mapping import map_components
+from programs.services.plans import _locked, program_for_year
 from programs.services.year_shift import (
     TextChange,
     changed_sentences,
@@ -93,7 +95,8 @@ def _clone(instance, shift: YearShift | None = None, where: str = "", **changes)
 
 def _copy_parts(source: Plan, target: Plan, years: int, shift: YearShift | None = None) -> None:
     """Copy every part of ``source`` into ``target``, moving deadlines and due dates by ``years`` (and,
-    with ``shift``, the year in every text but the legal bases, which keep their own)."""
+    with ``shift``, the year in every text but the legal bases, which keep their own); the
+    components that do not continue in ``target``'s programme are left out."""
     for basis in source.legal_bases.all():
         _clone(basis, plan_id=target.pk)
         if shift is not None:
@@ -102,9 +105,15 @@ def _copy_parts(source: Plan, target: Plan, years: int, shift: YearShift | None 
         new = _clone(old, shift, f"Mục tiêu “{old}”", plan_id=target.pk)
         for line in old.lines.all():
             _clone(line, shift, f"Mục tiêu “{old}”", target_id=new.pk)
-    for old in source.components.prefetch_related("partner_units"):
+    for old, project, subproject in map_components(source, target.program).continued:
         new = _clone(
-            old, shift, f"Dự án {old.code}", plan_id=target.pk, deadline=_shift_year(old.deadline, years)
+            old,
+            shift,
+            f"Dự án {old.code}",
+            plan_id=target.pk,
+            project_id=project.pk,
+            subproject_id=subproject.pk if subproject else None,
+            deadline=_shift_year(old.deadline, years),
         )
         new.partner_units.set(old.partner_units.all())
     for old in source.assignments.all():
@@ -117,14 +126,16 @@ def _copy_parts(source: Plan, target: Plan, years: int, shift: YearShift | None 
         _clone(old, shift, "Nơi nhận", plan_id=target.pk)
 
 
-def _new_version(source: Plan, *, year: int, title: str, previous_version, user, shift=None) -> Plan:
+def _new_version(
+    source: Plan, *, year: int, title: str, previous_version, user, shift=None, program=None
+) -> Plan:
     texts = {name: getattr(source, name) for name in PLAN_TEXT_FIELDS}
     if shift is not None:
         texts = shift.apply(source, texts | {"title": title}, "")
         title = texts.pop("title")
     plan = Plan(
         commune=source.commune,
-        program=source.program,
+        program=program or source.program,
         year=year,
         title=title,
         previous_version=previous_version,
@@ -158,20 +169,18 @@ def plan_copy_to_next_year(*, plan: Plan, user) -> Plan:
     year on, every mention of this year in the title, sections I–VII, closing, targets, components,
     assignments, reporting rules and recipients moved to the next (legal citations keep their own
     numbers and dates), no number or date (it is a new draft). ``copy.year_shift`` lists the sentences
-    changed and those flagged because they still name an older year."""
+    changed and those flagged because they still name an older year. When next year starts a new programme
+    period the copy is made under the programme in force then, with the components that continue mapped
+    into its catalogue (``plan_mapping.map_components`` lists those that do not)."""
     if not access.can_create_plan(user):
         raise ValidationError(messages.PLAN_EDIT_ROLE, code="role")
     year = plan.year + 1
     if Plan.objects.filter(commune=plan.commune, year=year).exists():
         raise ValidationError(messages.PLAN_COPY_EXISTS.format(year=year), code="exists")
-    if not plan.program.covers(year):
-        raise ValidationError(
-            messages.PLAN_YEAR_OUTSIDE_PROGRAM.format(
-                year=year, start=plan.program.start_year, end=plan.program.end_year
-            ),
-            code="program",
-        )
+    program = plan.program if plan.program.covers(year) else program_for_year(year)
     shift = YearShift(old=plan.year, new=year)
-    copy = _new_version(plan, year=year, title=plan.title, previous_version=None, user=user, shift=shift)
+    copy = _new_version(
+        plan, year=year, title=plan.title, previous_version=None, user=user, shift=shift, program=program
+    )
     copy.year_shift = shift  # what the copy changed and flagged, for the page that reports it
     return copy

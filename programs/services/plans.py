@@ -19,6 +19,7 @@ from programs.messages import plans as messages
 from programs.models import (
     Plan,
     PlanStatus,
+    Program,
 )
 from thoxuan_gnbv import access, workflow
 from thoxuan_gnbv.concurrency import save_versioned
@@ -44,11 +45,23 @@ def _locked(plan: Plan) -> Plan:
 # --- creating and editing ---------------------------------------------------------------------
 
 
+def program_for_year(year: int) -> Program:
+    """The programme in force in ``year`` (QĐ 90 for 2021–2025, QĐ 417 for 2026–2030); refused in
+    Vietnamese when no programme period covers it."""
+    program = Program.objects.in_force(year)
+    if program is None:
+        raise ValidationError({"year": messages.PLAN_YEAR_NO_PROGRAM.format(year=year)}, code="program")
+    return program
+
+
 @transaction.atomic
-def plan_create(*, commune, program, year: int, title: str, user) -> Plan:
-    """Start an empty draft plan for a commune and year (one original plan per commune and year)."""
+def plan_create(*, commune, year: int, title: str, user, program=None) -> Plan:
+    """Start an empty draft plan for a commune and year (one original plan per commune and year), under
+    ``program`` or, when none is given, the programme in force that year."""
     if not access.can_create_plan(user):
         raise ValidationError(messages.PLAN_EDIT_ROLE, code="role")
+    if program is None:
+        program = program_for_year(year)
     if not program.covers(year):
         raise ValidationError(
             {

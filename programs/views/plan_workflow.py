@@ -11,6 +11,7 @@ from programs.messages import plans as messages
 from programs.queries.plans import get_plan_for_user
 from programs.services import plan_versions as version_services
 from programs.services import plans as services
+from programs.services.plan_mapping import map_components
 from programs.views.plans import _detail_context
 from thoxuan_gnbv import access
 from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, require
@@ -121,6 +122,14 @@ def plan_copy_to_next_year(request, pk):
         copy = version_services.plan_copy_to_next_year(plan=plan, user=request.user)
     except ValidationError as error:
         return _refused(request, plan, error)
+    dropped = map_components(plan, copy.program).not_continued_labels
+    if dropped:
+        flash.warning(
+            request,
+            messages.PLAN_COPY_NOT_CONTINUED.format(
+                start=copy.program.start_year, end=copy.program.end_year, components="; ".join(dropped)
+            ),
+        )
     # The copy's own report page: what moved to the new year and what still names an older one.
     context = {"plan": plan, "copy": copy, "shift": copy.year_shift}
     return render(request, "programs/plan_copy_report.html", context)

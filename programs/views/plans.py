@@ -38,6 +38,7 @@ from programs.models import (
 from programs.progress import target_progress
 from programs.queries.plans import get_plan_for_user, plan_change_log, plan_years, plans_for_list
 from programs.services import plans as services
+from programs.services.plan_mapping import next_year_program
 from thoxuan_gnbv import access
 from thoxuan_gnbv.viewkit import apply_service_error, request_commune, require, year_param
 
@@ -101,7 +102,7 @@ def _detail_context(request, plan, **forms):
         "can_amend": access.can_amend_plan(user, plan) and not plan.amendments.exists(),
         # "Copy to next year" only where it can succeed: the program runs next year and no plan exists.
         "can_copy": access.can_create_plan(user)
-        and plan.program.covers(plan.year + 1)
+        and next_year_program(plan) is not None
         and not Plan.objects.filter(commune=plan.commune_id, year=plan.year + 1).exists(),
         "amendment": plan.amendments.first(),
         "change_log": plan_change_log(plan),

@@ -82,6 +82,7 @@ def ensure_standards():
         importlib.import_module("households.migrations.0008_seed_standard_windows_and_working_age").seed(
             apps, None
         )
+        importlib.import_module("households.migrations.0013_seed_standard_2027_indicators").seed(apps, None)
 
 
 def get(client_for, user, url):

@@ -96,11 +96,14 @@ def test_income_wins_over_a_score_when_both_are_given():
     assert classify(t, deprivation_count=4, income=2_500_000, score=100) == Category.AVERAGE
 
 
-def test_every_seeded_standard_has_twelve_indicators_with_their_conditions():
+def test_every_seeded_standard_has_its_indicators_with_their_conditions():
+    # NĐ 07/2021: 12 indicators; NĐ 351/2025 from 2027: 13 (one dropped, two added).
+    counts = {
+        standard.valid_from.year: standard.indicators.count() for standard in PovertyStandard.objects.all()
+    }
+    assert counts == {2022: 12, 2027: 13}
     for standard in PovertyStandard.objects.all():
-        indicators = list(standard.indicators.all())
-        assert len(indicators) == 12
-        assert all(len(i.condition) > 20 for i in indicators)
+        assert all(len(i.condition) > 20 for i in standard.indicators.all())
     assert "8 m²" in PovertyStandard.objects.in_force(2024).indicators.get(code="housing_area").condition
 
 

@@ -71,4 +71,4 @@ def test_admin_changes_a_standards_window_and_working_age(client_for, admin_user
     assert response.status_code == 302, response.context and response.context["errors"]
     standard.refresh_from_db()
     assert (standard.recently_escaped_days, standard.working_age_end_female) == (730, 61)
-    assert standard.indicators.count() == 12  # the inline rows were posted back untouched
+    assert standard.indicators.count() == 13  # the inline rows (NĐ 351/2025 list) were posted back untouched

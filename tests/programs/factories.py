@@ -30,7 +30,17 @@ def program() -> Program:
     if not Program.objects.filter(code=PROGRAM_CODE).exists():
         importlib.import_module("programs.migrations.0003_seed_program_catalogue_qd90").seed(apps, None)
         importlib.import_module("programs.migrations.0008_seed_component_rules_qd90").seed(apps, None)
+        importlib.import_module("programs.migrations.0013_programme_period_and_mapping").seed(apps, None)
     return Program.objects.get(code=PROGRAM_CODE)
+
+
+NEXT_PROGRAM_CODE = "MTQG-2026-2030"
+
+
+def next_program() -> Program:
+    """The seeded merged programme, phase I 2026–2030 (QĐ 417/QĐ-BNNMT)."""
+    program()
+    return Program.objects.get(code=NEXT_PROGRAM_CODE)
 
 
 def project(number: int) -> Project:

@@ -7,7 +7,7 @@ from django.urls import reverse
 from programs.models import PlanComponent, Project, SubProject
 from programs.models.catalogue import EligibilityRule
 from tests.admin_forms import change_form_data
-from tests.programs.factories import project, subproject
+from tests.programs.factories import program, project, subproject
 from thoxuan_gnbv.access import delivery_recorder_role
 from thoxuan_gnbv.models import Role
 
@@ -64,9 +64,11 @@ def test_seeded_eligibility_rules_of_qd90():
         5,
     )
     assert subproject(4, 1).eligibility_rule == EligibilityRule.VOCATIONAL
-    others = SubProject.objects.exclude(pk__in=[nutrition.pk, subproject(4, 1).pk])
+    qd90 = SubProject.objects.filter(project__program=program())
+    others = qd90.exclude(pk__in=[nutrition.pk, subproject(4, 1).pk])
     assert set(others.values_list("eligibility_rule", flat=True)) == {EligibilityRule.STANDARD}
-    assert set(Project.objects.values_list("eligibility_rule", flat=True)) == {EligibilityRule.STANDARD}
+    projects = Project.objects.filter(program=program())
+    assert set(projects.values_list("eligibility_rule", flat=True)) == {EligibilityRule.STANDARD}
 
 
 def test_nutrition_rule_without_its_age_limits_is_refused():

@@ -12,7 +12,14 @@ from programs.models import Plan, PlanStatus, PlanTransition
 from programs.services import plan_versions as version_services
 from programs.services import plans as services
 from tests.factories import UserFactory
-from tests.programs.factories import _messages, make_approved, make_draft, make_submitted, program
+from tests.programs.factories import (
+    _messages,
+    make_approved,
+    make_draft,
+    make_submitted,
+    next_program,
+    program,
+)
 from thoxuan_gnbv.models import Role
 
 # --- creating and editing -------------------------------------------------------------------
@@ -314,11 +321,14 @@ def test_copy_to_next_year_makes_a_blank_numbered_draft_with_dates_moved(approve
     assert error.value.messages == [messages.PLAN_COPY_EXISTS.format(year=2025)]
 
 
-def test_copy_beyond_the_program_period_is_refused(commune, labour_officer, peoples_committee):
-    plan = make_draft(commune, labour_officer, peoples_committee, year=2025)
-    with pytest.raises(ValidationError):
+def test_copy_beyond_every_program_period_is_refused(commune, labour_officer, peoples_committee):
+    plan = make_draft(commune, labour_officer, peoples_committee, year=2030)
+    Plan.objects.filter(pk=plan.pk).update(program=next_program())
+    plan.refresh_from_db()
+    with pytest.raises(ValidationError) as error:
         version_services.plan_copy_to_next_year(plan=plan, user=labour_officer)
-    assert not Plan.objects.filter(year=2026).exists()
+    assert _messages(error.value, "year") == [messages.PLAN_YEAR_NO_PROGRAM.format(year=2031)]
+    assert not Plan.objects.filter(year=2031).exists()
 
 
 def test_approved_for_is_none_without_an_approved_plan(draft_plan):

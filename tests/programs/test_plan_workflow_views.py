@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from programs.messages import plans as messages
 from programs.models import Plan, PlanStatus
-from tests.programs.factories import make_draft
+from tests.programs.factories import make_draft, next_program, program
 
 
 def test_submit_return_resubmit_approve_issue_through_the_pages(
@@ -76,7 +76,7 @@ def test_create_page_starts_a_draft(client_for, commune, labour_officer):
     response = client_for(labour_officer).post(
         reverse("programs:plan_create"),
         {
-            "program": Plan._meta.get_field("program").related_model.objects.get().pk,
+            "program": program().pk,
             "year": 2025,
             "title": "Kế hoạch năm 2025",
         },
@@ -108,6 +108,10 @@ def test_copy_button_is_offered_only_when_next_year_is_free_and_in_the_program(
     assert (
         "Sao chép sang năm 2025" not in client.get(reverse("programs:plan_detail", args=[draft_plan.pk])).text
     )
+    # 2026 starts the next programme (QĐ 417/QĐ-BNNMT): the copy is offered into it; 2031 has none.
+    assert "Sao chép sang năm 2026" in client.get(reverse("programs:plan_detail", args=[plan_2025.pk])).text
+    plan_2030 = make_draft(commune, labour_officer, peoples_committee, year=2030)
+    Plan.objects.filter(pk=plan_2030.pk).update(program=next_program())
     assert (
-        "Sao chép sang năm 2026" not in client.get(reverse("programs:plan_detail", args=[plan_2025.pk])).text
+        "Sao chép sang năm 2031" not in client.get(reverse("programs:plan_detail", args=[plan_2030.pk])).text
     )
