@@ -94,3 +94,18 @@ def login(page, live_server, username, password):
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.click("button[type=submit], input[type=submit]")
+
+
+@pytest.fixture(autouse=True)
+def _migration_seed_data(request):
+    """Journeys run on transactional databases, which a previous journey's flush left without the data
+    the migrations seed (poverty standards, programme catalogues): put it back before each one, as a
+    fresh installation has it."""
+    if request.node.get_closest_marker("django_db") is None:
+        return
+    request.getfixturevalue("transactional_db")
+    from tests.households.factories import ensure_standards
+    from tests.programs.factories import program
+
+    ensure_standards()
+    program()
