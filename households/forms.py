@@ -165,6 +165,9 @@ class RoundOpenForm(BoundaryForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Năm sau năm hiện tại không mở được; năm trước được nhập như lịch sử, cần lý do.",
     )
+    uses_quick_screen = forms.BooleanField(
+        label="Nhận dạng nhanh bằng Phiếu A trước khi điều tra Phiếu B", required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

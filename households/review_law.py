@@ -60,3 +60,27 @@ def district_opinion_note(decided_on: datetime.date | None) -> str:
 
 def periodic_window(year: int) -> tuple[datetime.date, datetime.date]:
     return datetime.date(year, *PERIODIC_START), datetime.date(year, *PERIODIC_END)
+
+
+# TT 07/2021/TT-BLĐTBXH (sửa đổi bởi TT 02/2022/TT-BLĐTBXH), Phụ lục I – Phiếu A "Phiếu nhận dạng nhanh
+# đặc điểm hộ gia đình": a household showing clear signs of a living standard above the line is recognised
+# as not poor without the Phiếu B survey. The criteria and the threshold below are reconstructed from the
+# form's structure (cần xác nhận: wording and counts not read in the gazette text, VBHN 1315/VBHN-BLĐTBXH).
+PHIEU_A_GROUP_1 = (
+    ("g1_salary", "Có thành viên hưởng lương từ ngân sách nhà nước hoặc lương hưu (cần xác nhận)"),
+    ("g1_car", "Có ô tô (trừ xe dùng để chở khách, chở hàng sinh kế) (cần xác nhận)"),
+    ("g1_house", "Có nhà ở kiên cố diện tích bình quân từ 30 m²/người trở lên (cần xác nhận)"),
+    ("g1_business", "Có cơ sở sản xuất, kinh doanh, dịch vụ thuê lao động thường xuyên (cần xác nhận)"),
+)
+PHIEU_A_GROUP_2 = (
+    ("g2_fridge", "Có tủ lạnh (cần xác nhận)"),
+    ("g2_aircon", "Có máy điều hòa nhiệt độ (cần xác nhận)"),
+    ("g2_washer", "Có máy giặt (cần xác nhận)"),
+    ("g2_motorbike", "Có từ 02 xe máy trở lên (cần xác nhận)"),
+    ("g2_computer", "Có máy vi tính, máy tính xách tay (cần xác nhận)"),
+    ("g2_water_heater", "Có bình nước nóng (cần xác nhận)"),
+)
+# Phiếu A, hướng dẫn ghi phiếu: one criterion of group 1, or at least 3 of group 2, and the household
+# stops at Phiếu A — "không nghèo, không cần Phiếu B" (cần xác nhận: the counts).
+PHIEU_A_GROUP_1_MIN = 1
+PHIEU_A_GROUP_2_MIN = 3

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from households.views import members, ongoing, ongoing_steps, registry, review, round_stages, rounds, workbook
+from households.views import (
+    members,
+    ongoing,
+    ongoing_steps,
+    quick_screen,
+    registry,
+    review,
+    round_stages,
+    rounds,
+    workbook,
+)
 
 app_name = "households"
 
@@ -42,6 +52,7 @@ urlpatterns = [
     path("rounds/<int:pk>/posting/", round_stages.posting_start, name="posting_start"),
     path("rounds/<int:pk>/posting/again/", round_stages.posting_repeat, name="posting_repeat"),
     path("rounds/<int:pk>/complaints/new/", round_stages.complaint_create, name="complaint_create"),
+    path("round-entries/<int:pk>/phieu-a/", quick_screen.quick_screen_edit, name="quick_screen_edit"),
     path("complaints/<int:pk>/resolve/", round_stages.complaint_resolve, name="complaint_resolve"),
     path("movements/", review.movement_table, name="movement_table"),
 ]

@@ -174,6 +174,10 @@ ROUTES = {
     "households:complaint_create": action(
         {"pk": "round"}, allow("labour", "admin", ok="→households:round_detail")
     ),
+    # Phiếu A of one listed household: whoever records its review (labour officer, its khu phố head).
+    "households:quick_screen_edit": page(
+        {"pk": "entry"}, roles=("labour", "head1", "admin"), others={"head2": 404}
+    ),
     "households:complaint_resolve": action(
         {"pk": "complaint"}, allow("labour", "admin", ok="→households:round_detail")
     ),

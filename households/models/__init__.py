@@ -2,6 +2,7 @@
 
 from households.models.geography import AreaType, Commune, CommuneKind, Neighborhood
 from households.models.ongoing import RequestKind, ReviewRequest, ReviewRequestTransition
+from households.models.quick_screen import QuickScreen
 from households.models.registry import Household, Member, Relation, Sex
 from households.models.review import Category, Review, ReviewRound, ReviewRoundTransition, RoundStatus
 from households.models.review_stages import (
@@ -28,6 +29,7 @@ __all__ = [
     "Member",
     "Neighborhood",
     "Posting",
+    "QuickScreen",
     "PovertyStandard",
     "Relation",
     "RequestKind",

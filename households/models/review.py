@@ -111,6 +111,8 @@ class ReviewRound(Freezable, models.Model):
     note = models.TextField("ghi chú", blank=True)
     # An earlier year entered after the fact skips the stages; the reason says why it is entered.
     history_reason = models.TextField("lý do nhập đợt của năm trước", blank=True)
+    # TT 07/2021 Phụ lục I: the commune chooses per round whether it screens with Phiếu A first.
+    uses_quick_screen = models.BooleanField("nhận dạng nhanh bằng Phiếu A trước", default=False)
     cancelled_by = actor_field("người hủy")
     cancelled_at = models.DateTimeField("hủy lúc", null=True, blank=True)
     cancel_reason = models.TextField("lý do hủy", blank=True)

@@ -74,7 +74,9 @@ def review_classify(
 
 
 @transaction.atomic
-def review_round_open(*, commune, year: int, user, history_reason: str = "") -> ReviewRound:
+def review_round_open(
+    *, commune, year: int, user, history_reason: str = "", uses_quick_screen: bool = False
+) -> ReviewRound:
     """Open the year's round (or a supplementary one after an approved round of that year).
 
     A year after the current one is refused; an earlier year is entered as history with a reason and
@@ -97,6 +99,7 @@ def review_round_open(*, commune, year: int, user, history_reason: str = "") -> 
         number=number,
         opened_by=user,
         history_reason=history_reason if year < current else "",
+        uses_quick_screen=uses_quick_screen,
     )
     round_.full_clean()
     round_.save()

@@ -27,6 +27,8 @@ def unsurveyed_codes(review_round: ReviewRound) -> list[str]:
     """Codes of the listed households no survey reached (the warning before submitting)."""
     return list(
         RoundHousehold.objects.filter(round=review_round, stage=HouseholdStage.TO_SURVEY)
+        # Screened out by Phiếu A (TT 07/2021 Phụ lục I): not poor, no Phiếu B to wait for.
+        .exclude(quick_screen__screened_out=True)
         .order_by("household__code")
         .values_list("household__code", flat=True)
     )

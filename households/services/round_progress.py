@@ -38,11 +38,12 @@ class NeighborhoodProgress:
     discussed: int = 0
     posted: int = 0
     contested: int = 0
+    screened_out: int = 0
     last_meeting: datetime.date | None = None
 
     @property
     def unsurveyed(self) -> int:
-        return self.to_review - self.surveyed
+        return self.to_review - self.surveyed - self.screened_out
 
 
 def progress_by_neighborhood(review_round: ReviewRound, neighborhoods) -> list[NeighborhoodProgress]:
@@ -62,6 +63,20 @@ def progress_by_neighborhood(review_round: ReviewRound, neighborhoods) -> list[N
         row.awaiting += n if stage == HouseholdStage.SURVEYED else 0
         row.discussed += n if stage in _DISCUSSED else 0
         row.posted += n if stage == HouseholdStage.POSTED else 0
+    # Phiếu A (TT 07/2021 Phụ lục I): households recognised not poor without Phiếu B count as done.
+    screened = (
+        RoundHousehold.objects.filter(
+            round=review_round,
+            household__neighborhood__in=list(rows),
+            stage=HouseholdStage.TO_SURVEY,
+            quick_screen__screened_out=True,
+        )
+        .values_list("household__neighborhood")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for pk, n in screened:
+        rows[pk].screened_out = n
     contested = (
         Complaint.objects.filter(round=review_round, household__neighborhood__in=list(rows))
         .values_list("household__neighborhood")

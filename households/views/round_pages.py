@@ -41,6 +41,8 @@ def household_page(request, review_round, neighborhood):
     queryset = Household.objects.filter(neighborhood=neighborhood, **on_round).annotate(
         round_stage=Subquery(entries.values("stage")[:1]),
         round_reason=Subquery(entries.values("reason")[:1]),
+        round_entry=Subquery(entries.values("pk")[:1]),
+        screened_out=Subquery(entries.values("quick_screen__screened_out")[:1]),
         round_category=Subquery(reviews.values("category")[:1]),
     )
     page = keyset_page(queryset, after=request.GET.get("after", ""), before=request.GET.get("before", ""))

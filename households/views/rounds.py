@@ -49,6 +49,7 @@ def round_open(request):
                 commune=commune,
                 year=form.cleaned_data["year"],
                 history_reason=form.cleaned_data["history_reason"],
+                uses_quick_screen=form.cleaned_data["uses_quick_screen"],
                 user=request.user,
             )
         except ValidationError as error:

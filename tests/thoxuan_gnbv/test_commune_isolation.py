@@ -89,6 +89,7 @@ OBJECT_ROUTES = {
     "households:posting_start": _round,
     "households:posting_repeat": _round,
     "households:complaint_create": _round,
+    "households:quick_screen_edit": lambda b: {"pk": b.entry.pk},
     "households:complaint_resolve": lambda b: {"pk": b.complaint.pk},
     "reporting:meeting_minutes_pdf": lambda b: {"pk": b.meeting.pk},
     "programs:plan_detail": _plan,

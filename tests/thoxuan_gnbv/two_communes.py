@@ -133,6 +133,7 @@ def _registry(world, code: str) -> None:
     world.objects.update(
         meeting=meeting,
         complaint=complaint,
+        entry=open_round.entries.get(household=h1),
         neighborhood1=n1,
         neighborhood2=n2,
         household=h1,

@@ -99,6 +99,7 @@ def _registry(world: World, commune, kp1):
         neighborhood=kp1,
         meeting=meeting,
         complaint=complaint,
+        entry=review_round.entries.get(household=household),
     )
     world.objects.update(ongoing_requests(kp1, u["labour"]))
 
