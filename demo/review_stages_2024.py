@@ -13,10 +13,12 @@ from django.utils import timezone
 from households.models import (
     Category,
     Complaint,
+    Household,
     Meeting,
     MeetingVote,
     Neighborhood,
     Posting,
+    QuickScreen,
     Review,
     ReviewRound,
     ReviewRoundTransition,
@@ -25,6 +27,7 @@ from households.models import (
 )
 from households.models.review_stages import ListReason
 from households.review_law import POSTING_PLACES, RECHECK_WORKING_DAYS
+from households.services.quick_screen import screens_out
 from thoxuan_gnbv import workdays, workflow
 from thoxuan_gnbv.statuses import ComplaintStatus, HouseholdStage
 
@@ -81,6 +84,7 @@ def _stages(review_round, users, rng) -> None:
         )
         for pk, r in reasons.items()
     )
+    _quick_screens(review_round, set(reasons), officer)
     Review.objects.filter(round=review_round).update(recorded_at=_at(datetime.date(2024, 8, 14)))
     neighborhoods = list(Neighborhood.objects.filter(commune=review_round.commune).order_by("position"))
     by_kp = {}
@@ -121,6 +125,31 @@ def _stages(review_round, users, rng) -> None:
     )
     _complaints(review_round, first, before, now, officer)
     _log(review_round, officer, chairman)
+
+
+# Phiếu A (TT 07/2021 Phụ lục I): three proposed households screened out — not poor, no Phiếu B.
+SCREENED = [["g1_salary"], ["g1_car", "g2_fridge"], ["g2_fridge", "g2_washer", "g2_motorbike"]]
+
+
+def _quick_screens(review_round, listed, officer) -> None:
+    ReviewRound.objects.filter(pk=review_round.pk).update(uses_quick_screen=True)
+    others = (
+        Household.objects.filter(commune=review_round.commune)
+        .exclude(pk__in=listed)
+        .order_by("pk")
+        .values_list("pk", flat=True)[: len(SCREENED)]
+    )
+    for pk, criteria in zip(others, SCREENED, strict=False):
+        entry = RoundHousehold.objects.create(
+            round=review_round, household_id=pk, reason=ListReason.PROPOSED, added_by=officer
+        )
+        QuickScreen.objects.create(
+            entry=entry,
+            criteria=criteria,
+            screened_on=datetime.date(2024, 8, 12),
+            screened_out=screens_out(criteria),
+            screened_by=officer,
+        )
 
 
 def _meeting(review_round, neighborhood, day, chair, front, officer, rng):

@@ -23,7 +23,11 @@ def test_the_2024_round_shows_every_stage(client):
     assert review_round.decision_number == "215/QĐ-UBND"
     assert Meeting.objects.filter(round=review_round).values("neighborhood").distinct().count() == 12
     entries = RoundHousehold.objects.filter(round=review_round)
-    assert set(entries.values_list("stage", flat=True)) == {HouseholdStage.POSTED}
+    # Every household went to the posting but the three Phiếu A screened out (no Phiếu B needed).
+    screened = entries.filter(quick_screen__screened_out=True)
+    assert review_round.uses_quick_screen and screened.count() == 3
+    assert set(screened.values_list("stage", flat=True)) == {HouseholdStage.TO_SURVEY}
+    assert set(entries.exclude(pk__in=screened).values_list("stage", flat=True)) == {HouseholdStage.POSTED}
     assert {ListReason.LISTED, ListReason.APPLIED, ListReason.PROPOSED} <= set(
         entries.values_list("reason", flat=True)
     )
@@ -38,5 +42,6 @@ def test_the_2024_round_shows_every_stage(client):
     assert review_round.decision_date > second.ends_on
     client.force_login(User.objects.get(username="laodong"))
     html = client.get(reverse("households:round_detail", args=[review_round.pk])).text
+    assert "(A: " in html
     assert "02/09 Quốc khánh" in html and "Khiếu nại đúng" in html and "Khiếu nại không đúng" in html
     assert html.count("Biên bản (PDF)") == Meeting.objects.filter(round=review_round).count()
