@@ -110,7 +110,7 @@ def test_the_form_from_the_row_records_and_bad_dates_come_back_in_vietnamese(
         url = reverse("households:quick_screen_edit", args=[entry.pk])
         assert url in page
         bad = client.post(url, {"screened_on": "31/02/2026", "group_1": ["g1_car"]})
-        assert bad.status_code == 200 and "Ngày nhận dạng" in bad.text
+        assert bad.status_code == 200 and "Nhập một ngày hợp lệ" in bad.text
         assert not QuickScreen.objects.exists()
         done = client.post(
             url, {"screened_on": "15/10/2026", "group_2": ["g2_fridge", "g2_aircon", "g2_washer"]}
