@@ -164,23 +164,6 @@ def get_period(commune, slug: str) -> ReportingPeriod | None:
 # --- home tasks ---------------------------------------------------------------------------------
 
 
-def reports_due_for(user, commune, today: datetime.date | None = None) -> list[CalendarCell]:
-    """The user's own expected reports not yet submitted whose due date is within 30 days or past."""
-    today = today or timezone.localdate()
-    calendar = reporting_calendar(commune, today.year, today=today)
-    due = []
-    for row in calendar.rows:
-        if not access.can_write_report(user, row.component):
-            continue
-        for cell in row.cells:
-            soon = (cell.due_date - today).days <= 30
-            if cell.state == Timeliness.OVERDUE or (
-                cell.state in (Timeliness.NOT_STARTED, Timeliness.DRAFT) and soon
-            ):
-                due.append(cell)
-    return due
-
-
 def reports_awaiting_acceptance(user):
     """Submitted unit reports of the user's communes that they may accept or return."""
     return access.reports_reviewable_by(user, Report.objects.filter(status=ReportStatus.SUBMITTED))
