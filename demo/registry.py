@@ -18,6 +18,7 @@ from households.models import (
     Member,
     Neighborhood,
     PovertyStandard,
+    Province,
     Relation,
     Review,
     ReviewRound,
@@ -51,7 +52,9 @@ def seed_commune(users) -> Commune:
             "issuer_name": "THỊ TRẤN THỌ XUÂN",
             "place_name": "Thọ Xuân",
             "reports_to": "UBND huyện Thọ Xuân",
-            "province": "Thanh Hóa",
+            "province": Province.objects.get_or_create(
+                code="38", defaults={"name": "Thanh Hóa", "full_name": "Tỉnh Thanh Hóa"}
+            )[0],
         },
     )
     # Every demo user (the administrator too) works for the demo commune: it is their request.commune.

@@ -5,6 +5,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from households import messages
 from households.models import (
     Commune,
+    CommuneIdentity,
+    CommuneMerger,
     Complaint,
     Household,
     Indicator,
@@ -12,6 +14,7 @@ from households.models import (
     Member,
     Neighborhood,
     PovertyStandard,
+    Province,
     Review,
     ReviewRound,
 )
@@ -23,10 +26,29 @@ class NeighborhoodInline(admin.TabularInline):
     extra = 0
 
 
+class CommuneIdentityInline(admin.TabularInline):
+    """The commune's names through time: a rename adds a row, it never edits the old one."""
+
+    model = CommuneIdentity
+    extra = 0
+
+
 @admin.register(Commune)
 class CommuneAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "kind", "area_type", "reports_to"]
-    inlines = [NeighborhoodInline]
+    list_display = ["name", "code", "kind", "area_type", "province", "reports_to"]
+    list_filter = ["province"]
+    inlines = [CommuneIdentityInline, NeighborhoodInline]
+
+
+@admin.register(Province)
+class ProvinceAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "full_name"]
+
+
+@admin.register(CommuneMerger)
+class CommuneMergerAdmin(admin.ModelAdmin):
+    list_display = ["resolution_number", "successor", "effective_on", "confirmed"]
+    filter_horizontal = ["predecessors"]
 
 
 @admin.register(Neighborhood)

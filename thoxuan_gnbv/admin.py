@@ -15,11 +15,11 @@ class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
     search_fields = ["username", "full_name", "email"]
     fieldsets = [
         *BaseUserAdmin.fieldsets,
-        ("Công việc", {"fields": ["full_name", "commune", "role", "position", "phone"]}),
+        ("Công việc", {"fields": ["full_name", "commune", "province", "role", "position", "phone"]}),
     ]
     add_fieldsets = [
         *BaseUserAdmin.add_fieldsets,
-        ("Công việc", {"fields": ["full_name", "commune", "role", "position"]}),
+        ("Công việc", {"fields": ["full_name", "commune", "province", "role", "position"]}),
     ]
 
 

@@ -31,6 +31,10 @@ NATIONAL_ID_SEARCH_REFUSED = (
 )
 # The commune seam (User.commune, CommuneMiddleware).
 ROLE_WITHOUT_COMMUNE = "Người dùng có vai trò phải thuộc một xã, phường hoặc thị trấn."
+UPPER_VIEWER_WITHOUT_AREA = (
+    "Tài khoản cấp trên phải thuộc một tỉnh/thành phố (hoặc một xã, phường được giao theo dõi)."
+)
+PROVINCE_ONLY_FOR_UPPER_VIEWER = "Chỉ tài khoản cấp trên (chỉ xem) mới được gắn với cả tỉnh/thành phố."
 NO_COMMUNE = (
     "Tài khoản của bạn chưa được gắn với xã, phường hoặc thị trấn nào nên chưa xem được dữ liệu. "
     "Hãy liên hệ quản trị viên."

@@ -53,6 +53,17 @@ class User(AbstractUser):
         related_name="users",
         verbose_name="xã, phường, thị trấn",
     )
+    # The level above since 01/07/2025 (Luật Tổ chức chính quyền địa phương 2025): a province viewer
+    # reads every commune of its province; access.commune_ids_of widens the seam to them.
+    province = models.ForeignKey(
+        "households.Province",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name="tỉnh/thành phố",
+        help_text="Chỉ cho tài khoản cấp trên (tỉnh): xem mọi xã/phường của tỉnh",
+    )
 
     # The password hash and the login stamp are not kept in history: one is secret, the other is noise.
     history = AccountHistory(excluded_fields=["password", "last_login"])
@@ -68,8 +79,12 @@ class User(AbstractUser):
     def clean(self):
         super().clean()
         # Every scope of access starts from the user's commune: a role without one sees nothing.
-        if self.role and self.commune_id is None:
+        if self.role == Role.UPPER_VIEWER and self.commune_id is None and self.province_id is None:
+            raise ValidationError({"province": messages.UPPER_VIEWER_WITHOUT_AREA})
+        if self.role and self.role != Role.UPPER_VIEWER and self.commune_id is None:
             raise ValidationError({"commune": messages.ROLE_WITHOUT_COMMUNE})
+        if self.province_id is not None and self.role != Role.UPPER_VIEWER:
+            raise ValidationError({"province": messages.PROVINCE_ONLY_FOR_UPPER_VIEWER})
 
     @property
     def display_name(self):

@@ -1,5 +1,6 @@
 """The registry's models, split by sub-domain; import them from ``households.models``."""
 
+from households.models.administration import CommuneIdentity, CommuneMerger, Province
 from households.models.geography import AreaType, Commune, CommuneKind, Neighborhood
 from households.models.ongoing import RequestKind, ReviewRequest, ReviewRequestTransition
 from households.models.quick_screen import QuickScreen
@@ -19,6 +20,8 @@ __all__ = [
     "AreaType",
     "Category",
     "Commune",
+    "CommuneIdentity",
+    "CommuneMerger",
     "Complaint",
     "CommuneKind",
     "Household",
@@ -31,6 +34,7 @@ __all__ = [
     "Posting",
     "QuickScreen",
     "PovertyStandard",
+    "Province",
     "Relation",
     "RequestKind",
     "Review",

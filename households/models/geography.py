@@ -37,7 +37,17 @@ class Commune(models.Model):
     reports_to = models.CharField(
         "cấp trên nhận báo cáo", max_length=200, blank=True, help_text="Ví dụ: UBND huyện Thọ Xuân"
     )
-    province = models.CharField("tỉnh/thành phố", max_length=100, blank=True)
+    province = models.ForeignKey(
+        "households.Province",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="communes",
+        verbose_name="tỉnh/thành phố",
+    )
+    established_on = models.DateField(
+        "thành lập từ ngày", null=True, blank=True, help_text="Để trống nếu có từ trước khi dùng cổng"
+    )
 
     class Meta:
         verbose_name = "xã/phường/thị trấn"

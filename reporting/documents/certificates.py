@@ -51,7 +51,7 @@ def _residence(household, commune) -> str:
     parts = [household.address]
     if household.neighborhood.name not in household.address:
         parts.append(household.neighborhood.name)
-    parts += [commune.name, commune.province]
+    parts += [commune.name, str(commune.province or "")]
     return ", ".join(part for part in parts if part)
 
 

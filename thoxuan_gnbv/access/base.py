@@ -49,13 +49,25 @@ def is_neighborhood_head(user) -> bool:
 
 
 def commune_ids_of(user) -> list[int]:
-    """The communes whose data ``user`` covers: the one they belong to. The level above is given one
-    commune today; when it covers a province, this is the one function that changes. An
+    """The communes whose data ``user`` covers: the one they belong to; for a viewer of the level
+    above with a province, every commune of that province (the merged-away ones too, so their
+    earlier years stay readable). Kept on the user object for the request: many rules ask. An
     administrator without a commune covers none on the portal's pages (they work in the admin)."""
     if not (user and user.is_authenticated):
         return []
-    commune_id = getattr(user, "commune_id", None)
-    return [commune_id] if commune_id else []
+    province_id = getattr(user, "province_id", None)
+    seam = (getattr(user, "commune_id", None), province_id, role_of(user))
+    cached = getattr(user, "_commune_ids", None)
+    if cached is not None and cached[0] == seam:
+        return cached[1]
+    if province_id and role_of(user) == Role.UPPER_VIEWER:
+        # The reverse relation of Province.communes: thoxuan_gnbv imports no domain model.
+        ids = sorted(user.province.communes.values_list("pk", flat=True))
+    else:
+        commune_id = getattr(user, "commune_id", None)
+        ids = [commune_id] if commune_id else []
+    user._commune_ids = (seam, ids)
+    return ids
 
 
 def covers_commune(user, commune_id) -> bool:
