@@ -132,14 +132,18 @@ REQUEST_DECISION_POSTING_RUNNING = "Chưa hết thời gian niêm yết (đến 
 REQUEST_ROUND_NOTE = "Rà soát thường xuyên: hộ {code}, giấy đề nghị nhận ngày {date}."
 
 # Dated commune identity and mergers (Luật Tổ chức chính quyền địa phương 2025; NQ của UBTVQH về sắp xếp)
-IDENTITY_OVERLAP = "Thời kỳ từ {start} đến {end} trùng với tên gọi “{name}” ({span}): mỗi ngày chỉ có một tên gọi."
+IDENTITY_OVERLAP = (
+    "Thời kỳ từ {start} đến {end} trùng với tên gọi “{name}” ({span}): mỗi ngày chỉ có một tên gọi."
+)
 IDENTITY_RENAME_NOT_AFTER = "Ngày đổi tên ({date}) phải sau ngày bắt đầu của tên gọi hiện tại ({start})."
 IDENTITY_NAME_REQUIRED = "Tên mới không được để trống."
 DOCUMENT_BEFORE_COMMUNE = (
     "Văn bản ngày {date} có trước ngày thành lập {name} ({established}): đơn vị chưa tồn tại vào ngày đó."
 )
 MERGER_NO_PREDECESSOR = "Các đơn vị trước sắp xếp: chọn ít nhất một đơn vị."
-MERGER_SUCCESSOR_AMONG_PREDECESSORS = "Đơn vị sau sắp xếp ({name}) không được nằm trong các đơn vị trước sắp xếp."
+MERGER_SUCCESSOR_AMONG_PREDECESSORS = (
+    "Đơn vị sau sắp xếp ({name}) không được nằm trong các đơn vị trước sắp xếp."
+)
 MERGER_PREDECESSOR_ALREADY_MERGED = (
     "Các đơn vị trước sắp xếp: {name} đã được sắp xếp vào {successor} từ ngày {date} (Nghị quyết {number})."
 )
