@@ -96,6 +96,10 @@ def merge_communes(
     ``effective_on``. ``neighborhood_names`` maps a predecessor's khu phố id to its name in the
     successor (several ids to one name merge them; the default keeps the name, adding the predecessor's
     name when two would clash). ValidationError naming the field; nothing is written on error."""
+    for given in [*predecessors, successor]:  # the caller's instances must not keep cached lineage
+        if isinstance(given, Commune):
+            given.__dict__.pop("_lineage", None)
+            forget_identities(given)
     predecessors = list(Commune.objects.select_for_update().filter(pk__in=[p.pk for p in predecessors]))
     existing = successor if isinstance(successor, Commune) else None
     check_merger(
