@@ -129,6 +129,8 @@ def commune_rename(*, commune: Commune, on: datetime.date, user=None, legal_basi
     if "name" in changes and not (changes["name"] or "").strip():
         raise ValidationError({"name": messages.IDENTITY_NAME_REQUIRED}, code="required")
     check_existed(commune, on)
+    ensure_first_identity(commune)  # the present fields stay the name of the days before ``on``
+    forget_identities(commune)
     current = next((row for row in _rows(commune) if covers(row, on)), None)
     if current is not None and current.valid_from and current.valid_from >= on:
         raise ValidationError(

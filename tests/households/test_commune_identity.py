@@ -39,7 +39,11 @@ def renamed(commune):
 
 def test_without_dated_rows_the_commune_own_fields_apply(commune):
     identity = identity_on(commune, datetime.date(2024, 5, 1))
-    assert (identity.name, identity.issuer_name, identity.pk) == ("Thị trấn Kiểm Thử", "THỊ TRẤN KIỂM THỬ", None)
+    assert (identity.name, identity.issuer_name, identity.pk) == (
+        "Thị trấn Kiểm Thử",
+        "THỊ TRẤN KIỂM THỬ",
+        None,
+    )
 
 
 def test_rename_closes_the_old_identity_the_day_before(renamed):
