@@ -157,6 +157,9 @@ def _households(rng, commune, hoods, prefix, count, users) -> None:
         status=RoundStatus.APPROVED,
         decision_number="198/QĐ-UBND",
         decision_date=DECIDED,
+        # Sample communes have no accounts of their own: the demo chairman stands in as the signer.
+        opened_by=users.get("laodong"),
+        approved_by=users.get("chutich"),
         note=f"Đợt rà soát {SAMPLE_NOTE}.",
     )
     reviews, counts = [], dict.fromkeys(Category.values, 0)
