@@ -121,8 +121,8 @@ def commune_rename(*, commune: Commune, on: datetime.date, user=None, legal_basi
     """From ``on`` the commune has a new identity: the one valid the day before is closed then, and
     the new row copies it except for ``changes`` (name, kind, issuer lines, place name, reports to).
     The commune's own fields follow the newest identity. Documents dated before ``on`` are unchanged."""
+    forget_identities(commune)  # the caller's instance must not keep the identities read before
     commune = Commune.objects.select_for_update().get(pk=commune.pk)
-    forget_identities(commune)
     unknown = set(changes) - set(IDENTITY_FIELDS)
     if unknown:
         raise TypeError(f"unknown identity fields: {sorted(unknown)}")
