@@ -25,6 +25,7 @@ from households.models import (
     RoundStatus,
     Sex,
 )
+from households.services.identity import ensure_first_identity
 from households.services.registry import build_search_key
 from thoxuan_gnbv import workflow
 from thoxuan_gnbv.models import User
@@ -57,6 +58,7 @@ def seed_commune(users) -> Commune:
             )[0],
         },
     )
+    ensure_first_identity(commune)  # the name its 2022–2024 documents print, whatever happens later
     # Every demo user (the administrator too) works for the demo commune: it is their request.commune.
     for user in users.values():
         user.commune = commune

@@ -1,5 +1,9 @@
+import datetime
+import itertools
+
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
 from households import messages
@@ -18,6 +22,8 @@ from households.models import (
     Review,
     ReviewRound,
 )
+from households.services import mergers
+from thoxuan_gnbv.formatting import format_date
 from thoxuan_gnbv.workflow import FrozenAdminMixin
 
 
@@ -26,11 +32,38 @@ class NeighborhoodInline(admin.TabularInline):
     extra = 0
 
 
+class CommuneIdentityFormSet(BaseInlineFormSet):
+    """The spans of a commune's identities may not share a day (one name per day)."""
+
+    def clean(self):
+        super().clean()
+        spans = []
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE"):
+                continue
+            spans.append(
+                (data.get("valid_from") or datetime.date.min, data.get("valid_to") or datetime.date.max, data)
+            )
+        spans.sort(key=lambda span: span[0])
+        for (_, end, data), (start, _, other) in itertools.pairwise(spans):
+            if start <= end:
+                raise ValidationError(
+                    messages.IDENTITY_OVERLAP.format(
+                        start=format_date(other["valid_from"]) if other.get("valid_from") else "…",
+                        end=format_date(other["valid_to"]) if other.get("valid_to") else "nay",
+                        name=data.get("name", ""),
+                        span=f"đến {format_date(end)}" if end != datetime.date.max else "đến nay",
+                    )
+                )
+
+
 class CommuneIdentityInline(admin.TabularInline):
     """The commune's names through time: a rename adds a row, it never edits the old one."""
 
     model = CommuneIdentity
     extra = 0
+    formset = CommuneIdentityFormSet
 
 
 @admin.register(Commune)
@@ -47,8 +80,60 @@ class ProvinceAdmin(admin.ModelAdmin):
 
 @admin.register(CommuneMerger)
 class CommuneMergerAdmin(admin.ModelAdmin):
+    """A new merger goes through ``merge_communes`` (households, khu phố and users move with their
+    history in one transaction); a recorded one only has its confirmation and note edited."""
+
     list_display = ["resolution_number", "successor", "effective_on", "confirmed"]
     filter_horizontal = ["predecessors"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.pk:
+            return ["successor", "predecessors", "effective_on", "resolution_number", "resolution_date"]
+        return []
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None and obj.pk:
+            return form
+
+        class MergerForm(form):
+            def clean(self):
+                data = super().clean()
+                if self.errors:
+                    return data
+                try:
+                    mergers.check_merger(
+                        predecessors=list(data.get("predecessors") or []),
+                        successor=data.get("successor"),
+                        effective_on=data.get("effective_on"),
+                        resolution_number=data.get("resolution_number"),
+                        resolution_date=data.get("resolution_date"),
+                    )
+                except ValidationError as error:
+                    raise ValidationError(error.messages) from error
+                return data
+
+        return MergerForm
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        data = form.cleaned_data
+        merger = mergers.merge_communes(
+            predecessors=list(data["predecessors"]),
+            successor=data["successor"],
+            effective_on=data["effective_on"],
+            resolution_number=data["resolution_number"],
+            resolution_date=data.get("resolution_date"),
+            confirmed=data.get("confirmed", False),
+            note=data.get("note", ""),
+            user=request.user,
+        )
+        obj.pk, obj.recorded_at = merger.pk, merger.recorded_at
+
+    def save_related(self, request, form, formsets, change):
+        if change:  # the service set the predecessors of a new merger
+            super().save_related(request, form, formsets, change)
 
 
 @admin.register(Neighborhood)

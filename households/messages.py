@@ -130,3 +130,27 @@ REQUEST_POSTING_TOO_SHORT = (
 REQUEST_DECISION_BEFORE_POSTING_ENDS = "Ngày quyết định phải sau ngày kết thúc niêm yết ({date})."
 REQUEST_DECISION_POSTING_RUNNING = "Chưa hết thời gian niêm yết (đến hết ngày {date}): chưa quyết định được."
 REQUEST_ROUND_NOTE = "Rà soát thường xuyên: hộ {code}, giấy đề nghị nhận ngày {date}."
+
+# Dated commune identity and mergers (Luật Tổ chức chính quyền địa phương 2025; NQ của UBTVQH về sắp xếp)
+IDENTITY_OVERLAP = (
+    "Thời kỳ từ {start} đến {end} trùng với tên gọi “{name}” ({span}): mỗi ngày chỉ có một tên gọi."
+)
+IDENTITY_RENAME_NOT_AFTER = "Ngày đổi tên ({date}) phải sau ngày bắt đầu của tên gọi hiện tại ({start})."
+IDENTITY_NAME_REQUIRED = "Tên mới không được để trống."
+DOCUMENT_BEFORE_COMMUNE = (
+    "Văn bản ngày {date} có trước ngày thành lập {name} ({established}): đơn vị chưa tồn tại vào ngày đó."
+)
+MERGER_NO_PREDECESSOR = "Các đơn vị trước sắp xếp: chọn ít nhất một đơn vị."
+MERGER_SUCCESSOR_AMONG_PREDECESSORS = (
+    "Đơn vị sau sắp xếp ({name}) không được nằm trong các đơn vị trước sắp xếp."
+)
+MERGER_PREDECESSOR_ALREADY_MERGED = (
+    "Các đơn vị trước sắp xếp: {name} đã được sắp xếp vào {successor} từ ngày {date} (Nghị quyết {number})."
+)
+MERGER_SAME_DATE = "Ngày hiệu lực: {name} đã có một sắp xếp khác có hiệu lực cùng ngày {date}."
+MERGER_BEFORE_ESTABLISHED = "Ngày hiệu lực ({date}) phải sau ngày thành lập của {name} ({established})."
+MERGER_RESOLUTION_REQUIRED = "Số nghị quyết: không được để trống."
+MERGER_RESOLUTION_AFTER_EFFECT = "Ngày nghị quyết ({resolution}) không được sau ngày hiệu lực ({effective})."
+MERGER_SUCCESSOR_DATA = "Đơn vị sau sắp xếp: {errors}"
+MERGER_NEIGHBORHOOD_UNKNOWN = "Bảng ghép khu phố: không có khu phố “{name}” trong các đơn vị trước sắp xếp."
+MERGER_HISTORY_REASON = "Sáp nhập vào {successor} từ ngày {date} theo Nghị quyết {number}"

@@ -16,6 +16,7 @@ from households import messages
 from households.models import (
     Category,
     Commune,
+    CommuneMerger,
     Household,
     Member,
     Neighborhood,
@@ -41,6 +42,52 @@ def commune_by_code(code: str | None) -> Commune:
     return communes[0]
 
 
+@dataclass(frozen=True)
+class Lineage:
+    """Where a commune stands among mergers: the communes merged into it (at any depth), and whether
+    it has itself ceased (been merged into another)."""
+
+    predecessor_ids: tuple[int, ...]
+    ceased: bool
+
+
+def lineage(commune) -> Lineage:
+    """One query for a commune untouched by any merger (the usual case); read once per instance."""
+    cached = commune.__dict__.get("_lineage")
+    if cached is not None:
+        return cached
+    links = CommuneMerger.predecessors.through.objects
+    rows = list(
+        links.filter(Q(communemerger__successor=commune) | Q(commune=commune)).values_list(
+            "commune_id", "communemerger__successor_id"
+        )
+    )
+    ceased = any(pk == commune.pk for pk, _ in rows)
+    found = [pk for pk, successor in rows if successor == commune.pk]
+    frontier = list(found)
+    while frontier:  # a predecessor may itself have been formed by a merger
+        frontier = list(
+            links.filter(communemerger__successor_id__in=frontier)
+            .exclude(commune_id__in=found)
+            .values_list("commune_id", flat=True)
+        )
+        found += frontier
+    result = Lineage(tuple(found), ceased)
+    commune.__dict__["_lineage"] = result
+    return result
+
+
+def households_of(commune):
+    """The households a commune's figures may count: its own; for a commune merged away, also those
+    whose history shows them in it (they moved to the successor, but its past years are its own).
+    Figures of a year narrow this to the households in the commune at that year's cut."""
+    own = Household.objects.filter(commune=commune)
+    if not lineage(commune).ceased:
+        return own
+    was_here = Household.history.model.objects.filter(commune_id=commune.pk).values("id")
+    return Household.objects.filter(Q(commune=commune) | Q(pk__in=was_here))
+
+
 def approved_years(commune) -> list[int]:
     return sorted(
         set(
@@ -54,8 +101,11 @@ def approved_years(commune) -> list[int]:
 def _approved_histories(commune, up_to_year: int) -> dict[int, dict[int, str]]:
     """{household_id: {year: category}} from approved rounds, the latest round of a year winning."""
     rows = (
+        # A merged commune's start of year is its predecessors' last approved results (same households).
         Review.objects.filter(
-            round__commune=commune, round__status=RoundStatus.APPROVED, year__lte=up_to_year
+            round__commune__in=[commune.pk, *lineage(commune).predecessor_ids],
+            round__status=RoundStatus.APPROVED,
+            year__lte=up_to_year,
         )
         .order_by("household_id", "year", "round__number", "id")
         .values_list("household_id", "year", "category")
@@ -184,15 +234,12 @@ def movement_table(commune, year: int, category: str = Category.POOR) -> list[Mo
     of all households of the khu phố; "of which ethnic minority" counts. Three queries."""
     neighborhoods = list(Neighborhood.objects.filter(commune=commune).order_by("position", "name"))
     rows = {n.pk: MovementRow(label=n.name, neighborhood_id=n.pk) for n in neighborhoods}
-    facts = {
-        pk: (neighborhood_id, ethnic)
-        for pk, neighborhood_id, ethnic in Household.objects.filter(commune=commune).values_list(
-            "pk", "neighborhood_id", "is_ethnic_minority"
-        )
-    }
+    facts = _movement_facts(commune)
     for neighborhood_id, _ in facts.values():
         rows[neighborhood_id].households += 1
     for pk, movement in _movements(commune, year, category):
+        if pk not in facts:  # reviewed here (or in a predecessor) but no longer a household of the commune
+            continue
         neighborhood_id, ethnic = facts[pk]
         row = rows[neighborhood_id]
         if movement in ("escaped", "unchanged"):
@@ -212,6 +259,24 @@ def movement_table(commune, year: int, category: str = Category.POOR) -> list[Mo
         ):  # fmt: skip
             setattr(total, name, getattr(total, name) + getattr(row, name))
     return [*rows.values(), total]
+
+
+def _movement_facts(commune) -> dict[int, tuple[int, bool]]:
+    """{household id: (khu phố id, ethnic minority)}: today's; for a commune merged away, as the
+    household stood in its last history row there."""
+    rows = Household.objects.filter(commune=commune).values_list(
+        "pk", "neighborhood_id", "is_ethnic_minority"
+    )
+    facts = {pk: (neighborhood_id, ethnic) for pk, neighborhood_id, ethnic in rows}
+    if lineage(commune).ceased:
+        history = (
+            Household.history.model.objects.filter(commune_id=commune.pk)
+            .exclude(id__in=list(facts))
+            .order_by("history_date", "history_id")
+            .values_list("id", "neighborhood_id", "is_ethnic_minority")
+        )
+        facts.update({pk: (neighborhood_id, ethnic) for pk, neighborhood_id, ethnic in history})  # last wins
+    return facts
 
 
 def changed_since(households, since):

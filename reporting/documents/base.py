@@ -6,6 +6,7 @@ share it."""
 import datetime
 from dataclasses import dataclass, field
 
+from households.services.identity import document_date, identity_on
 from thoxuan_gnbv.formatting import document_date_line
 
 # Blank space left for the number and the day/month, filled in by hand on an unnumbered document.
@@ -32,6 +33,9 @@ class DocumentFrame:
     recipients: list[str] = field(default_factory=list)
     signer: Signer | None = None
     filename: str = "van-ban.pdf"
+    # The commune as it was called on the document's date (its dated identity), for the body text.
+    commune_name: str = ""
+    reports_to: str = ""
 
 
 def number_line(number: str, symbol: str) -> str:
@@ -64,16 +68,22 @@ def frame_for(
     recipients: list[str],
     signer: Signer | None,
     filename: str,
+    undated_on: datetime.date | None = None,
 ) -> DocumentFrame:
+    """The frame with the commune's identity valid on the document's date: ``issued_on`` once issued,
+    else ``undated_on`` (a report's period end) or the start of ``year``."""
+    identity = identity_on(commune, document_date(commune, issued_on, year, undated_on))
     return DocumentFrame(
-        issuer_parent=commune.issuer_parent,
-        issuer_name=commune.issuer_name,
+        issuer_parent=identity.issuer_parent,
+        issuer_name=identity.issuer_name,
         number_line=number_line(number, symbol),
-        date_line=date_line(commune.place_name, issued_on, year),
+        date_line=date_line(identity.place_name, issued_on, year),
         kind_title=kind_title,
         subject=subject,
         is_draft=is_draft,
         recipients=recipients,
         signer=signer,
         filename=filename,
+        commune_name=identity.name,
+        reports_to=identity.reports_to,
     )

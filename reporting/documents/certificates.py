@@ -46,12 +46,12 @@ def _signer(review_round) -> Signer:
     return Signer("", "CHỦ TỊCH", user.display_name if user else "")
 
 
-def _residence(household, commune) -> str:
+def _residence(household, commune, commune_name: str) -> str:
     """Address, khu phố (unless the address names it already), commune and province."""
     parts = [household.address]
     if household.neighborhood.name not in household.address:
         parts.append(household.neighborhood.name)
-    parts += [commune.name, str(commune.province or "")]
+    parts += [commune_name, str(commune.province or "")]
     return ", ".join(part for part in parts if part)
 
 
@@ -60,7 +60,6 @@ def build_certificate(review: Review, *, full_national_id: bool) -> Certificate:
     members (prefetched), round and commune loaded. The CCCD is masked unless ``full_national_id``."""
     household, review_round = review.household, review.round
     commune = review_round.commune
-    committee = f"Ủy ban nhân dân {commune.name[:1].lower()}{commune.name[1:]}"
     frame = frame_for(
         commune,
         symbol=SYMBOL,
@@ -74,6 +73,8 @@ def build_certificate(review: Review, *, full_national_id: bool) -> Certificate:
         signer=_signer(review_round),
         filename=f"giay-chung-nhan-{household.code}.pdf",
     )
+    name = frame.commune_name  # as called on the decision's date
+    committee = f"Ủy ban nhân dân {name[:1].lower()}{name[1:]}"
     number = household.head_national_id
     members = [
         CertificateMember(
@@ -91,7 +92,7 @@ def build_certificate(review: Review, *, full_national_id: bool) -> Certificate:
         head_name=household.head_name,
         national_id=number if full_national_id else mask_national_id(number),
         ethnic_line="Dân tộc thiểu số" if household.is_ethnic_minority else "",
-        residence=_residence(household, commune),
+        residence=_residence(household, commune, frame.commune_name),
         committee=committee,
         category_label=review.get_category_display(),
         year=review_round.year,

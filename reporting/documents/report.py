@@ -118,6 +118,7 @@ def build_compiled_document(
         recipients=paragraphs(compiled.recipients if compiled.pk else default_recipients(period)),
         signer=_signer(compiled, plan),
         filename=f"bao-cao-{period.slug}.pdf",
+        undated_on=period.end_date,
     )
     components = component_rows(data, paragraphs)
     poverty = data["poverty"]
@@ -138,7 +139,7 @@ def build_compiled_document(
         status_label=compiled.get_status_display(),
         period_label=period.label,
         period_slug=period.slug,
-        commune_name=commune.name,
+        commune_name=frame.commune_name,
         year=period.year,
         figures_date=_date(cutoff),
         period_end=_date(data["period"]["end"]),

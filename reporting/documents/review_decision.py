@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pypdf import PdfWriter
 
 from households.models import ReviewRound
+from households.services.identity import identity_on
 from reporting.documents.base import DocumentFrame
 from reporting.documents.pdf import render_pdf
 from reporting.documents.review_pdf import _append, _contexts
@@ -64,7 +65,7 @@ class RecognitionDecision:
 
     @property
     def authority_name(self) -> str:
-        name = self.tables.commune.name
+        name = self.tables.frame.commune_name
         return "Chủ tịch Ủy ban nhân dân " + name[:1].lower() + name[1:]
 
 
@@ -78,19 +79,22 @@ def build_decision(review_round: ReviewRound) -> RecognitionDecision:
     tables = build_review_tables(review_round.commune, review_round.year)
     commune, year, total = tables.commune, tables.year, tables.total
     decided = tables.review_round.decision_date
-    place = commune.name[:1].lower() + commune.name[1:]  # "trên địa bàn thị trấn Thọ Xuân"
+    identity = identity_on(commune, decided)  # the name the commune had on the decision's date
+    place = identity.name[:1].lower() + identity.name[1:]  # "trên địa bàn thị trấn Thọ Xuân"
     frame = DocumentFrame(
-        issuer_parent=commune.issuer_parent,
-        issuer_name=commune.issuer_name,
+        issuer_parent=identity.issuer_parent,
+        issuer_name=identity.issuer_name,
         number_line=f"Số: {tables.review_round.decision_number}",
-        date_line=document_date_line(commune.place_name, decided),
+        date_line=document_date_line(identity.place_name, decided),
         kind_title="QUYẾT ĐỊNH",
         subject=f"Về việc công nhận hộ nghèo, hộ cận nghèo; hộ thoát nghèo, hộ thoát cận nghèo năm {year} "
         f"trên địa bàn {place}",
         is_draft=False,
-        recipients=["Như Điều 3", f"{commune.reports_to or 'Cấp trên'} (để báo cáo)"],
+        recipients=["Như Điều 3", f"{identity.reports_to or 'Cấp trên'} (để báo cáo)"],
         signer=tables.frame.signer,
         filename=f"quyet-dinh-cong-nhan-{year}.pdf",
+        commune_name=identity.name,
+        reports_to=identity.reports_to,
     )
     law = LOCAL_GOVERNMENT_2025 if decided >= LAW_2025_FROM else LOCAL_GOVERNMENT_2015
     households = total.total
@@ -113,7 +117,7 @@ def build_decision(review_round: ReviewRound) -> RecognitionDecision:
     ]  # fmt: skip
     return RecognitionDecision(
         frame=frame,
-        authority=f"CHỦ TỊCH ỦY BAN NHÂN DÂN {commune.issuer_name}",
+        authority=f"CHỦ TỊCH ỦY BAN NHÂN DÂN {identity.issuer_name}",
         bases=[law, *BASES],
         proposal=f"Xét đề nghị của công chức phụ trách lao động - xã hội về kết quả rà soát hộ nghèo, hộ cận "
         f"nghèo năm {year}.",

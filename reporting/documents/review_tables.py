@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 
 from households.models import Neighborhood, ReviewRound
+from households.services.identity import identity_on
 from reporting import messages
 from reporting.documents.base import DocumentFrame, Signer
 from reporting.figures.review_tables import (
@@ -169,16 +170,20 @@ def build_review_tables(commune, year: int) -> ReviewTables:
         summary, groups = summaries(commune, year, cut)
         poor_total, near_total = summary[-1].get("p_end"), summary[-1].get("n_end")
         indicators = indicator_rows(commune, year, poor_total, near_total)
+    # The commune as it was called on the decision's date (its dated identity).
+    identity = identity_on(commune, review_round.decision_date)
     frame = DocumentFrame(
-        issuer_parent=commune.issuer_parent,
-        issuer_name=commune.issuer_name,
+        issuer_parent=identity.issuer_parent,
+        issuer_name=identity.issuer_name,
         number_line="",
-        date_line=document_date_line(commune.place_name, review_round.decision_date),
+        date_line=document_date_line(identity.place_name, review_round.decision_date),
         kind_title="BIỂU TỔNG HỢP KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO",
         subject=f"Năm {year}",
         is_draft=False,
         signer=signer_of(review_round),
         filename=f"ket-qua-ra-soat-{year}.pdf",
+        commune_name=identity.name,
+        reports_to=identity.reports_to,
     )
     return ReviewTables(
         commune=commune,

@@ -23,6 +23,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from households.models import Category, Household, Neighborhood, Review, ReviewRound, RoundStatus
+from households.queries import households_of, lineage
 
 POOR, NEAR_POOR = Category.POOR.value, Category.NEAR_POOR.value
 FACT_FIELDS = ("neighborhood_id", "is_ethnic_minority", "without_labour_capacity", "has_meritorious_person")
@@ -82,9 +83,12 @@ def year_households(commune, year: int, cut: datetime.datetime, candidates: Q | 
         household_id=OuterRef("pk"), year__lt=year - 1, category=POOR, round__status=RoundStatus.APPROVED
     )
     facts = {f"f_{name}": fact(name, cut) for name in FACT_FIELDS}
-    households = Household.objects.filter(commune=commune)
+    households = households_of(commune)  # a commune merged away keeps its past years' households
     if candidates is not None:
         households = households.filter(candidates)
+    merged = lineage(commune)
+    if merged.ceased or merged.predecessor_ids:  # only the households that were in it at the cut
+        households = households.annotate(f_commune=fact("commune_id", cut)).filter(f_commune=commune.pk)
     return (
         households.annotate(cat_y=category_in(year), cat_prev=category_in(year - 1))
         .filter(Q(cat_y__isnull=False) | Q(cat_prev__in=[POOR, NEAR_POOR]))

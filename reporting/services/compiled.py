@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from households.services.identity import identity_on
 from reporting import messages
 from reporting.figures import commune_report_figures
 from reporting.figures.changes import figure_changes
@@ -38,8 +39,10 @@ def default_recipients(period: ReportingPeriod) -> str:
     reports to first, then the plan's own recipients (its "Nơi nhận"), without repeating a line and
     without "Lưu: VT", which the document base always prints last. Editable per report."""
     lines = []
-    if period.commune.reports_to:
-        lines.append(f"{period.commune.reports_to} (B/c)")
+    # The level above as it was at the period's end (a district until 30/06/2025, the province after).
+    reports_to = identity_on(period.commune, period.end_date).reports_to
+    if reports_to:
+        lines.append(f"{reports_to} (B/c)")
     seen = [_recipient_key(line) for line in lines]
     for recipient in period.plan.recipients.all():
         name = recipient.name.strip().rstrip(";.")

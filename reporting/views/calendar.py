@@ -3,6 +3,7 @@
 from django.shortcuts import render
 from django.utils import timezone
 
+from households.services.identity import identity_in_year
 from reporting.figures.deadlines import unit_deadline, upward_deadline
 from reporting.queries import calendar_years, reporting_calendar
 from reporting.views.common import default_year
@@ -27,7 +28,7 @@ def report_calendar(request):
                 (column, unit_deadline(column.due_date), upward_deadline(column.period))
                 for column in calendar.columns
             ],
-            "reports_to": commune.reports_to,
+            "reports_to": identity_in_year(commune, year).reports_to,
             "years": years,
             "can_compile": access.can_compile_report(request.user),
             "can_view_dashboard": access.can_view_dashboard(request.user),

@@ -1,6 +1,7 @@
 """``manage.py seed_demo`` (what ``make run`` calls): the real 2024 plan, a user per role, the generated
 registry, and nothing added or changed in number on a second run."""
 
+import datetime
 import io
 
 import pytest
@@ -8,10 +9,13 @@ from django.apps import apps
 from django.core.management import call_command
 
 from demo import plan_2024
+from demo.merger_2025 import SAMPLES
 from demo.plan_parts_2024 import ASSIGNMENTS, COMPONENT_LEADS, LEGAL_BASES, RECIPIENTS, REPORTING_RULES
 from demo.registry import HOUSEHOLD_COUNT
 from demo.users import ADMIN_USERNAME, DEMO_PASSWORD, DEMO_USERS
-from households.models import Commune, Household, ReviewRound, RoundStatus
+from households.models import Commune, CommuneMerger, Household, Review, ReviewRound, RoundStatus
+from households.queries import movement_table
+from households.services.identity import identity_on
 from programs.models import Plan, PlanStatus, TargetMetric
 from reporting.models import CompiledReport, Report
 from thoxuan_gnbv.models import Role, User
@@ -40,7 +44,8 @@ def test_a_second_run_changes_no_counts():
     first = row_counts()
     seed()
     assert row_counts() == first
-    assert first["households.Household"] == HOUSEHOLD_COUNT
+    # Thọ Xuân's households and the generated ones of the three communes merged with it in 2025.
+    assert first["households.Household"] == HOUSEHOLD_COUNT + sum(row[-1] for row in SAMPLES)
     assert first["programs.Plan"] == 1
 
 
@@ -99,3 +104,34 @@ def test_every_role_has_its_demo_user_and_the_rest_of_the_demo_is_there():
     assert Household.objects.filter(supports__isnull=False).exists()
     assert Report.objects.count() > 0
     assert CompiledReport.objects.get(period__code="Q1").document_number
+
+
+def test_the_2025_merger_is_recorded_unconfirmed_with_sample_communes_and_thi_tran_data_kept():
+    seed()
+    successor = Commune.objects.get(code="xa-tho-xuan")
+    merger = CommuneMerger.objects.get(successor=successor)
+    assert (merger.effective_on, merger.resolution_number, merger.confirmed) == (
+        datetime.date(2025, 7, 1),
+        "1686/NQ-UBTVQH15",
+        False,
+    )
+    assert "Cần xác nhận" in merger.note
+    codes = set(merger.predecessors.values_list("code", flat=True))
+    assert codes == {"tho-xuan", "xuan-hong", "xuan-truong", "xuan-giang"}
+    samples = Commune.objects.filter(code__in=["xuan-hong", "xuan-truong", "xuan-giang"])
+    assert all(name.endswith("(dữ liệu mẫu)") for name in samples.values_list("name", flat=True))
+    # The sample households moved to xã Thọ Xuân; Thọ Xuân's own stayed where the demo users work.
+    assert Household.objects.filter(commune=successor).count() == sum(row[-1] for row in SAMPLES)
+    township = Commune.objects.get(code="tho-xuan")
+    assert Household.objects.filter(commune=township).count() == HOUSEHOLD_COUNT
+    assert User.objects.get(username="laodong").commune == township
+    # The township's name ends the day before; xã Thọ Xuân starts on the date.
+    assert identity_on(township, datetime.date(2025, 6, 30)).issuer_name == "THỊ TRẤN THỌ XUÂN"
+    assert identity_on(successor, datetime.date(2025, 7, 1)).issuer_name == "XÃ THỌ XUÂN"
+    assert township.identities.get().valid_to == datetime.date(2025, 6, 30)
+    # Xã Thọ Xuân's 2025 start is the sum of the sample communes' approved 2024 poor households.
+    poor_2024 = Review.objects.filter(
+        round__commune__in=samples, round__status=RoundStatus.APPROVED, category="poor"
+    ).count()
+    assert poor_2024 > 0
+    assert movement_table(successor, 2025)[-1].start == poor_2024

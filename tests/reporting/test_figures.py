@@ -173,8 +173,8 @@ def test_compiled_figures_query_count_does_not_grow(
     period = open_period(commune, "2024-Q2")
     # Cold: the data version (6), the shared cache (miss, then stored), period and year to date
     # (support, activities, budget: 7 each; reach: 4 each; funding: 4), the unit reports, targets and
-    # the (cold) poverty figures.
-    with django_assert_num_queries(57):
+    # the (cold) poverty figures, with the commune's place among mergers (its lineage).
+    with django_assert_num_queries(58):
         figures = commune_report_figures(period)
     assert figures["poverty"]["poor"] == n
     # Warm: the data version, components, unit reports, targets, the poverty key — nothing per row.

@@ -4,6 +4,7 @@ from django.db import transaction
 from demo.changes_after_review import seed_changes_after_review
 from demo.corrections_2024 import seed_corrections_2024
 from demo.delivery_2024 import seed_delivery_2024
+from demo.merger_2025 import seed_merger_2025
 from demo.ongoing_2025 import seed_ongoing_2025
 from demo.plan_builder import seed_plan_2024
 from demo.registry import seed_commune, seed_households
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         seed_ongoing_2025(commune, users)
         seed_changes_after_review(commune, users)
         seed_corrections_2024(commune, users)
+        seed_merger_2025(users)  # sample communes merged into xã Thọ Xuân on 01/07/2025 (cần xác nhận)
         self.stdout.write(self.style.SUCCESS(f"Đã tạo dữ liệu mẫu cho {commune.name}."))
         self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
         for username, role, full_name, _ in DEMO_USERS:
