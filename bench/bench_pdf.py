@@ -50,9 +50,6 @@ def rows_for(n: int):
 
 
 def one(target: int, part_rows: int, commune: str | None) -> dict:
-    import django
-
-    django.setup()
     from households.models import Commune
     from reporting.documents import annex_pdf
     from reporting.documents.pdf import render_compiled_pdf
@@ -85,9 +82,6 @@ def one(target: int, part_rows: int, commune: str | None) -> dict:
 
 
 def count_only(commune: str | None) -> None:
-    import django
-
-    django.setup()
     from households.models import Commune, Household
     from reporting.documents.annex import annex_chunks, annex_count
     from reporting.periods import parse_period
@@ -116,6 +110,10 @@ def main():
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--count-only", action="store_true")
     args = parser.parse_args()
+    if args.count_only or args.one is not None:
+        import django
+
+        django.setup()
     if args.count_only:
         return count_only(args.commune)
     if args.one is not None:

@@ -27,8 +27,9 @@ from reporting.models import CompiledReport
 from thoxuan_gnbv.formatting import format_number
 
 ANNEX_TEMPLATE = "reporting/documents/annex_pdf.html"
-# About 25 A4 pages a part: a layout of this size stays well under 100 MB.
-PART_ROWS = 1000
+# About 10 A4 pages a part. The time per page does not depend on the part's size (measured from 80
+# to 1,200 rows: bench/bench_pdf.py); memory does — a 1,000-row layout took about 100 MB more.
+PART_ROWS = 400
 
 
 class AnnexTooLong(ValueError):

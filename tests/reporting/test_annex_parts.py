@@ -87,13 +87,14 @@ def test_annex_above_the_limit_is_refused_with_the_excel_list_named(
     client_for, compiled, supported, labour_officer, monkeypatch, tmp_path
 ):
     monkeypatch.setattr(annex_pdf, "ANNEX_PDF_MAX_ROWS", 6)
-    response = client_for(labour_officer).post(reverse("reporting:compiled_pdf_job", args=[compiled.pk]))
+    client = client_for(labour_officer)
+    response = client.post(reverse("reporting:compiled_pdf_job", args=[compiled.pk]))
     assert response.status_code == 302
     assert response["Location"] == reverse("reporting:compiled_detail", args=[compiled.pk])
     assert not DocumentJob.objects.exists()
     expected = messages.ANNEX_TOO_LONG.format(count="7", limit="6")
-    page = client_for(labour_officer).get(response["Location"]).content.decode()
-    assert expected.replace("“", "&ldquo;")[:40] in page or expected[:40] in page
+    page = client.get(response["Location"]).content.decode()
+    assert expected[:60] in page
     assert "Danh sách hộ được hỗ trợ (Excel)" in page
     with pytest.raises(CommandError, match="quá 6 hộ"):
         call_command(
