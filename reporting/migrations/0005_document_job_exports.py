@@ -1,6 +1,7 @@
 """Background jobs for large exports beside the compiled report's PDF: a job names its kind and its
 commune (the scope of who sees it), what to export, and a file in the media storage for a workbook
-that grows with the registry."""
+that grows with the registry. The commune is filled from the report here and required in the next
+migration: on PostgreSQL a column cannot be altered in the transaction that updated its rows."""
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -46,16 +47,6 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(commune_from_report, migrations.RunPython.noop),
-        migrations.AlterField(
-            model_name="documentjob",
-            name="commune",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="+",
-                to="households.commune",
-                verbose_name="xã/phường",
-            ),
-        ),
         migrations.AlterField(
             model_name="documentjob",
             name="compiled_report",
