@@ -120,9 +120,30 @@ def export_annex_job(job_id: int, commune_id: int) -> int:
     return _run(job_id, commune_id, DocumentJob.Kind.ANNEX_XLSX, write)
 
 
+@task()
+def export_review_tables_job(job_id: int, commune_id: int) -> int:
+    """The review result tables of a year with their four name lists (``params["year"]``)."""
+    from reporting.documents.review_tables import build_review_tables
+    from reporting.documents.review_xlsx import write_review_xlsx
+
+    def write(job, handle):
+        tables = build_review_tables(job.commune, job.params["year"])
+        _progress(job.pk, 20, "Đang ghi biểu và danh sách hộ…")
+        write_review_xlsx(tables, handle)
+        return f"{tables.filename}.xlsx", review_list_rows(tables)
+
+    return _run(job_id, commune_id, DocumentJob.Kind.REVIEW_XLSX, write)
+
+
+def review_list_rows(tables) -> int:
+    """The rows of the four name lists of ``tables`` (one GROUP BY each)."""
+    return sum(count for kind, *_ in tables.list_kinds() for _, count in tables.list_chunks(kind))
+
+
 TASKS = {
     DocumentJob.Kind.HOUSEHOLDS_XLSX: export_households_job,
     DocumentJob.Kind.ANNEX_XLSX: export_annex_job,
+    DocumentJob.Kind.REVIEW_XLSX: export_review_tables_job,
 }
 
 

@@ -29,6 +29,7 @@ class Migration(migrations.Migration):
                     ("compiled_pdf", "PDF báo cáo tổng hợp kèm phụ lục"),
                     ("annex_xlsx", "Danh sách hộ được hỗ trợ (Excel)"),
                     ("households_xlsx", "Danh sách hộ gia đình (Excel)"),
+                    ("review_xlsx", "Biểu kết quả rà soát và danh sách hộ (Excel)"),
                 ],
                 default="compiled_pdf",
                 max_length=20,

@@ -17,6 +17,7 @@ class DocumentJob(models.Model):
         COMPILED_PDF = "compiled_pdf", "PDF báo cáo tổng hợp kèm phụ lục"
         ANNEX_XLSX = "annex_xlsx", "Danh sách hộ được hỗ trợ (Excel)"
         HOUSEHOLDS_XLSX = "households_xlsx", "Danh sách hộ gia đình (Excel)"
+        REVIEW_XLSX = "review_xlsx", "Biểu kết quả rà soát và danh sách hộ (Excel)"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Đang chờ"

@@ -36,6 +36,7 @@ def job_detail(request, pk):
 LABELS = {
     DocumentJob.Kind.ANNEX_XLSX: "Báo cáo {slug} – danh sách hộ được hỗ trợ (Excel)",
     DocumentJob.Kind.HOUSEHOLDS_XLSX: "Danh sách hộ gia đình (Excel, tiến trình nền)",
+    DocumentJob.Kind.REVIEW_XLSX: "Biểu kết quả rà soát và danh sách hộ (Excel, tiến trình nền)",
 }
 
 

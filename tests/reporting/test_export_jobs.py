@@ -108,3 +108,37 @@ def test_a_failed_export_says_so_on_its_page(client_for, commune, chairman, sett
     assert job.status == DocumentJob.Status.FAILED and "ổ đĩa đầy" in job.message
     page = client_for(chairman).get(reverse("reporting:job_detail", args=[job.pk])).content.decode()
     assert "Không tạo được tệp" in page and "job-download" not in page
+
+
+def test_large_review_lists_are_written_by_the_worker_as_the_request_would(
+    client_for,
+    commune,
+    neighborhood1,
+    neighborhood2,
+    chairman,
+    settings,
+    tmp_path,
+    monkeypatch,
+    django_capture_on_commit_callbacks,
+):
+    from reporting.views import review_tables as review_views
+    from tests.reporting.review_data import generate
+
+    settings.TASKS, settings.MEDIA_ROOT = IMMEDIATE, tmp_path
+    final_round = generate(commune, [neighborhood1, neighborhood2], chairman, households=12)[1]
+    client = client_for(chairman)
+    url = reverse("reporting:review_tables_xlsx", args=[final_round.pk])
+    inline = load_workbook(io.BytesIO(b"".join(client.get(url).streaming_content)))
+    monkeypatch.setattr(review_views, "LARGE_EXPORT_ROWS", 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(url)
+    job = DocumentJob.objects.get()
+    assert response["Location"] == reverse("reporting:job_detail", args=[job.pk])
+    assert job.kind == DocumentJob.Kind.REVIEW_XLSX and job.status == DocumentJob.Status.DONE
+    download = client.get(reverse("reporting:job_download", args=[job.pk]))
+    queued = load_workbook(io.BytesIO(b"".join(download.streaming_content)))
+    assert queued.sheetnames == inline.sheetnames and len(inline.sheetnames) == 8
+    for name in inline.sheetnames:
+        assert list(queued[name].iter_rows(values_only=True)) == list(
+            inline[name].iter_rows(values_only=True)
+        )
