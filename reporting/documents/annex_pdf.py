@@ -5,8 +5,8 @@ The report is laid out on its own, then the annex a part at a time — consecuti
 separate WeasyPrint layout whose page counter starts where the previous part ended. WeasyPrint's
 memory and time grow with the size of one layout, not of the whole document, so a long annex costs
 the same per page as a short one and its peak memory is that of one part. The parts are merged with
-pypdf (as the review lists, ``review_pdf``); every part embeds the same whole fonts, which the merge
-keeps once."""
+pypdf (as the review lists, ``review_pdf``); each part carries its own font subsets (a few kB), and
+objects the parts share byte for byte are kept once."""
 
 import io
 from collections.abc import Iterable, Iterator
@@ -55,10 +55,10 @@ def merge_report_and_annex(doc, parts: Iterable[list[AnnexRow]], *, on_part=None
     append_pdf(writer, report)
     for index, rows in enumerate(parts):
         context = {"doc": doc, "rows": rows, "first": index == 0, "page_start": pages + 1}
-        pages += append_pdf(writer, render_pdf(ANNEX_TEMPLATE, context, full_fonts=True))
+        pages += append_pdf(writer, render_pdf(ANNEX_TEMPLATE, context))
         if on_part:
             on_part(pages)
-    # Each part carries the same whole font files: keep one copy of each.
+    # Identical objects of the parts (font descriptors, the subsets of parts with the same glyphs) once.
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     out = io.BytesIO()
     writer.write(out)
