@@ -10,8 +10,9 @@ so its peak RSS (``ru_maxrss``: Django, WeasyPrint and the document) is its own.
 pages, wall and CPU seconds, pages/s, ms per page, and, split by kind, the report's pages (laid out
 alone) and the annex pages (the rest); then the per-page ratios 90 ÷ 6 and 900 ÷ 6, overall and per
 kind. ``--part-rows 1000000`` lays the annex out in one part, as before it was split (the comparison).
-``--count-only``: the time of the size check on a real registry (``annex_count``, what the page
-runs before queueing the job) — at 1M households it must be a query, not a walk.
+``--count-only``: on a real registry, the time of the size check the page runs before queueing the
+job (``check_annex_size``, which stops counting past the limit), of the exact count and of the
+per-khu phố counts the worker reads first.
 Goals: ≥ 3 pages/s; per-page 90 ÷ 6 ≤ 1.3; peak RSS < 300 MB at every size.
 """
 
@@ -84,13 +85,22 @@ def one(target: int, part_rows: int, commune: str | None) -> dict:
 def count_only(commune: str | None) -> None:
     from households.models import Commune, Household
     from reporting.documents.annex import annex_chunks, annex_count
+    from reporting.documents.annex_pdf import AnnexTooLong, check_annex_size
     from reporting.periods import parse_period
     from reporting.queries import compiled_for_output
 
     commune_obj = Commune.objects.get(code=commune) if commune else Commune.objects.get()
     compiled = compiled_for_output(commune_obj, parse_period("2024"))
     households = Household.objects.filter(commune=commune_obj).count()
-    for label, fn in (("annex_count", annex_count), ("annex_chunks", annex_chunks)):
+
+    def check(compiled):
+        try:
+            return check_annex_size(compiled)
+        except AnnexTooLong:
+            return -1  # refused
+
+    checks = (("check_annex_size", check), ("annex_count", annex_count), ("annex_chunks", annex_chunks))
+    for label, fn in checks:
         times = []
         for _ in range(5):
             start = time.perf_counter()

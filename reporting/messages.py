@@ -47,6 +47,6 @@ REVIEW_YEAR_NOT_APPROVED = (
 REVIEW_ROUND_NOT_APPROVED = "Đợt rà soát chưa được phê duyệt: chưa có quyết định công nhận và biểu kết quả."
 
 ANNEX_TOO_LONG = (
-    "Phụ lục có {count} hộ được hỗ trợ, quá {limit} hộ mà một tệp PDF in được: tải “Danh sách hộ được hỗ trợ "
-    "(Excel)” trên trang báo cáo tổng hợp (không giới hạn số hộ), PDF báo cáo vẫn tải được không kèm phụ lục."
+    "Phụ lục có hơn {limit} hộ được hỗ trợ, quá dài để in thành một tệp PDF: tải “Danh sách hộ được hỗ trợ "
+    "(Excel)” trên trang báo cáo tổng hợp (không giới hạn số hộ); PDF báo cáo vẫn tải được không kèm phụ lục."
 )

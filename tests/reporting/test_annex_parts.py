@@ -92,11 +92,11 @@ def test_annex_above_the_limit_is_refused_with_the_excel_list_named(
     assert response.status_code == 302
     assert response["Location"] == reverse("reporting:compiled_detail", args=[compiled.pk])
     assert not DocumentJob.objects.exists()
-    expected = messages.ANNEX_TOO_LONG.format(count="7", limit="6")
+    expected = messages.ANNEX_TOO_LONG.format(limit="6")
     page = client.get(response["Location"]).content.decode()
     assert expected[:60] in page
     assert "Danh sách hộ được hỗ trợ (Excel)" in page
-    with pytest.raises(CommandError, match="quá 6 hộ"):
+    with pytest.raises(CommandError, match="hơn 6 hộ"):
         call_command(
             "render_report", "--period", "2024-Q2", "--format", "pdf", "--annex", "--out", tmp_path / "r.pdf"
         )
