@@ -41,7 +41,9 @@ def check_annex_size(compiled: CompiledReport, *, limit: int | None = None) -> i
     (default ``ANNEX_PDF_MAX_ROWS``). One query that stops counting past the limit: the page runs it
     before queueing the job, and a commune of a million supported households must not make it walk."""
     limit = ANNEX_PDF_MAX_ROWS if limit is None else limit
-    count = annex_supports(compiled).values("household_id").distinct()[: limit + 1].count()
+    # No ordering: the model's default ordering would join the DISTINCT and count a household twice.
+    households = annex_supports(compiled).order_by().values("household_id").distinct()
+    count = households[: limit + 1].count()
     if count > limit:
         raise AnnexTooLong(ANNEX_TOO_LONG.format(limit=format_number(limit)))
     return count
