@@ -11,3 +11,8 @@ class ReportingConfig(AppConfig):
         from reporting.locks import approved_report_using
 
         register_period_lock(approved_report_using)
+
+        from reporting.export_tasks import start_households_export
+        from thoxuan_gnbv.background import register_export
+
+        register_export("households_xlsx", start_households_export)

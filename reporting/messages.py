@@ -45,3 +45,8 @@ REVIEW_YEAR_NOT_APPROVED = (
     "Năm {year} chưa có đợt rà soát nào được Chủ tịch phê duyệt: chưa lập được biểu kết quả rà soát."
 )
 REVIEW_ROUND_NOT_APPROVED = "Đợt rà soát chưa được phê duyệt: chưa có quyết định công nhận và biểu kết quả."
+
+ANNEX_TOO_LONG = (
+    "Phụ lục có hơn {limit} hộ được hỗ trợ, quá dài để in thành một tệp PDF: tải “Danh sách hộ được hỗ trợ "
+    "(Excel)” trên trang báo cáo tổng hợp (không giới hạn số hộ); PDF báo cáo vẫn tải được không kèm phụ lục."
+)

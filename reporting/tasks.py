@@ -21,8 +21,9 @@ def _progress(job_id: int, progress: int, message: str, **fields) -> None:
 @task()
 def render_compiled_pdf_job(job_id: int, commune_id: int) -> int:
     """Render the compiled report PDF (with the household annex) for ``job_id``; returns the pages.
-    The job names its commune: the worker reads only that commune's compiled report."""
-    from reporting.documents.annex import household_annex
+    The job names its commune: the worker reads only that commune's compiled report. The annex is
+    read and laid out a part at a time (``annex_pdf``), so memory stays that of one part."""
+    from reporting.documents.annex_pdf import check_annex_size, render_compiled_with_annex
     from reporting.documents.pdf import render_compiled_pdf
     from reporting.documents.report import build_compiled_document
 
@@ -34,12 +35,20 @@ def render_compiled_pdf_job(job_id: int, commune_id: int) -> int:
         compiled = CompiledReport.objects.select_related(
             "period__commune", "period__plan__program", "approved_by"
         ).get(pk=job.compiled_report_id, period__commune_id=commune_id)
-        annex = household_annex(compiled) if job.with_annex else []
-        doc = build_compiled_document(compiled, annex=annex)
-        _progress(job_id, 30, f"Đang dàn trang ({len(annex)} hộ trong phụ lục)…")
-        content, pages = render_compiled_pdf(
-            doc, on_layout=lambda n: _progress(job_id, 80, f"Đang ghi tệp PDF ({n} trang)…", pages=n)
-        )
+        doc = build_compiled_document(compiled)
+        if job.with_annex:
+            households = check_annex_size(compiled)
+            expected = max(1, households // 40)  # about 40 rows an A4 page: the progress bar's scale
+            _progress(job_id, 10, f"Đang dàn trang ({households} hộ trong phụ lục)…")
+            content, pages = render_compiled_with_annex(
+                compiled,
+                doc,
+                on_part=lambda n: _progress(
+                    job_id, min(95, 10 + 85 * n // expected), f"Đã dàn {n} trang…", pages=n
+                ),
+            )
+        else:
+            content, pages = render_compiled_pdf(doc)
     except Exception as error:  # the page must show the failure rather than spin forever
         _progress(job_id, 100, f"Không tạo được tệp: {error}"[:255], status=DocumentJob.Status.FAILED)
         raise

@@ -36,6 +36,7 @@ urlpatterns = [
     path("compiled/<int:pk>/pdf/", compiled.compiled_pdf, name="compiled_pdf"),
     path("compiled/<int:pk>/xlsx/", compiled.compiled_xlsx, name="compiled_xlsx"),
     path("compiled/<int:pk>/pdf-annex/", compiled.compiled_pdf_job, name="compiled_pdf_job"),
+    path("compiled/<int:pk>/annex-xlsx/", compiled.compiled_annex_xlsx, name="compiled_annex_xlsx"),
     # Certificates of poor and near-poor households (QĐ 24/2021/QĐ-TTg Mẫu số 03).
     path(
         "households/<int:pk>/certificate/", certificates.certificate_household, name="certificate_household"

@@ -313,6 +313,10 @@ ROUTES = {
         COMPILED,
         allow(*APPROVERS, "labour", "admin", ok="→reporting:job_detail", **UNSEEN),
     ),
+    "reporting:compiled_annex_xlsx": action(
+        COMPILED,
+        allow(*APPROVERS, "labour", "admin", ok="→reporting:job_detail", **UNSEEN),
+    ),
     # A job is its requester's (the labour officer) or the administrator's; to anyone else it does not exist.
     "reporting:job_detail": page({"pk": "job"}, roles=("labour", "admin"), others={"*": 404}),
     "reporting:job_download": page({"pk": "job"}, roles=("labour", "admin"), others={"*": 404}),

@@ -30,6 +30,7 @@ from households.services.review import current_round
 from households.services.workbook_template import template_write
 from households.views.registry import filtered_households
 from thoxuan_gnbv import access
+from thoxuan_gnbv.background import LARGE_EXPORT_ROWS, start_export
 from thoxuan_gnbv.models import AccessAction
 from thoxuan_gnbv.personal_data import log_personal_data_access
 from thoxuan_gnbv.viewkit import int_param, request_commune, require
@@ -152,6 +153,10 @@ def household_export(request):
     """The current filter of the list as the household workbook (streamed from a temporary file)."""
     require(access.can_export_households(request.user))
     household_filter, households = filtered_households(request, request_commune(request))
+    if households.count() > LARGE_EXPORT_ROWS:  # written by the worker, with a progress page
+        queued = start_export("households_xlsx", request, query=request.GET.urlencode())
+        if queued is not None:
+            return queued
     year = household_filter.selected_year
     handle = export_to_tempfile(
         households, year, reveal_national_id=partial(access.can_see_national_id_in, request.user)

@@ -8,12 +8,14 @@ network, no ``file://`` outside them, no path escaping with ``..``. User text re
 through Django's autoescaping, so it can never become markup that fetches anything.
 """
 
+import io
 import mimetypes
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -58,6 +60,14 @@ def render_pdf(template_name: str, context: dict, *, full_fonts: bool = False, o
     return document.write_pdf()
 
 
+def append_pdf(writer: PdfWriter, content: bytes) -> int:
+    """Append the pages of ``content`` (a PDF rendered in parts) to ``writer``; returns their number."""
+    reader = PdfReader(io.BytesIO(content))
+    for page in reader.pages:
+        writer.add_page(page)
+    return len(reader.pages)
+
+
 # --- the documents --------------------------------------------------------------------------------
 
 PLAN_TEMPLATE = "reporting/documents/pdf.html"
@@ -71,9 +81,13 @@ def render_plan_pdf(doc) -> bytes:
 
 def render_compiled_pdf(doc, *, on_layout=None) -> tuple[bytes, int]:
     """The compiled report and its page count. The report itself is a few pages and renders within
-    the request; with the household annex it runs past 30 pages (a commune of a few thousand
-    supported households: hundreds), so the pages always send that one to the background worker
-    (``reporting.tasks``)."""
+    the request. Annex rows given in ``doc.annex`` follow in parts (``annex_pdf``); the pages send a
+    report with its annex to the background worker (``reporting.tasks``), which reads the annex from
+    the database part by part instead."""
+    if doc.annex:
+        from reporting.documents.annex_pdf import merge_report_and_annex, row_parts
+
+        return merge_report_and_annex(doc, row_parts(doc.annex))
     pages = []
 
     def count(n):
@@ -81,7 +95,8 @@ def render_compiled_pdf(doc, *, on_layout=None) -> tuple[bytes, int]:
         if on_layout:
             on_layout(n)
 
-    # Whole fonts are embedded: subsetting them took a third of the time of a long annex.
+    # ``full_fonts`` is an option of writing, not of layout: WeasyPrint 70 embeds subsets here
+    # (measured: writing takes the same time either way).
     content = render_pdf(COMPILED_TEMPLATE, {"doc": doc}, full_fonts=True, on_layout=count)
     return content, pages[0]
 

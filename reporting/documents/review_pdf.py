@@ -4,23 +4,15 @@ until a part holds ``PART_ROWS`` rows) and the parts merged, so WeasyPrint never
 one part at once: a commune of a million households prints in bounded layout memory. Page numbers run
 on across the parts: each part starts its page counter where the previous one ended."""
 
-import io
+from pypdf import PdfWriter
 
-from pypdf import PdfReader, PdfWriter
-
+from reporting.documents.pdf import append_pdf as _append
 from reporting.documents.pdf import render_pdf
 from reporting.figures.review_tables import tables_transaction
 
 TABLES_TEMPLATE = "reporting/documents/review_tables.html"
 LIST_TEMPLATE = "reporting/documents/review_list.html"
 PART_ROWS = 2000
-
-
-def _append(writer: PdfWriter, content: bytes) -> int:
-    reader = PdfReader(io.BytesIO(content))
-    for page in reader.pages:
-        writer.add_page(page)
-    return len(reader.pages)
 
 
 def list_parts(chunks: list[tuple[int, int]], limit: int = PART_ROWS) -> list[tuple[list[int], int]]:

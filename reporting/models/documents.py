@@ -9,7 +9,15 @@ from reporting.models.compiled import CompiledReport
 
 class DocumentJob(models.Model):
     """A large document rendered in the background (django-tasks-db worker): its progress is shown on
-    a page that polls this row; the finished file is kept here until downloaded again."""
+    a page that polls this row. The compiled report's PDF (bounded: the annex is capped) is kept in
+    ``content``; an export that grows with the registry (a workbook of up to a million rows) is written
+    to ``file`` in the media storage, which the web processes and the worker share."""
+
+    class Kind(models.TextChoices):
+        COMPILED_PDF = "compiled_pdf", "PDF báo cáo tổng hợp kèm phụ lục"
+        ANNEX_XLSX = "annex_xlsx", "Danh sách hộ được hỗ trợ (Excel)"
+        HOUSEHOLDS_XLSX = "households_xlsx", "Danh sách hộ gia đình (Excel)"
+        REVIEW_XLSX = "review_xlsx", "Biểu kết quả rà soát và danh sách hộ (Excel)"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Đang chờ"
@@ -17,9 +25,23 @@ class DocumentJob(models.Model):
         DONE = "done", "Đã xong"
         FAILED = "failed", "Lỗi"
 
-    compiled_report = models.ForeignKey(
-        CompiledReport, on_delete=models.CASCADE, related_name="jobs", verbose_name="báo cáo tổng hợp"
+    kind = models.CharField("loại", max_length=20, choices=Kind.choices, default=Kind.COMPILED_PDF)
+    commune = models.ForeignKey(
+        "households.Commune", on_delete=models.CASCADE, related_name="+", verbose_name="xã/phường"
     )
+    compiled_report = models.ForeignKey(
+        CompiledReport,
+        on_delete=models.CASCADE,
+        related_name="jobs",
+        verbose_name="báo cáo tổng hợp",
+        null=True,
+        blank=True,
+    )
+    # What to export (the household list's filter as its query string, the year): the worker rebuilds
+    # the same selection the officer saw, in the officer's own scope.
+    params = models.JSONField("tham số", default=dict, blank=True)
+    file = models.FileField("tệp", upload_to="jobs/%Y/%m/", blank=True)
+    filename = models.CharField("tên tệp", max_length=120, blank=True)
     with_annex = models.BooleanField("kèm phụ lục danh sách hộ", default=True)
     status = models.CharField("trạng thái", max_length=10, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
@@ -42,7 +64,12 @@ class DocumentJob(models.Model):
         ]
 
     def __str__(self):
-        return f"PDF {self.compiled_report} ({self.get_status_display()})"
+        return f"{self.get_kind_display()} ({self.get_status_display()})"
+
+    def save(self, *args, **kwargs):
+        if self.commune_id is None and self.compiled_report_id is not None:
+            self.commune_id = self.compiled_report.period.commune_id
+        super().save(*args, **kwargs)
 
 
 class FigureCache(models.Model):

@@ -10,11 +10,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from reporting import services
+from reporting.documents.annex_pdf import AnnexTooLong, check_annex_size
 from reporting.documents.excel import render_compiled_xlsx
 from reporting.documents.pdf import render_compiled_pdf
 from reporting.documents.report import build_compiled_document
+from reporting.export_tasks import export_job_start
 from reporting.forms import ApproveForm, CompiledReportForm, ReturnForm
-from reporting.models import CompiledStatus
+from reporting.models import CompiledStatus, DocumentJob
 from reporting.periods import parse_period
 from reporting.queries import get_compiled_for_user
 from reporting.tasks import document_job_start
@@ -142,5 +144,24 @@ def compiled_pdf_job(request, pk):
     """Queue the PDF with the household annex (personal data: only those who may export lists)."""
     compiled = get_compiled_for_user(request.user, pk)
     require(access.can_export_households(request.user))
+    try:  # a list too long to print goes to the Excel list instead (one COUNT query)
+        check_annex_size(compiled)
+    except AnnexTooLong as error:
+        flash.error(request, str(error))
+        return redirect("reporting:compiled_detail", pk=compiled.pk)
     job = document_job_start(compiled=compiled, user=request.user)
+    return redirect("reporting:job_detail", pk=job.pk)
+
+
+@require_POST
+def compiled_annex_xlsx(request, pk):
+    """Queue the annex as an Excel list (no row limit: the list a too-long PDF annex refers to)."""
+    compiled = get_compiled_for_user(request.user, pk)
+    require(access.can_export_households(request.user))
+    job = export_job_start(
+        kind=DocumentJob.Kind.ANNEX_XLSX,
+        commune=compiled.period.commune,
+        user=request.user,
+        compiled=compiled,
+    )
     return redirect("reporting:job_detail", pk=job.pk)

@@ -1,9 +1,9 @@
-"""A background document job (the compiled report with its household annex): its progress page
-and the download, for the officer who asked for it."""
+"""A background document job (the compiled report with its household annex, a large export): its
+progress page and the download, for the officer who asked for it."""
 
 import datetime
 
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -14,7 +14,7 @@ from thoxuan_gnbv.personal_data import log_personal_data_access
 
 
 def _job(request, pk) -> DocumentJob:
-    # The job holds the household annex: only its requester (or an administrator) of its commune sees it.
+    # The job holds a household list: only its requester (or an administrator) of its commune sees it.
     return get_job_for_user(request.user, pk)
 
 
@@ -33,10 +33,28 @@ def job_detail(request, pk):
     return render(request, "reporting/report_job.html", {"job": job, "no_worker": no_worker_yet(job)})
 
 
+LABELS = {
+    DocumentJob.Kind.ANNEX_XLSX: "Báo cáo {slug} – danh sách hộ được hỗ trợ (Excel)",
+    DocumentJob.Kind.HOUSEHOLDS_XLSX: "Danh sách hộ gia đình (Excel, tiến trình nền)",
+    DocumentJob.Kind.REVIEW_XLSX: "Biểu kết quả rà soát và danh sách hộ (Excel, tiến trình nền)",
+}
+
+
 def job_download(request, pk):
     job = _job(request, pk)
-    if job.status != DocumentJob.Status.DONE or not job.content:
+    if job.status != DocumentJob.Status.DONE or not (job.content or job.file):
         raise Http404
+    if job.file:  # an export: written to the media storage, streamed from there
+        log_personal_data_access(
+            action=AccessAction.EXPORT_XLSX,
+            request=request,
+            obj=job.compiled_report,
+            label=LABELS[job.kind].format(
+                slug=job.compiled_report.period.slug if job.compiled_report else ""
+            ),
+            query=job.params.get("query", ""),
+        )
+        return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
     log_personal_data_access(
         action=AccessAction.DOWNLOAD_PDF,
         request=request,

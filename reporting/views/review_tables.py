@@ -7,14 +7,17 @@ import tempfile
 
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from households.models import ReviewRound
 from reporting.documents.review_decision import build_decision, render_decision_pdf
 from reporting.documents.review_pdf import write_review_pdf
 from reporting.documents.review_tables import build_review_tables
 from reporting.documents.review_xlsx import write_review_xlsx
+from reporting.export_tasks import export_job_start, review_list_rows
+from reporting.models import DocumentJob
 from thoxuan_gnbv import access
+from thoxuan_gnbv.background import LARGE_EXPORT_ROWS
 from thoxuan_gnbv.models import AccessAction
 from thoxuan_gnbv.personal_data import log_personal_data_access
 from thoxuan_gnbv.viewkit import require
@@ -67,6 +70,14 @@ def review_tables(request, pk):
 def review_tables_xlsx(request, pk):
     review_round = _download(request, pk)
     tables = _tables(review_round)
+    if review_list_rows(tables) > LARGE_EXPORT_ROWS:  # the lists of a large commune: written by the worker
+        job = export_job_start(
+            kind=DocumentJob.Kind.REVIEW_XLSX,
+            commune=review_round.commune,
+            user=request.user,
+            params={"year": tables.year, "round": review_round.pk},
+        )
+        return redirect("reporting:job_detail", pk=job.pk)
     handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 — closed by the response that streams it
     write_review_xlsx(tables, handle)
     handle.seek(0)

@@ -132,6 +132,7 @@ OBJECT_ROUTES = {
     "reporting:compiled_pdf": _compiled,
     "reporting:compiled_xlsx": _compiled,
     "reporting:compiled_pdf_job": _compiled,
+    "reporting:compiled_annex_xlsx": _compiled,
     "reporting:review_tables": lambda b: {"pk": b.approved_round.pk},
     "reporting:review_tables_xlsx": lambda b: {"pk": b.approved_round.pk},
     "reporting:review_tables_pdf": lambda b: {"pk": b.approved_round.pk},

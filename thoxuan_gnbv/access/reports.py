@@ -101,7 +101,7 @@ def compiled_reports_visible_to(user, queryset):
 def jobs_visible_to(user, queryset):
     """Scope a DocumentJob queryset: a background document is its requester's (the administrator
     sees every job), and only of the user's communes."""
-    queryset = in_communes(user, queryset, "compiled_report__period__commune")
+    queryset = in_communes(user, queryset, "commune")
     return queryset if is_admin(user) else queryset.filter(requested_by=user)
 
 

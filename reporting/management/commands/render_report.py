@@ -25,7 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--annex", action="store_true", help="PDF kèm phụ lục danh sách hộ được hỗ trợ")
 
     def handle(self, *args, period, fmt, out, commune=None, annex=False, **options):
-        from reporting.documents.annex import household_annex
+        from reporting.documents.annex_pdf import AnnexTooLong, check_annex_size, render_compiled_with_annex
         from reporting.documents.excel import render_compiled_xlsx
         from reporting.documents.pdf import render_compiled_pdf
         from reporting.documents.report import build_compiled_document
@@ -42,10 +42,15 @@ class Command(BaseCommand):
             compiled = compiled_for_output(commune_obj, parsed)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
-        doc = build_compiled_document(
-            compiled, annex=household_annex(compiled) if annex and fmt == "pdf" else None
-        )
-        if fmt == "pdf":
+        doc = build_compiled_document(compiled)
+        if fmt == "pdf" and annex:
+            try:
+                check_annex_size(compiled)
+            except AnnexTooLong as error:
+                raise CommandError(str(error)) from error
+            content, pages = render_compiled_with_annex(compiled, doc)
+            detail = f"{pages} trang"
+        elif fmt == "pdf":
             content, pages = render_compiled_pdf(doc)
             detail = f"{pages} trang"
         else:

@@ -1,0 +1,172 @@
+"""Exports that grow with the registry, run by the background worker (Django 6 tasks, django-tasks-db):
+the household workbook of the list's filter when it selects more than ``LARGE_EXPORT_ROWS`` households,
+and the compiled report's annex as an Excel list (no row limit, unlike its PDF). The workbook is
+written row by row (openpyxl write-only) to a temporary file, then copied in chunks to the job's file
+in the media storage; the page polls the job's progress (``reporting:job_detail``)."""
+
+import tempfile
+from types import SimpleNamespace
+
+from django.core.files import File
+from django.db import transaction
+from django.http import QueryDict
+from django.shortcuts import redirect
+from django.tasks import task
+from django.utils import timezone
+from openpyxl import Workbook
+
+from reporting.models import DocumentJob
+from thoxuan_gnbv.viewkit import request_commune
+
+PROGRESS_EVERY = 2000  # rows between two progress updates (one UPDATE each)
+ANNEX_HEADERS = ["TT", "Mã hộ", "Chủ hộ", "Khu phố", "Dự án", "Giá trị hỗ trợ (đồng)"]
+
+
+def _progress(job_id: int, progress: int, message: str, **fields) -> None:
+    DocumentJob.objects.filter(pk=job_id).update(progress=progress, message=message, **fields)
+
+
+def _counted(rows, job_id: int, total: int):
+    """Pass ``rows`` through, updating the job's progress every ``PROGRESS_EVERY`` rows."""
+    for done, row in enumerate(rows, start=1):
+        yield row
+        if done % PROGRESS_EVERY == 0:
+            _progress(
+                job_id,
+                min(95, 5 + 90 * done // max(total, 1)),
+                f"Đã ghi {done:_} / {total:_} dòng…".replace("_", "."),
+            )
+
+
+def _finish(job: DocumentJob, handle, filename: str, rows: int) -> None:
+    handle.seek(0)
+    job.file.save(filename, File(handle), save=False)
+    DocumentJob.objects.filter(pk=job.pk).update(
+        file=job.file.name,
+        filename=filename,
+        status=DocumentJob.Status.DONE,
+        progress=100,
+        message=f"Đã xong: {rows:_} dòng.".replace("_", "."),
+        finished_at=timezone.now(),
+    )
+
+
+def _run(job_id: int, commune_id: int, kind: str, write) -> int:
+    """Run ``write(job, handle) -> (filename, rows)`` for the job, recording failure on the job."""
+    job = DocumentJob.objects.select_related("commune", "requested_by", "compiled_report__period").get(
+        pk=job_id, commune_id=commune_id, kind=kind
+    )
+    _progress(job_id, 5, "Đang đọc dữ liệu…", status=DocumentJob.Status.RUNNING)
+    try:
+        with tempfile.TemporaryFile(suffix=".xlsx") as handle:
+            filename, rows = write(job, handle)
+            _finish(job, handle, filename, rows)
+    except Exception as error:  # the page must show the failure rather than spin forever
+        _progress(job_id, 100, f"Không tạo được tệp: {error}"[:255], status=DocumentJob.Status.FAILED)
+        raise
+    return rows
+
+
+@task()
+def export_households_job(job_id: int, commune_id: int) -> int:
+    """The household workbook of the list's filter (``params["query"]``), in the requester's scope."""
+    from functools import partial
+
+    from households.services.exporting import export_rows, write_workbook
+    from households.views.registry import filtered_households
+    from households.workbook import layout_for_year
+    from thoxuan_gnbv import access
+
+    def write(job, handle):
+        user = job.requested_by
+        # The same selection as the list page showed the officer: the filter, in the officer's scope.
+        request = SimpleNamespace(GET=QueryDict(job.params.get("query", "")), user=user)
+        household_filter, households = filtered_households(request, job.commune)
+        year = household_filter.selected_year
+        total = households.count()
+        layout = layout_for_year(year)
+        rows = export_rows(
+            households, year, layout, reveal_national_id=partial(access.can_see_national_id_in, user)
+        )
+        write_workbook(_counted(rows, job.pk, total), handle, layout=layout)
+        return f"ho-gia-dinh-{year}.xlsx", total
+
+    return _run(job_id, commune_id, DocumentJob.Kind.HOUSEHOLDS_XLSX, write)
+
+
+@task()
+def export_annex_job(job_id: int, commune_id: int) -> int:
+    """The compiled report's annex (households supported in the period) as an Excel list."""
+    from reporting.documents.annex import annex_count
+    from reporting.documents.annex_pdf import database_parts
+
+    def write(job, handle):
+        compiled = job.compiled_report
+        total = annex_count(compiled)
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet("Phụ lục")
+        sheet.append([f"Danh sách hộ được hỗ trợ – {compiled.period.label}"])
+        sheet.append(ANNEX_HEADERS)
+        rows = (
+            [row.number, row.code, row.head_name, row.neighborhood, row.components, row.amount]
+            for part in database_parts(compiled)
+            for row in part
+        )
+        for values in _counted(rows, job.pk, total):
+            sheet.append(values)
+        book.save(handle)
+        return f"phu-luc-{compiled.period.slug}.xlsx", total
+
+    return _run(job_id, commune_id, DocumentJob.Kind.ANNEX_XLSX, write)
+
+
+@task()
+def export_review_tables_job(job_id: int, commune_id: int) -> int:
+    """The review result tables of a year with their four name lists (``params["year"]``)."""
+    from reporting.documents.review_tables import build_review_tables
+    from reporting.documents.review_xlsx import write_review_xlsx
+
+    def write(job, handle):
+        tables = build_review_tables(job.commune, job.params["year"])
+        _progress(job.pk, 20, "Đang ghi biểu và danh sách hộ…")
+        write_review_xlsx(tables, handle)
+        return f"{tables.filename}.xlsx", review_list_rows(tables)
+
+    return _run(job_id, commune_id, DocumentJob.Kind.REVIEW_XLSX, write)
+
+
+def review_list_rows(tables) -> int:
+    """The rows of the four name lists of ``tables`` (one GROUP BY each)."""
+    return sum(count for kind, *_ in tables.list_kinds() for _, count in tables.list_chunks(kind))
+
+
+TASKS = {
+    DocumentJob.Kind.HOUSEHOLDS_XLSX: export_households_job,
+    DocumentJob.Kind.ANNEX_XLSX: export_annex_job,
+    DocumentJob.Kind.REVIEW_XLSX: export_review_tables_job,
+}
+
+
+def export_job_start(*, kind: str, commune, user, params=None, compiled=None) -> DocumentJob:
+    """Queue an export; the worker picks it up after the commit."""
+    job = DocumentJob.objects.create(
+        kind=kind, commune=commune, compiled_report=compiled, params=params or {}, requested_by=user
+    )
+
+    def enqueue():
+        result = TASKS[kind].enqueue(job_id=job.pk, commune_id=commune.pk)
+        DocumentJob.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
+
+    transaction.on_commit(enqueue)
+    return job
+
+
+def start_households_export(request, *, query: str):
+    """The household list's export handed to the worker (registered with ``thoxuan_gnbv.background``)."""
+    job = export_job_start(
+        kind=DocumentJob.Kind.HOUSEHOLDS_XLSX,
+        commune=request_commune(request),
+        user=request.user,
+        params={"query": query},
+    )
+    return redirect("reporting:job_detail", pk=job.pk)

@@ -1,0 +1,25 @@
+"""Exports too large for a request go to the background worker. A lower app's view (the household
+list's workbook export) cannot import the app that owns the job table and its progress page
+(reporting), so that app registers a starter here by name and the view asks for it: the dependency
+stays one way, as with the page panels of ``navigation``."""
+
+from collections.abc import Callable
+
+from django.http import HttpResponse
+
+# Above this many rows a web export is written by the worker, never inside the request: a workbook
+# of 50,000 rows takes tens of seconds and a proxy or gunicorn's worker timeout would cut it.
+LARGE_EXPORT_ROWS = 50_000
+
+_starters: dict[str, Callable[..., HttpResponse]] = {}
+
+
+def register_export(name: str, starter: Callable[..., HttpResponse]) -> None:
+    """``starter(request, **params)`` queues the export and returns the response (the progress page)."""
+    _starters[name] = starter
+
+
+def start_export(name: str, request, **params) -> HttpResponse | None:
+    """The response of the registered starter, or None when no app registered one (export inline)."""
+    starter = _starters.get(name)
+    return starter(request, **params) if starter else None
