@@ -3,7 +3,11 @@
 import django_filters
 from django import forms
 
+from households import messages
+from households import search as search_module
 from households.models import Category, Household, Review
+from households.search import search
+from thoxuan_gnbv.formatting import format_number
 from thoxuan_gnbv.messages import NATIONAL_ID_SEARCH_REFUSED
 from thoxuan_gnbv.text import looks_like_national_id
 
@@ -49,6 +53,7 @@ class HouseholdFilter(django_filters.FilterSet):
         # Searching by CCCD only for roles that may see it (access.can_search_by_national_id).
         self.by_national_id = by_national_id
         self.national_id_refused = ""  # the Vietnamese notice when a CCCD query was refused
+        self.search_notice = ""  # a broad or short term: what the search did, and how to narrow it
         self.filters["neighborhood"].queryset = neighborhoods
         self.filters["year"].extra["choices"] = [(y, str(y)) for y in years] or [
             (default_year, str(default_year))
@@ -69,7 +74,16 @@ class HouseholdFilter(django_filters.FilterSet):
     def filter_search(self, queryset, name, value):
         if not self.by_national_id and looks_like_national_id(value):
             self.national_id_refused = NATIONAL_ID_SEARCH_REFUSED
-        return queryset.search(value, by_national_id=self.by_national_id)
+        found = search(queryset, value, by_national_id=self.by_national_id)
+        notices = []
+        if found.short:
+            notices.append(messages.SEARCH_SHORT.format(term=value.strip()))
+        if found.broad:
+            notices.append(
+                messages.SEARCH_BROAD.format(cap=format_number(search_module.PROBE_CAP), term=value.strip())
+            )
+        self.search_notice = " ".join(notices)
+        return found.queryset
 
     def filter_year(self, queryset, name, value):
         # The year chooses which review the list shows and which the category filter reads.
