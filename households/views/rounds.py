@@ -22,12 +22,12 @@ from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, request_comm
 def round_list(request):
     require(access.can_view_review_rounds(request.user))
     commune = request_commune(request)
-    rounds = (
+    rounds = list(
         access.rounds_visible_to(request.user, ReviewRound.objects.all())
         .select_related("approved_by")
-        .annotate(review_count=Count("reviews"))
         .order_by("-year", "-number")
     )
+    review_services.attach_review_counts(rounds)
     in_progress = review_services.current_round(commune)
     can_open = access.can_manage_review_rounds(request.user) and in_progress is None
     form = RoundOpenForm(initial={"year": timezone.localdate().year}) if can_open else None
