@@ -130,10 +130,6 @@ REQUEST_POSTING_TOO_SHORT = (
 REQUEST_DECISION_BEFORE_POSTING_ENDS = "Ngày quyết định phải sau ngày kết thúc niêm yết ({date})."
 REQUEST_DECISION_POSTING_RUNNING = "Chưa hết thời gian niêm yết (đến hết ngày {date}): chưa quyết định được."
 REQUEST_ROUND_NOTE = "Rà soát thường xuyên: hộ {code}, giấy đề nghị nhận ngày {date}."
-SEARCH_BROAD = (
-    "Có hơn {cap} hộ khớp với «{term}»: danh sách vẫn đầy đủ, xếp theo mã hộ; gõ thêm (họ và tên đầy đủ, "
-    "mã hộ) hoặc chọn khu phố để tìm nhanh hơn."
-)
 SEARCH_SHORT = (
     "Từ khóa dưới 3 chữ cái được tìm ở đầu từ: «{term}» tìm các tên, mã có một từ bắt đầu bằng «{term}»."
 )

@@ -30,11 +30,12 @@ class HouseholdQuerySet(models.QuerySet):
         return self.filter(neighborhood=neighborhood)
 
     def search(self, text: str, *, by_national_id: bool = True):
-        """Accent-insensitive search by name, code or CCCD (``households.search``: bounded at any size;
-        runs its probe query now)."""
-        from households.search import search
+        """Accent-insensitive search by name, code or CCCD (``households.search``: a substring, or a
+        word start for a term under three letters)."""
+        from households.search import condition
 
-        return search(self, text, by_national_id=by_national_id).queryset
+        found = condition(text, by_national_id=by_national_id)
+        return self if found is None else self.filter(found)
 
     def with_category(self, year: int, category: str):
         """Households whose review of ``year`` (any round) classified them so."""

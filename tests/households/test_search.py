@@ -1,6 +1,6 @@
-"""The registry search (households.search): the same rows whichever plan it takes (few matches read by
-id, many matches walked in code order), word starts for a term under three letters, the "type more"
-notice, CCCDs hidden from roles that may not see them, and a page cost that does not grow with matches.
+"""The registry search (households.search): the same rows in code order whatever the window walked
+before the index is asked, page after page; word starts for a term under three letters; CCCDs hidden
+from roles that may not see them; a page whose queries do not grow with the matches.
 Runs on SQLite and on PostgreSQL (DATABASE_URL) alike; the results must be identical on both."""
 
 import pytest
@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from households import search as search_module
 from households.models import Household
-from households.search import search
+from households.search import search_page
 from thoxuan_gnbv.text import fold
 
 pytestmark = pytest.mark.django_db
@@ -57,15 +57,26 @@ def expected(term: str) -> list[str]:
     return sorted(found)
 
 
-@pytest.mark.parametrize("term", TERMS)
-def test_few_and_many_match_plans_select_the_same_rows(people, term):
+def _all_pages(term, window, size=2, by_national_id=True):
+    """Every code the list shows for ``term``, page after page through the cursor."""
     scope = Household.objects.all()
-    by_id = search(scope, term, cap=1000)
-    walked = search(scope, term, cap=0)  # any match makes the term "broad": the ordered walk
-    assert not by_id.broad
-    assert walked.broad == bool(expected(term))
-    for result in (by_id, walked):
-        assert sorted(result.queryset.values_list("code", flat=True)) == expected(term)
+    codes, after = [], ""
+    for _ in range(len(PEOPLE) + 1):
+        page = search_page(
+            scope, scope, term, by_national_id=by_national_id, after=after, size=size, window=window
+        )
+        codes += [h.code for h in page.items]
+        if page.is_last:
+            return codes
+        after = page.next_cursor
+    raise AssertionError("the pages never end")
+
+
+@pytest.mark.parametrize("window", [1, 2, 3, 1000])
+@pytest.mark.parametrize("term", TERMS)
+def test_every_window_shows_the_same_rows_in_code_order(people, term, window):
+    assert _all_pages(term, window) == expected(term)
+    assert _all_pages(term, window, size=50) == expected(term)
 
 
 def test_expected_rows_of_the_rule(people):
@@ -82,29 +93,20 @@ def test_short_term_is_matched_at_word_starts(people):
 
 
 def test_without_national_id_rights_digits_match_the_code_only(people):
-    for cap in (1000, 0):
-        result = search(Household.objects.all(), "038190000011", by_national_id=False, cap=cap)
-        assert list(result.queryset) == []
-        result = search(Household.objects.all(), "0001", by_national_id=False, cap=cap)
-        assert sorted(result.queryset.values_list("code", flat=True)) == ["KP1-0001", "KP2-0001"]
+    for window in (1000, 1):
+        assert _all_pages("038190000011", window, by_national_id=False) == []
+        assert _all_pages("0001", window, by_national_id=False) == ["KP1-0001", "KP2-0001"]
+    assert list(Household.objects.search("038190000011", by_national_id=False)) == []
 
 
-def test_empty_term_keeps_the_scope_and_queries_nothing(people, django_assert_num_queries):
-    with django_assert_num_queries(0):
-        result = search(Household.objects.all(), "  ")
-    assert result.queryset.count() == len(PEOPLE) and not result.broad
-
-
-def test_list_asks_for_more_letters_when_the_term_is_broad(client_for, labour_officer, people, monkeypatch):
-    monkeypatch.setattr(search_module, "PROBE_CAP", 1)
+def test_list_says_a_short_term_is_matched_at_word_starts(client_for, labour_officer, people):
     client = client_for(labour_officer)
-    response = client.get(reverse("households:household_list") + "?q=nguyen")
-    assert response.status_code == 200
-    assert "Có hơn 1 hộ khớp với «nguyen»" in response.text
-    assert [h.code for h, _ in response.context["rows"]] == ["KP1-0001", "KP1-0007", "KP2-0001"]
     response = client.get(reverse("households:household_list") + "?q=zq")
     assert "tìm ở đầu từ" in response.text
     assert [h.code for h, _ in response.context["rows"]] == ["KP1-0004", "KP1-0005"]
+    response = client.get(reverse("households:household_list") + "?q=nguyen")
+    assert "tìm ở đầu từ" not in response.text
+    assert [h.code for h, _ in response.context["rows"]] == ["KP1-0001", "KP1-0007", "KP2-0001"]
 
 
 def _queries(client, url) -> int:
