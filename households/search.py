@@ -22,8 +22,8 @@ from thoxuan_gnbv.text import fold
 SHORT_TERM = 3  # fewer letters than a trigram
 SCANNED = "search_scanned"  # the key as an expression: tested row by row, never through an index
 # Households walked in code order before the trigram index is asked: a term on more than one household
-# in 400 fills a page inside the window (51 / 20,000).
-WINDOW = 20_000
+# in 200 fills a page inside the window (51 / 10,000); a rarer one is the index's to find.
+WINDOW = 10_000
 
 
 def match(folded: str, field: str = "search_key") -> Q:
