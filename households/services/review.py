@@ -270,3 +270,11 @@ def attach_review_counts(rounds) -> None:
             review_round.review_count = counts.get(review_round.pk, 0)
         else:
             review_round.review_count = sum(review_round.summary.values())
+
+
+def category_counts(review_round) -> dict[str, int]:
+    """{category: households} of the round: an approved round's snapshot (frozen, so exact), else
+    counted over its reviews."""
+    if review_round.status == RoundStatus.APPROVED and review_round.summary:
+        return dict(review_round.summary)
+    return dict(review_round.reviews.values_list("category").annotate(n=Count("id")).order_by())

@@ -54,3 +54,15 @@ def test_approved_round_without_snapshot_is_counted(client_for, labour_officer, 
         add_result(approved, house, Category.POOR)
     response, _ = _list(client_for(labour_officer))
     assert [r.review_count for r in response.context["rounds"]] == [3]
+
+
+def test_round_page_counts_an_approved_round_from_its_snapshot(
+    client_for, labour_officer, commune, neighborhood1
+):
+    approved = approved_round(commune, 2024)
+    with workflow.seeding():
+        ReviewRound.objects.filter(pk=approved.pk).update(summary={"poor": 7, "near_poor": 3, "none": 1})
+    response = client_for(labour_officer).get(reverse("households:round_detail", args=[approved.pk]))
+    assert response.status_code == 200
+    assert response.context["total"] == 11
+    assert dict(response.context["by_category"])[Category.POOR.label] == 7
