@@ -3,7 +3,9 @@
 import django_filters
 from django import forms
 
+from households import messages
 from households.models import Category, Household, Review
+from households.search import is_short
 from thoxuan_gnbv.messages import NATIONAL_ID_SEARCH_REFUSED
 from thoxuan_gnbv.text import looks_like_national_id
 
@@ -44,11 +46,25 @@ class HouseholdFilter(django_filters.FilterSet):
         model = Household
         fields = []
 
-    def __init__(self, data=None, *args, neighborhoods, years, default_year, by_national_id=True, **kwargs):
+    def __init__(
+        self,
+        data=None,
+        *args,
+        neighborhoods,
+        years,
+        default_year,
+        by_national_id=True,
+        apply_search=True,
+        **kwargs,
+    ):
         super().__init__(data, *args, **kwargs)
         # Searching by CCCD only for roles that may see it (access.can_search_by_national_id).
         self.by_national_id = by_national_id
         self.national_id_refused = ""  # the Vietnamese notice when a CCCD query was refused
+        self.search_notice = ""  # a short term: matched at word starts
+        # The list pages a search itself (households.search.search_page): it asks for the term only.
+        self.apply_search = apply_search
+        self.search_term = ""
         self.filters["neighborhood"].queryset = neighborhoods
         self.filters["year"].extra["choices"] = [(y, str(y)) for y in years] or [
             (default_year, str(default_year))
@@ -69,6 +85,11 @@ class HouseholdFilter(django_filters.FilterSet):
     def filter_search(self, queryset, name, value):
         if not self.by_national_id and looks_like_national_id(value):
             self.national_id_refused = NATIONAL_ID_SEARCH_REFUSED
+        if is_short(value):
+            self.search_notice = messages.SEARCH_SHORT.format(term=value.strip())
+        self.search_term = value
+        if not self.apply_search:
+            return queryset
         return queryset.search(value, by_national_id=self.by_national_id)
 
     def filter_year(self, queryset, name, value):

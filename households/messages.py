@@ -154,3 +154,6 @@ MERGER_RESOLUTION_AFTER_EFFECT = "Ngày nghị quyết ({resolution}) không đ�
 MERGER_SUCCESSOR_DATA = "Đơn vị sau sắp xếp: {errors}"
 MERGER_NEIGHBORHOOD_UNKNOWN = "Bảng ghép khu phố: không có khu phố “{name}” trong các đơn vị trước sắp xếp."
 MERGER_HISTORY_REASON = "Sáp nhập vào {successor} từ ngày {date} theo Nghị quyết {number}"
+SEARCH_SHORT = (
+    "Từ khóa dưới 3 chữ cái được tìm ở đầu từ: «{term}» tìm các tên, mã có một từ bắt đầu bằng «{term}»."
+)

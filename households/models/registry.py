@@ -30,18 +30,12 @@ class HouseholdQuerySet(models.QuerySet):
         return self.filter(neighborhood=neighborhood)
 
     def search(self, text: str, *, by_national_id: bool = True):
-        """Accent-insensitive search by name, code or CCCD through the stored folded key. Without
-        ``by_national_id`` (a role that may not see CCCDs in full) a query with digits matches the
-        household code only, so no CCCD, whole or in part, finds a household."""
-        from thoxuan_gnbv.text import fold
+        """Accent-insensitive search by name, code or CCCD (``households.search``: a substring, or a
+        word start for a term under three letters)."""
+        from households.search import condition
 
-        folded = fold(text)
-        if not folded:
-            return self
-        found = self.filter(search_key__contains=folded)
-        if not by_national_id and any(ch.isdigit() for ch in folded):
-            found = found.filter(code__icontains=folded)
-        return found
+        found = condition(text, by_national_id=by_national_id)
+        return self if found is None else self.filter(found)
 
     def with_category(self, year: int, category: str):
         """Households whose review of ``year`` (any round) classified them so."""
@@ -88,7 +82,8 @@ class Household(Versioned):
         help_text="Không có thành viên trong độ tuổi lao động có khả năng lao động",
     )
     # fold(code + head name + CCCDs + member names): "nguyen thi huong" finds "Nguyễn Thị Hường" on
-    # SQLite and PostgreSQL alike. On PostgreSQL a trigram index (migration 0004) serves LIKE '%…%'.
+    # SQLite and PostgreSQL alike. On PostgreSQL a trigram index (migration 0004) serves LIKE '%…%'
+    # (``households.search`` keeps a search bounded at any registry size).
     search_key = models.CharField("khóa tìm kiếm", max_length=1000, blank=True, editable=False, db_index=True)
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)

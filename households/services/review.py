@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from households import messages
@@ -248,3 +248,33 @@ def review_round_approve(
         "decision_date": decision_date,
     }
     return workflow.transition(review_round, to=RoundStatus.APPROVED, user=user, changes=changes)
+
+
+def attach_review_counts(rounds) -> None:
+    """``review_count`` on each round: an approved round is frozen, so the counts snapshot at its
+    approval are its households (no count over a million reviews on the round list); only a round not
+    yet approved, or approved without a snapshot, is counted, in one query for all of them."""
+    counted = [r.pk for r in rounds if not (r.status == RoundStatus.APPROVED and r.summary)]
+    counts = (
+        dict(
+            Review.objects.filter(round_id__in=counted)
+            .values_list("round_id")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        if counted
+        else {}
+    )
+    for review_round in rounds:
+        if review_round.pk in counted:
+            review_round.review_count = counts.get(review_round.pk, 0)
+        else:
+            review_round.review_count = sum(review_round.summary.values())
+
+
+def category_counts(review_round) -> dict[str, int]:
+    """{category: households} of the round: an approved round's snapshot (frozen, so exact), else
+    counted over its reviews."""
+    if review_round.status == RoundStatus.APPROVED and review_round.summary:
+        return dict(review_round.summary)
+    return dict(review_round.reviews.values_list("category").annotate(n=Count("id")).order_by())

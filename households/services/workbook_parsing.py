@@ -17,8 +17,10 @@ from households import messages
 from households import workbook as wb
 from thoxuan_gnbv.text import has_invisible, nfc, strip_invisible
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-# A real 10 MB workbook unpacks to well under this; a zip bomb claims far more.
+# A commune after the 2025 mergers may hold 150,000 households: about 80 bytes a row compressed, so
+# 12 MB and more; the cap leaves room for addresses and member names.
+MAX_UPLOAD_BYTES = 30 * 1024 * 1024
+# A real 150,000-row workbook unpacks to well under this (about 1 KB a row); a zip bomb claims far more.
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 500
 GROUPED_NUMBER = re.compile(r"^\d{1,3}([.,]\d{3})+$")

@@ -6,6 +6,7 @@ from django.utils import timezone
 from households.filters import HouseholdFilter
 from households.forms import HouseholdForm
 from households.models import Category, Household, Review, ReviewRound
+from households.search import search_page
 from households.services import registry
 from households.services.household_codes import suggest_codes
 from households.status import status_on
@@ -35,7 +36,7 @@ def list_years(commune) -> list[int]:
     return sorted(set(rounds), reverse=True)
 
 
-def filtered_households(request, commune) -> tuple[HouseholdFilter, object]:
+def filtered_households(request, commune, apply_search=True) -> tuple[HouseholdFilter, object]:
     """The list's filter bound to the request and the households it selects in the user's scope;
     the list page and the workbook export read the same selection."""
     years = list_years(commune)
@@ -48,6 +49,7 @@ def filtered_households(request, commune) -> tuple[HouseholdFilter, object]:
         years=years,
         default_year=default_year,
         by_national_id=access.can_search_by_national_id(request.user),
+        apply_search=apply_search,
     )
     return household_filter, (household_filter.qs if household_filter.is_bound else scope)
 
@@ -56,14 +58,27 @@ def household_list(request):
     """Households in the user's scope with filters, accent-insensitive search and keyset pages."""
     require(access.can_view_households(request.user))
     commune = request_commune(request)
-    household_filter, filtered = filtered_households(request, commune)
+    household_filter, filtered = filtered_households(request, commune, apply_search=False)
     year = household_filter.selected_year
-    page = keyset_page(
-        filtered.for_list(),
-        after=request.GET.get("after", ""),
-        before=request.GET.get("before", ""),
-        last=request.GET.get("last") == "1",
-    )
+    before, last = request.GET.get("before", ""), request.GET.get("last") == "1"
+    term, by_national_id = household_filter.search_term, household_filter.by_national_id
+    if term and not before and not last:
+        # Forward pages of a search walk the list in code order first (households.search): bounded
+        # work whether the term is rare or common.
+        walked = access.households_visible_to(request.user, Household.objects.in_commune(commune))
+        if household_filter.form.cleaned_data.get("neighborhood"):
+            walked = walked.filter(neighborhood=household_filter.form.cleaned_data["neighborhood"])
+        page = search_page(
+            filtered.for_list(),
+            walked,
+            term,
+            by_national_id=by_national_id,
+            after=request.GET.get("after", ""),
+        )
+    else:
+        if term:
+            filtered = filtered.search(term, by_national_id=by_national_id)
+        page = keyset_page(filtered.for_list(), after=request.GET.get("after", ""), before=before, last=last)
     reviews = {}
     for review in Review.objects.filter(household__in=[h.pk for h in page.items], year=year).order_by(
         "round__number"

@@ -3,7 +3,6 @@ and its log, and the submit, approve and return actions through the workflow cor
 
 from django.contrib import messages as flash
 from django.core.exceptions import ValidationError
-from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,12 +21,12 @@ from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, request_comm
 def round_list(request):
     require(access.can_view_review_rounds(request.user))
     commune = request_commune(request)
-    rounds = (
+    rounds = list(
         access.rounds_visible_to(request.user, ReviewRound.objects.all())
         .select_related("approved_by")
-        .annotate(review_count=Count("reviews"))
         .order_by("-year", "-number")
     )
+    review_services.attach_review_counts(rounds)
     in_progress = review_services.current_round(commune)
     can_open = access.can_manage_review_rounds(request.user) and in_progress is None
     form = RoundOpenForm(initial={"year": timezone.localdate().year}) if can_open else None
@@ -66,7 +65,7 @@ def round_detail(request, pk):
     """The round with its stages (who, deadline, what is late), each khu phố's progress, the
     households of one khu phố (keyset pages) and the actions the user may take."""
     review_round = get_round_for_user(request, pk)
-    counts = dict(review_round.reviews.values_list("category").annotate(n=Count("id")).order_by())
+    counts = review_services.category_counts(review_round)
     by_category = [(label, counts.get(value, 0)) for value, label in Category.choices]
     neighborhoods = list(visible_neighborhoods(request.user, review_round.commune))
     context = {

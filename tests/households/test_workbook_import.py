@@ -254,10 +254,10 @@ def test_zip_bomb_is_refused_before_parsing(commune, khu_pho, labour_officer, mo
 
 
 def test_file_over_the_size_cap_is_refused(commune, khu_pho, labour_officer):
-    big = io.BytesIO(b"0" * (10 * 1024 * 1024 + 1))
+    big = io.BytesIO(b"0" * (30 * 1024 * 1024 + 1))
     with pytest.raises(ValidationError) as exc_info:
         households_import(commune=commune, fileobj=big, user=labour_officer)
-    assert exc_info.value.messages == [messages.FILE_TOO_LARGE.format(limit=10)]
+    assert exc_info.value.messages == [messages.FILE_TOO_LARGE.format(limit=30)]
 
 
 def test_dry_run_validates_without_writing(commune, khu_pho, labour_officer):

@@ -1,0 +1,105 @@
+"""The registry's name/code/CCCD search, bounded at any registry size.
+
+The folded ``search_key`` is matched as a substring ("hung mai" finds "Phùng Mai"); a term under three
+letters is matched at the start of a word instead ("zq" finds "Zquang", not "…zq…"), because a trigram
+index cannot serve a two-letter substring and a substring that short matches nearly everyone anyway.
+
+On PostgreSQL the trigram GIN index (migration 0004) finds the matches of a rare term at once, but for a
+common one ("nguyen thi huong") it reads posting lists as long as the registry and rechecks every
+candidate. The list wants only the next 50 matches in code order, so ``search_page`` first walks a
+window of ``WINDOW`` households in code order (the (commune, code, id) index, bounded work) and takes
+the matches there; only when the window holds fewer than a page does it ask the index for the matches
+beyond the window (a rare term: the index is quick). Both steps select exactly the rows the filter
+names, on SQLite and PostgreSQL alike; the window only decides where the work is done.
+"""
+
+from django.db.models import CharField, Q, Subquery, Value
+from django.db.models.functions import Concat
+
+from thoxuan_gnbv.pagination import PAGE_SIZE, KeysetPage, decode, encode
+from thoxuan_gnbv.text import fold
+
+SHORT_TERM = 3  # fewer letters than a trigram
+SCANNED = "search_scanned"  # the key as an expression: tested row by row, never through an index
+# Households walked in code order before the trigram index is asked: a term on more than one household
+# in 200 fills a page inside the window (51 / 10,000); a rarer one is the index's to find.
+WINDOW = 10_000
+
+
+def match(folded: str, field: str = "search_key") -> Q:
+    """The rows whose key holds the folded term: a substring, or a word start for a short term."""
+    if len(folded) < SHORT_TERM:
+        return Q(**{f"{field}__startswith": folded}) | Q(**{f"{field}__contains": f" {folded}"})
+    return Q(**{f"{field}__contains": folded})
+
+
+def condition(text: str, *, by_national_id: bool = True, field: str = "search_key") -> Q | None:
+    """The search's filter, or None for an empty term. Without ``by_national_id`` (a role that may not
+    see CCCDs in full) a query with digits matches the household code only, so no CCCD, whole or in
+    part, finds a household."""
+    folded = fold(text)
+    if not folded:
+        return None
+    found = match(folded, field)
+    if not by_national_id and any(ch.isdigit() for ch in folded):
+        found &= Q(code__icontains=folded)
+    return found
+
+
+def is_short(text: str) -> bool:
+    return 0 < len(fold(text)) < SHORT_TERM
+
+
+def _after(key) -> Q:
+    code, pk = key
+    return Q(code__gte=code) & (Q(code__gt=code) | Q(code=code, pk__gt=pk))
+
+
+def _up_to(key) -> Q:
+    code, pk = key
+    return Q(code__lte=code) & (Q(code__lt=code) | Q(code=code, pk__lte=pk))
+
+
+def search_page(
+    found,
+    walked,
+    text: str,
+    *,
+    by_national_id: bool = True,
+    after: str = "",
+    size: int = PAGE_SIZE,
+    window: int | None = None,
+):
+    """The next keyset page (code, id) of ``found`` (the filtered households, the search not yet
+    applied) matching ``text`` after the cursor ``after``, walking ``walked`` (the households the
+    window counts) ``window`` rows at most before asking the index. Two queries, three for a term
+    rarer than a page per window."""
+    window = WINDOW if window is None else window
+    plain = condition(text, by_national_id=by_national_id)
+    if plain is None:
+        plain = Q()
+    scanned_term = condition(text, by_national_id=by_national_id, field=SCANNED) or Q()
+    after_key = decode(after, found.model._meta.get_field("code")) if after else None
+    if after_key:
+        found, walked = found.filter(_after(after_key)), walked.filter(_after(after_key))
+    order = ("code", "pk")
+    edge = list(walked.order_by(*order).values_list("code", "pk")[window - 1 : window])
+    if not edge:  # the rest of the list fits in the window: it is the whole answer
+        rows = list(found.filter(plain).order_by(*order)[: size + 1])
+    else:
+        # Inside the window the term is tested on an expression no index serves, so the plan is the
+        # bounded range of the code index, never the trigram index's full posting lists.
+        # Only ids are walked, so on PostgreSQL the covering index answers alone (migration 0016).
+        scanned = found.alias(**{SCANNED: Concat("search_key", Value(""), output_field=CharField())})
+        window_ids = scanned.filter(scanned_term, _up_to(edge[0])).order_by(*order).values("pk")
+        rows = list(found.filter(pk__in=Subquery(window_ids[: size + 1])).order_by(*order))
+        if len(rows) <= size:
+            beyond = found.filter(plain, _after(edge[0]))
+            rows += list(beyond.order_by(*order)[: size + 1 - len(rows)])
+    items = rows[:size]
+    page = KeysetPage(items, is_first=not after_key, is_last=len(rows) <= size)
+    if items and not page.is_last:
+        page.next_cursor = encode(items[-1])
+    if items and not page.is_first:
+        page.previous_cursor = encode(items[0])
+    return page

@@ -1,0 +1,147 @@
+"""The registry search (households.search): the same rows in code order whatever the window walked
+before the index is asked, page after page; word starts for a term under three letters; CCCDs hidden
+from roles that may not see them; a page whose queries do not grow with the matches.
+Runs on SQLite and on PostgreSQL (DATABASE_URL) alike; the results must be identical on both."""
+
+import pytest
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from households import search as search_module
+from households.models import Household
+from households.search import search_page
+from thoxuan_gnbv.text import fold
+
+pytestmark = pytest.mark.django_db
+
+PEOPLE = [
+    ("KP1-0001", "Nguyễn Thị Hương", "038190000001"),
+    ("KP1-0002", "Phùng Mai Anh", ""),
+    ("KP1-0003", "Hùng Mai", "038190000003"),
+    ("KP1-0004", "Zquang Lò", ""),
+    ("KP1-0005", "Bá Zq", ""),
+    ("KP1-0006", "Abzq Văn", ""),
+    ("KP1-0007", "Nguyễn Văn Hùng", ""),
+    ("KP2-0001", "Nguyễn Thị Hường", "038190000011"),
+    ("KP2-0002", "Ngô Ngọc", ""),
+]
+TERMS = ["hung mai", "Nguyễn Thị Hương", "nguyen", "zq", "ng", "n", "kp2", "0001", "038190000011", "khong co"]
+
+
+@pytest.fixture
+def people(neighborhood1):
+    from households.services.registry import build_search_key
+
+    return Household.objects.bulk_create(
+        Household(
+            commune=neighborhood1.commune,
+            neighborhood=neighborhood1,
+            code=code,
+            head_name=name,
+            head_national_id=national_id,
+            search_key=build_search_key(code, name, national_id),
+        )
+        for code, name, national_id in PEOPLE
+    )
+
+
+def expected(term: str) -> list[str]:
+    """An independent reading of the rule: a substring of the folded key, or a word start when short."""
+    folded = fold(term)
+    found = []
+    for code, name, national_id in PEOPLE:
+        key = fold(" ".join(p for p in (code, name, national_id) if p))
+        hit = any(w.startswith(folded) for w in key.split(" ")) if len(folded) < 3 else folded in key
+        if hit:
+            found.append(code)
+    return sorted(found)
+
+
+def _all_pages(term, window, size=2, by_national_id=True):
+    """Every code the list shows for ``term``, page after page through the cursor."""
+    scope = Household.objects.all()
+    codes, after = [], ""
+    for _ in range(len(PEOPLE) + 1):
+        page = search_page(
+            scope, scope, term, by_national_id=by_national_id, after=after, size=size, window=window
+        )
+        codes += [h.code for h in page.items]
+        if page.is_last:
+            return codes
+        after = page.next_cursor
+    raise AssertionError("the pages never end")
+
+
+@pytest.mark.parametrize("window", [1, 2, 3, 1000])
+@pytest.mark.parametrize("term", TERMS)
+def test_every_window_shows_the_same_rows_in_code_order(people, term, window):
+    assert _all_pages(term, window) == expected(term)
+    assert _all_pages(term, window, size=50) == expected(term)
+
+
+def test_expected_rows_of_the_rule(people):
+    # The independent reading itself, on cases a person can check by eye.
+    assert expected("hung mai") == ["KP1-0002", "KP1-0003"]  # "phung mai" holds "hung mai"
+    assert expected("Nguyễn Thị Hương") == ["KP1-0001", "KP2-0001"]
+    assert expected("zq") == ["KP1-0004", "KP1-0005"]  # not "abzq": a word start
+    assert expected("khong co") == []
+
+
+def test_short_term_is_matched_at_word_starts(people):
+    found = set(Household.objects.search("zq").values_list("code", flat=True))
+    assert found == {"KP1-0004", "KP1-0005"}
+
+
+def test_without_national_id_rights_digits_match_the_code_only(people):
+    for window in (1000, 1):
+        assert _all_pages("038190000011", window, by_national_id=False) == []
+        assert _all_pages("0001", window, by_national_id=False) == ["KP1-0001", "KP2-0001"]
+    assert list(Household.objects.search("038190000011", by_national_id=False)) == []
+
+
+def test_list_says_a_short_term_is_matched_at_word_starts(client_for, labour_officer, people):
+    client = client_for(labour_officer)
+    response = client.get(reverse("households:household_list") + "?q=zq")
+    assert "tìm ở đầu từ" in response.text
+    assert [h.code for h, _ in response.context["rows"]] == ["KP1-0004", "KP1-0005"]
+    response = client.get(reverse("households:household_list") + "?q=nguyen")
+    assert "tìm ở đầu từ" not in response.text
+    assert [h.code for h, _ in response.context["rows"]] == ["KP1-0001", "KP1-0007", "KP2-0001"]
+
+
+def _queries(client, url) -> int:
+    from django.db import connection
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("cap", [1000, 3])
+def test_search_page_queries_do_not_grow_with_matches(
+    client_for, labour_officer, neighborhood1, monkeypatch, cap
+):
+    """Both plans (by id, then the walk once matches exceed the cap) at 5 and at 60 matches."""
+    monkeypatch.setattr(search_module, "PROBE_CAP", cap)
+    client = client_for(labour_officer)
+    url = reverse("households:household_list") + "?q=tran+van"
+
+    def grow(to):
+        Household.objects.bulk_create(
+            Household(
+                commune=neighborhood1.commune,
+                neighborhood=neighborhood1,
+                code=f"KP1-{i:04d}",
+                head_name="Trần Văn A",
+                search_key=f"kp1-{i:04d} tran van a",
+            )
+            for i in range(Household.objects.count(), to)
+        )
+
+    grow(5)
+    at_five = _queries(client, url)
+    grow(60)
+    at_sixty = _queries(client, url)
+    assert at_five == at_sixty
+    rows = client.get(url).context["rows"]
+    assert [h.code for h, _ in rows] == [f"KP1-{i:04d}" for i in range(50)]
