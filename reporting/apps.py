@@ -11,3 +11,8 @@ class ReportingConfig(AppConfig):
         from reporting.locks import approved_report_using
 
         register_period_lock(approved_report_using)
+
+        from reporting.figures import store
+        from thoxuan_gnbv import stored_figures
+
+        stored_figures.set_backend(store)

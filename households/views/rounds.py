@@ -13,6 +13,7 @@ from households.forms import RoundApproveForm, RoundOpenForm, RoundReturnForm
 from households.models import Category, ReviewRound
 from households.review_forms import RoundSubmitForm
 from households.services import review as review_services
+from households.stored import round_counts_stored
 from households.views import round_pages
 from households.views.common import get_round_for_user, visible_neighborhoods
 from thoxuan_gnbv import access
@@ -22,19 +23,22 @@ from thoxuan_gnbv.viewkit import apply_service_error, flash_errors, request_comm
 def round_list(request):
     require(access.can_view_review_rounds(request.user))
     commune = request_commune(request)
-    rounds = (
+    rounds = list(
         access.rounds_visible_to(request.user, ReviewRound.objects.all())
         .select_related("approved_by")
-        .annotate(review_count=Count("reviews"))
         .order_by("-year", "-number")
     )
+    # Counting each round's reviews walks the registry: the worker keeps the counts.
+    counts = round_counts_stored(commune)
+    for review_round in rounds:
+        review_round.review_count = (counts.data or {}).get(str(review_round.pk))
     in_progress = review_services.current_round(commune)
     can_open = access.can_manage_review_rounds(request.user) and in_progress is None
     form = RoundOpenForm(initial={"year": timezone.localdate().year}) if can_open else None
     return render(
         request,
         "households/round_list.html",
-        {"rounds": rounds, "form": form, "in_progress": in_progress},
+        {"rounds": rounds, "form": form, "in_progress": in_progress, "stored": counts},
     )
 
 
