@@ -12,7 +12,7 @@ class ReportingConfig(AppConfig):
 
         register_period_lock(approved_report_using)
 
-        from reporting.figures import store
+        from reporting.figures import kinds, store  # noqa: F401 — kinds: every kind of figures registered
         from thoxuan_gnbv import stored_figures
 
         stored_figures.set_backend(store)
