@@ -17,3 +17,11 @@ def warm_figures(commune, year: int) -> int:
     """Create the keys of a commune's year and compute them (the job queued on a round approval)."""
     commune_year_keys(commune.pk, year)
     return run_figure_worker()
+
+
+def get_warm(client, url):
+    """A page as a user finds it once the worker has run: the first visit queues its cold figures,
+    the worker computes them, the second visit shows them."""
+    client.get(url)
+    run_figure_worker()
+    return client.get(url)
