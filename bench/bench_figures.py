@@ -60,6 +60,7 @@ def main():
     parser.add_argument("--commune", default="bench")
     parser.add_argument("--year", type=int, default=2024)
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--warm-only", action="store_true", help="skip the cold computation (keys kept)")
     args = parser.parse_args()
     commune = Commune.objects.get(code=args.commune)
     plan = Plan.objects.approved_for(commune, args.year)
@@ -69,8 +70,14 @@ def main():
     print(f"# {households:,} households, {connection.vendor}, load {os.getloadavg()[0]:.2f}")
 
     # The worker, cold: every key of the year computed once (the queue is not used: timed one by one).
+    if not args.warm_only:
+        cold(commune, args.year)
+    warm(commune, plan, periods, args)
+
+
+def cold(commune, year: int) -> None:
     FigureCache.objects.all().delete()
-    keys = commune_year_keys(commune.pk, args.year)
+    keys = commune_year_keys(commune.pk, year)
     by_kind: dict[str, list[float]] = {}
     total_start = time.perf_counter()
     for key in keys:
@@ -81,6 +88,8 @@ def main():
         print(f"worker cold {kind:<10} {len(times):3d} keys  {sum(times):8.2f} s  (max {max(times):6.2f} s)")
     print(f"worker cold all        {len(keys):3d} keys  {total:8.2f} s")
 
+
+def warm(commune, plan, periods, args) -> None:
     component = plan_components(plan)[0]
     pages = {
         "compiled H1 figures": lambda: compiled_figures_stored(
