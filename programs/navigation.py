@@ -61,7 +61,9 @@ def target_progress_tasks(user):
         url = reverse("programs:plan_detail", args=[plan.pk]) + "#progress"
         tasks = [
             HomeTask(
-                f"{row.text}: đạt {row.achieved}/{row.planned}",
+                f"{row.text}: đạt {row.achieved}/{row.planned}"
+                if row.achieved is not None
+                else f"{row.text}: kế hoạch {row.planned}, chưa có kết quả rà soát",
                 url,
                 level="success" if row.reached else "warning",
             )

@@ -16,3 +16,7 @@ class ReportingConfig(AppConfig):
         from thoxuan_gnbv.background import register_export
 
         register_export("households_xlsx", start_households_export)
+        from reporting.figures import kinds, store  # noqa: F401 — kinds: every kind of figures registered
+        from thoxuan_gnbv import stored_figures
+
+        stored_figures.set_backend(store)

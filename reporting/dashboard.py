@@ -1,42 +1,45 @@
 """The quarterly evaluation (định kỳ hàng quý đánh giá) for the chairman and the labour officer:
 target progress, poor / near-poor households by khu phố, support and budget by component, report
-timeliness and overdue items. Aggregates only; the registry part is cached by approved round
-(see ``figures.poverty.poverty_figures``), so the page's cost does not grow with the number of households."""
+timeliness and overdue items. The support, budget and poverty figures are read as the worker last
+stored them (``reporting.figures.store``), so the page's cost does not grow with the registry."""
 
+import dataclasses
 import datetime
 import hashlib
 from dataclasses import dataclass, field
 
-from django.db.models import Max
 from django.utils import timezone
 
-from programs.models import Activity, Allocation, Disbursement, Support
-from reporting.figures.poverty import no_poverty_figures, poverty_figures, rate, shared_cached
+from reporting.figures import store
+from reporting.figures.poverty import no_poverty_figures, poverty_stored, rate
 from reporting.figures.reports import component_figures, plan_components
 from reporting.periods import period_label
 from reporting.queries import Calendar, reporting_calendar
+from thoxuan_gnbv import stored_figures
 
 OVERDUE_SHOWN = 10
-# Support and budget aggregates of a large commune take time; the dashboard reuses them until one of
-# the underlying tables changes (its newest history row moves) or ten minutes pass, whichever first.
-DELIVERY_CACHE_SECONDS = 600
+DASHBOARD = "dashboard"
 
 
-def _delivery_version() -> tuple:
-    """The newest history row of each delivery table: four primary-key lookups."""
-    return tuple(
-        model.history.model.objects.aggregate(last=Max("history_id"))["last"] or 0
-        for model in (Support, Activity, Allocation, Disbursement)
-    )
+@stored_figures.register(DASHBOARD)
+def compute_dashboard(params: dict) -> dict:
+    """Support and budget by component from 1 January to today (or 31/12 for a past year)."""
+    year, ids = params["year"], params["components"]
+    as_of = min(timezone.localdate(), datetime.date(year, 12, 31))
+    return {"as_of": as_of.isoformat(), "figures": component_figures(ids, datetime.date(year, 1, 1), as_of)}
 
 
-def cached_component_figures(component_ids: list[int], start: datetime.date, end: datetime.date) -> dict:
-    version = "-".join(str(v) for v in _delivery_version())
-    ids = hashlib.sha1(",".join(str(pk) for pk in component_ids).encode()).hexdigest()[:16]
-    key = f"reporting:dashboard:{ids}:{start}:{end}:{version}"
-    figures = shared_cached(key, DELIVERY_CACHE_SECONDS, lambda: component_figures(component_ids, start, end))
-    # JSON turned the component ids into strings in the shared table.
-    return {int(pk): value for pk, value in figures.items()}
+def dashboard_figures_stored(commune, year: int, component_ids: list[int], as_of: datetime.date):
+    """The year's component figures as last stored (one query); a copy counted to an earlier day is
+    shown as it is and queued again."""
+    digest = hashlib.sha1(",".join(map(str, component_ids)).encode()).hexdigest()[:12]
+    key = f"dashboard:{commune.pk}:{year}:{digest}"
+    params = {"commune": commune.pk, "year": year, "components": component_ids}
+    stored = stored_figures.read(key, DASHBOARD, params, commune_id=commune.pk, year=year)
+    if stored.ready and stored.data["as_of"] != as_of.isoformat() and not stored.updating:
+        store.mark_key_dirty(key)
+        stored = dataclasses.replace(stored, updating=True)
+    return stored
 
 
 @dataclass
@@ -49,6 +52,7 @@ class Dashboard:
     components: list[dict]
     totals: dict
     charts: dict  # passed to the page with json_script, drawn by static/js/dashboard.js
+    notice: str = ""  # how current the stored figures are ("" when current)
     overdue: list = field(default_factory=list)  # the most recent overdue items (OVERDUE_SHOWN)
     overdue_more: int = 0
 
@@ -72,9 +76,13 @@ def dashboard_data(commune, year: int, *, today: datetime.date | None = None) ->
     if plan is None:
         return Dashboard(year, as_of, period_label(year, quarter), calendar, no_poverty_figures(), [], {}, {})
     components = plan_components(plan)
-    figures = cached_component_figures([c.pk for c in components], datetime.date(year, 1, 1), as_of)
+    stored = dashboard_figures_stored(commune, year, [c.pk for c in components], as_of)
+    # JSON turned the component ids into strings in the stored row.
+    figures = {int(pk): value for pk, value in stored.data["figures"].items()} if stored.ready else {}
     rows = []
     for component in components:
+        if component.pk not in figures:
+            continue
         data = figures[component.pk]
         allocated, disbursed = data["budget"]["allocated"], data["budget"]["disbursed"]
         rows.append(
@@ -104,7 +112,8 @@ def dashboard_data(commune, year: int, *, today: datetime.date | None = None) ->
         "rate": rate(disbursed, allocated),
         "over": disbursed > allocated,
     }
-    poverty = poverty_figures(commune, list(plan.targets.prefetch_related("lines")), as_of, year)
+    poverty_copy = poverty_stored(commune, list(plan.targets.prefetch_related("lines")), as_of, year)
+    poverty = poverty_copy.data if poverty_copy.ready else no_poverty_figures()
     neighborhoods = [row for row in poverty["movement"] if row["neighborhood_id"] is not None]
     near_poor = {row["label"]: row["end"] for row in poverty["near_poor_by_neighborhood"]}
     charts = {
@@ -137,6 +146,7 @@ def dashboard_data(commune, year: int, *, today: datetime.date | None = None) ->
         rows,
         totals,
         charts,
+        notice=stored.notice or poverty_copy.notice,
         overdue=overdue[:OVERDUE_SHOWN],
         overdue_more=max(len(overdue) - OVERDUE_SHOWN, 0),
     )

@@ -5,8 +5,6 @@ keep the officer waiting (and a proxy may cut the request), so the page queues a
 and shows its progress while the worker renders it.
 """
 
-import datetime
-
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
@@ -74,20 +72,3 @@ def document_job_start(*, compiled: CompiledReport, user, with_annex: bool = Tru
 
     transaction.on_commit(enqueue)
     return job
-
-
-@task()
-def warm_poverty_figures(commune_id: int, year: int) -> None:
-    """Compute the poverty figures of the year's approved plan once a review round is approved, so
-    that the first person to open the dashboard or a report does not wait for the registry walk."""
-    from households.models import Commune
-    from programs.models import Plan
-    from reporting.figures.poverty import poverty_figures
-
-    commune = Commune.objects.get(pk=commune_id)
-    today = timezone.localdate()
-    for plan_year in {year, today.year}:
-        plan = Plan.objects.approved_for(commune, plan_year)
-        if plan is not None:
-            on_date = min(today, datetime.date(plan_year, 12, 31))
-            poverty_figures(commune, list(plan.targets.prefetch_related("lines")), on_date, plan_year)

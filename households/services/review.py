@@ -250,26 +250,16 @@ def review_round_approve(
     return workflow.transition(review_round, to=RoundStatus.APPROVED, user=user, changes=changes)
 
 
-def attach_review_counts(rounds) -> None:
+def attach_review_counts(rounds, stored_counts: dict) -> None:
     """``review_count`` on each round: an approved round is frozen, so the counts snapshot at its
-    approval are its households (no count over a million reviews on the round list); only a round not
-    yet approved, or approved without a snapshot, is counted, in one query for all of them."""
-    counted = [r.pk for r in rounds if not (r.status == RoundStatus.APPROVED and r.summary)]
-    counts = (
-        dict(
-            Review.objects.filter(round_id__in=counted)
-            .values_list("round_id")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        if counted
-        else {}
-    )
+    approval are its households (no count over a million reviews on the round list); a round not yet
+    approved takes the count the worker keeps (``stored_counts``, keyed by the round's id as text),
+    None until it has run."""
     for review_round in rounds:
-        if review_round.pk in counted:
-            review_round.review_count = counts.get(review_round.pk, 0)
-        else:
+        if review_round.status == RoundStatus.APPROVED and review_round.summary:
             review_round.review_count = sum(review_round.summary.values())
+        else:
+            review_round.review_count = stored_counts.get(str(review_round.pk))
 
 
 def category_counts(review_round) -> dict[str, int]:

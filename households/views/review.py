@@ -11,6 +11,7 @@ from households.forms import ReviewForm
 from households.models import Category, Review
 from households.services import review as review_services
 from households.services import review_compare
+from households.stored import movement_stored
 from households.views.common import (
     get_household_for_user,
 )
@@ -146,23 +147,26 @@ def review_preview(request, pk):
 
 
 def movement_table(request):
-    """Movements of the poor (or near-poor) list per khu phố between two approved years."""
+    """Movements of the poor (or near-poor) list per khu phố between two approved years, as last
+    computed by the worker (the table walks the whole registry: never on a request)."""
     require(access.can_view_movements(request.user))
     commune = request_commune(request)
     years = queries.approved_years(commune)
     year = year_param(request, default=years[-1] if years else timezone.localdate().year)
     category = Category.NEAR_POOR if request.GET.get("list") == "near_poor" else Category.POOR
-    rows = queries.movement_table(commune, year, category)
+    stored = movement_stored(commune, year, category)
+    rows = stored.data["rows"] if stored.ready else []
     return render(
         request,
         "households/movement_table.html",
         {
+            "stored": stored,
             "rows": rows,
             "year": year,
             "years": years,
             "category": category,
             "category_label": Category(category).label,
-            "escaped": queries.escaped_poor_counts(commune, year),
-            "identity_ok": all(row.identity_ok for row in rows),
+            "escaped": stored.data["escaped"] if stored.ready else None,
+            "identity_ok": all(row["identity_ok"] for row in rows),
         },
     )

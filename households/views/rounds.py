@@ -12,6 +12,7 @@ from households.forms import RoundApproveForm, RoundOpenForm, RoundReturnForm
 from households.models import Category, ReviewRound
 from households.review_forms import RoundSubmitForm
 from households.services import review as review_services
+from households.stored import round_counts_stored
 from households.views import round_pages
 from households.views.common import get_round_for_user, visible_neighborhoods
 from thoxuan_gnbv import access
@@ -26,14 +27,17 @@ def round_list(request):
         .select_related("approved_by")
         .order_by("-year", "-number")
     )
-    review_services.attach_review_counts(rounds)
+    # Counting each round's reviews walks the registry: an approved round's snapshot is exact, the
+    # others' counts are kept by the worker.
+    counts = round_counts_stored(commune)
+    review_services.attach_review_counts(rounds, (counts.data or {}))
     in_progress = review_services.current_round(commune)
     can_open = access.can_manage_review_rounds(request.user) and in_progress is None
     form = RoundOpenForm(initial={"year": timezone.localdate().year}) if can_open else None
     return render(
         request,
         "households/round_list.html",
-        {"rounds": rounds, "form": form, "in_progress": in_progress},
+        {"rounds": rounds, "form": form, "in_progress": in_progress, "stored": counts},
     )
 
 

@@ -5,7 +5,7 @@ Figures are aggregates in the database (``Sum``/``Count`` grouped by component o
 Python loops over records. A component is matched by its project/sub-project within the commune's
 plans of that year, so records made against an amended plan's earlier version still count."""
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Coalesce
@@ -15,7 +15,7 @@ from households.models import Household, Member
 from programs.models import Activity, FundingSource, PlanComponent, Support
 from programs.queries.budget import BudgetRow, component_budget_by_source
 from programs.queries.plans import same_component_ids
-from thoxuan_gnbv import access
+from thoxuan_gnbv import access, stored_figures
 from thoxuan_gnbv.models import Role
 from thoxuan_gnbv.pagination import PAGE_SIZE, KeysetPage, keyset_page
 
@@ -153,6 +153,7 @@ class ComponentOverview:
     beneficiaries: Beneficiaries
     recent_supports: list
     recent_activities: list
+    stored: stored_figures.Stored | None = None
 
 
 def beneficiaries(component, component_ids=None) -> Beneficiaries:
@@ -198,8 +199,14 @@ def beneficiaries(component, component_ids=None) -> Beneficiaries:
     )
 
 
-def component_overview(component, *, recent: int = 10) -> ComponentOverview:
-    """Everything the component page and the quarterly report quote, from aggregate queries."""
+OVERVIEW = "overview"
+
+
+@stored_figures.register(OVERVIEW)
+def compute_overview(params: dict) -> dict:
+    """The component's sums over all its support and activities and the beneficiaries reached: the
+    part of the overview that grows with the records (computed by the worker)."""
+    component = PlanComponent.objects.select_related("plan").get(pk=params["component"])
     ids = same_component_ids(component)
     supports = Support.objects.filter(component_id__in=ids)
     activities = Activity.objects.filter(component_id__in=ids)
@@ -218,26 +225,51 @@ def component_overview(component, *, recent: int = 10) -> ComponentOverview:
         ethnic=Coalesce(Sum("participants_ethnic_minority"), 0),
         total=Coalesce(Sum(_TOTAL), 0),
     )
+    return {
+        "support": support_sums,
+        "activity": activity_sums,
+        "beneficiaries": asdict(beneficiaries(component, ids)),
+    }
+
+
+def overview_stored(component) -> stored_figures.Stored:
+    return stored_figures.read(
+        f"overview:{component.pk}",
+        OVERVIEW,
+        {"component": component.pk},
+        commune_id=component.plan.commune_id,
+        year=component.plan.year,
+    )
+
+
+def component_overview(component, *, recent: int = 10) -> ComponentOverview:
+    """Everything the component page quotes: the sums as last computed by the worker (``stored``:
+    zero with a notice until the first computation), the budget and the latest records."""
+    ids = same_component_ids(component)
+    stored = overview_stored(component)
+    data = stored.data or {"support": {}, "activity": {}, "beneficiaries": {}}
+    support_sums, activity_sums = data["support"], data["activity"]
     budget_rows, budget_total = component_budget_by_source(component, ids)
     return ComponentOverview(
         component=component,
         recorder_label=Role(access.delivery_recorder_role(component)).label,
-        support_count=support_sums["count"],
-        exception_count=support_sums["exceptions"],
-        support_by_source={label: support_sums[source] for source, label in FundingSource.choices},
-        support_total=support_sums["total"],
-        counterpart_cash=support_sums["counterpart"],
-        activity_count=activity_sums["count"],
+        support_count=support_sums.get("count", 0),
+        exception_count=support_sums.get("exceptions", 0),
+        support_by_source={label: support_sums.get(source, 0) for source, label in FundingSource.choices},
+        support_total=support_sums.get("total", 0),
+        counterpart_cash=support_sums.get("counterpart", 0),
+        activity_count=activity_sums.get("count", 0),
         participants={
-            "total": activity_sums["participants"],
-            "women": activity_sums["women"],
-            "poor": activity_sums["poor"],
-            "ethnic": activity_sums["ethnic"],
+            "total": activity_sums.get("participants", 0),
+            "women": activity_sums.get("women", 0),
+            "poor": activity_sums.get("poor", 0),
+            "ethnic": activity_sums.get("ethnic", 0),
         },
-        activity_total=activity_sums["total"],
+        activity_total=activity_sums.get("total", 0),
         budget_rows=budget_rows,
         budget_total=budget_total,
-        beneficiaries=beneficiaries(component, ids),
-        recent_supports=list(supports.for_list()[:recent]),
-        recent_activities=list(activities.for_list()[:recent]),
+        beneficiaries=Beneficiaries(**data["beneficiaries"]),
+        recent_supports=list(Support.objects.filter(component_id__in=ids).for_list()[:recent]),
+        recent_activities=list(Activity.objects.filter(component_id__in=ids).for_list()[:recent]),
+        stored=stored,
     )

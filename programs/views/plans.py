@@ -35,7 +35,7 @@ from programs.models import (
     ReportingRule,
     Target,
 )
-from programs.progress import target_progress
+from programs.progress import target_progress_stored
 from programs.queries.plans import get_plan_for_user, plan_change_log, plan_years, plans_for_list
 from programs.services import plans as services
 from programs.services.plan_mapping import next_year_program
@@ -92,6 +92,8 @@ def plan_create(request):
 
 def _detail_context(request, plan, **forms):
     user = request.user
+    # Progress against the targets once the plan is in force, scored like the compiled report.
+    progress, progress_stored = target_progress_stored(plan) if plan.is_approved else ([], None)
     context = {
         "plan": plan,
         "parts": PARTS,
@@ -106,8 +108,8 @@ def _detail_context(request, plan, **forms):
         and not Plan.objects.filter(commune=plan.commune_id, year=plan.year + 1).exists(),
         "amendment": plan.amendments.first(),
         "change_log": plan_change_log(plan),
-        # Live progress against the targets, once the plan is in force.
-        "progress": target_progress(plan) if plan.is_approved else [],
+        "progress": progress,
+        "progress_stored": progress_stored,
         # The latest comment (a return reason) is shown at the top for the officer who must act on it.
         "last_comment": next((t for t in reversed(plan.transitions.all()) if t.comment), None),
     }

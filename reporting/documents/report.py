@@ -89,16 +89,19 @@ _date = iso_date
 
 
 def build_compiled_document(
-    compiled: CompiledReport, *, annex: list[AnnexRow] | None = None
+    compiled: CompiledReport, *, annex: list[AnnexRow] | None = None, data: dict | None = None
 ) -> CompiledReportDocument:
+    """The report as printed; ``data`` the figures when the caller has them (a page reads the stored
+    ones), else the approved snapshot or the figures as the data stand."""
     period = compiled.period
     plan = period.plan
     commune = period.commune
-    data = (
-        compiled.snapshot
-        if compiled.is_approved and compiled.snapshot
-        else commune_report_figures(period, cutoff=compiled.figures_cutoff)
-    )
+    if data is None:
+        data = (
+            compiled.snapshot
+            if compiled.is_approved and compiled.snapshot
+            else commune_report_figures(period, cutoff=compiled.figures_cutoff)
+        )
     frame = frame_for(
         commune,
         symbol=COMPILED_SYMBOL,

@@ -1,9 +1,9 @@
 """The figures of reports and dashboards, from aggregate queries: ``reports`` (a component's support,
 activities and budget), ``compiled`` (the compiled commune report) and ``poverty`` (the commune's poverty figures,
-cached). The names below are re-exported for the reporting services, which import them from here."""
+stored by the worker). The names below are re-exported for the reporting services, which import them from here."""
 
 from reporting.figures.compiled import commune_report_figures
-from reporting.figures.poverty import poverty_figures, rate, shared_cached
+from reporting.figures.poverty import poverty_figures, rate
 from reporting.figures.reports import (
     component_figures,
     plan_components,
@@ -16,6 +16,5 @@ __all__ = [
     "plan_components",
     "poverty_figures",
     "rate",
-    "shared_cached",
     "shows_poverty_figures",
 ]

@@ -14,9 +14,10 @@ import hashlib
 import json
 
 from reporting.figures.funding import funding_figures
-from reporting.figures.poverty import poverty_figures, rate, shared_cached
+from reporting.figures.poverty import poverty_figures, poverty_stored, rate
 from reporting.figures.reach import reach_figures
 from reporting.figures.reports import component_figures, plan_components
+from thoxuan_gnbv import stored_figures
 
 ANNUAL_CUTOFF = (11, 30)
 
@@ -36,24 +37,24 @@ def fingerprint(figures: dict) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:20]
 
 
-# Data written around the history (bulk loads, QuerySet.update) reaches the figures within this time;
-# every edit through the portal changes the data version at once.
-DELIVERY_CACHE_SECONDS = 600
+DELIVERY = "delivery"
 
 
-def data_version() -> str:
-    """The newest history row of everything the delivery figures read (support, activities,
-    allocations, disbursements, households and members): any save or delete through the ORM writes
-    one, so the version moves with every change. Six index-only queries."""
-    from django.db.models import Max
+def delivery_key(period, end: datetime.date) -> tuple[str, dict]:
+    """The period, the cut-off and the plan's components (an amended plan's new sections make a new
+    key; one query)."""
+    ids = ",".join(str(c.pk) for c in plan_components(period.plan))
+    digest = hashlib.sha1(ids.encode()).hexdigest()[:12]
+    return f"delivery:{period.pk}:{end.isoformat()}:{digest}", {"period": period.pk, "end": end.isoformat()}
 
-    from households.models import Household, Member
-    from programs.models import Activity, Allocation, Disbursement, Support
 
-    models = (Support, Activity, Allocation, Disbursement, Household, Member)
-    return ".".join(
-        str(model.history.model.objects.aggregate(last=Max("history_id"))["last"] or 0) for model in models
-    )
+@stored_figures.register(DELIVERY)
+def compute_delivery(params: dict) -> dict:
+    from reporting.models import ReportingPeriod
+
+    period = ReportingPeriod.objects.select_related("plan").get(pk=params["period"])
+    ids = [c.pk for c in plan_components(period.plan)]
+    return _delivery(period, ids, datetime.date.fromisoformat(params["end"]))
 
 
 def _delivery(period, ids: list[int], end: datetime.date) -> dict:
@@ -72,30 +73,51 @@ def _delivery(period, ids: list[int], end: datetime.date) -> dict:
     }
 
 
+def compiled_figures_stored(period, *, cutoff: datetime.date | None = None, today=None):
+    """``(figures, notice)`` for a page: the report's figures from what the worker last stored (None
+    while never computed) and the line saying how current they are ("" when current)."""
+    end = figures_cutoff(period, cutoff)
+    key, params = delivery_key(period, end)
+    delivery = stored_figures.read(key, DELIVERY, params, commune_id=period.commune_id, year=period.year)
+    plan = period.plan
+    targets = list(plan.targets.prefetch_related("lines"))
+    poverty = poverty_stored(period.commune, targets, period.end_date, plan.year)
+    notice = delivery.notice or poverty.notice
+    if not (delivery.ready and poverty.ready):
+        return None, delivery.notice if not delivery.ready else poverty.notice
+    return _assemble(period, end, delivery.data, poverty.data, today), notice
+
+
 def commune_report_figures(
     period, *, today: datetime.date | None = None, cutoff: datetime.date | None = None
 ) -> dict:
-    """Everything the compiled report prints for a period, as JSON-safe data: per component its
-    figures and its unit report (state, narrative), totals, the poverty figures and the units'
-    timeliness. Frozen as the compiled report's snapshot on approval. Fixed number of queries."""
+    """Everything the compiled report prints for a period, as JSON-safe data, as the data stand now:
+    for the services that submit and approve it and the worker that renders it (computed here when
+    the stored copy is stale; pages use ``compiled_figures_stored``). Fixed number of queries."""
+    end = figures_cutoff(period, cutoff)
+    key, params = delivery_key(period, end)
+    delivery = stored_figures.current(key, DELIVERY, params, commune_id=period.commune_id, year=period.year)
+    targets = list(period.plan.targets.prefetch_related("lines"))
+    poverty = poverty_figures(period.commune, targets, period.end_date, period.plan.year)
+    return _assemble(period, end, delivery, poverty, today)
+
+
+def _assemble(period, end: datetime.date, delivery: dict, poverty: dict, today) -> dict:
+    """Per component its figures and its unit report (state, narrative), totals, the poverty figures
+    and the units' timeliness (the unit reports are few and read live)."""
     from django.utils import timezone
 
     from reporting.models import Report
     from reporting.periods import on_time_rate, timeliness
 
     today = today or timezone.localdate()
-    plan = period.plan
-    components = plan_components(plan)
-    ids = [c.pk for c in components]
-    end = figures_cutoff(period, cutoff)
-    key = f"reporting:compiled:{period.pk}:{end.isoformat()}:{','.join(map(str, ids))}:{data_version()}"
-    delivery = shared_cached(key, DELIVERY_CACHE_SECONDS, lambda: _delivery(period, ids, end))
+    components = plan_components(period.plan)
     # JSON keys are strings once stored: the component ids come back as text.
     figures = {int(pk): value for pk, value in delivery["figures"].items()}
     year_to_date = {int(pk): value for pk, value in delivery["year_to_date"].items()}
     reach, reach_ytd, funding = delivery["reach"], delivery["reach_ytd"], delivery["funding"]
-    reach["components"] = {int(pk): value for pk, value in reach["components"].items()}
-    funding["components"] = {int(pk): value for pk, value in funding["components"].items()}
+    reach_components = {int(pk): value for pk, value in reach["components"].items()}
+    funding_components = {int(pk): value for pk, value in funding["components"].items()}
     reports = {r.component_id: r for r in Report.objects.filter(period=period)}
     rows, states = [], []
     totals = {
@@ -127,8 +149,8 @@ def commune_report_figures(
                     "participants": year_to_date[component.pk]["activities"]["participants"],
                     "amount": year_to_date[component.pk]["support"]["amount"],
                 },
-                "reach": reach["components"][component.pk],
-                "funding": funding["components"][component.pk],
+                "reach": reach_components[component.pk],
+                "funding": funding_components[component.pk],
                 "report": {
                     "status": report.status if report else "",
                     "status_label": report.get_status_display() if report else "Chưa lập",
@@ -156,7 +178,6 @@ def commune_report_figures(
         "participants": sum(v["activities"]["participants"] for v in year_to_date.values()),
         "amount": reach_ytd["total"]["amount"],
     }
-    targets = list(plan.targets.prefetch_related("lines"))
     return {
         "period": {
             "slug": period.slug,
@@ -173,7 +194,7 @@ def commune_report_figures(
         "reach": reach["total"],
         "reach_year_to_date": reach_ytd["total"],
         "funding": {"sources": funding["sources"], "total": funding["total"]},
-        "poverty": poverty_figures(period.commune, targets, period.end_date, plan.year),
+        "poverty": poverty,
         "timeliness": {
             "expected": len(states),
             "on_time": sum(1 for s in states if s == "on_time"),

@@ -1,17 +1,16 @@
 """The commune's poverty figures: poor and near-poor households recognised on a date, the movement
-tables by khu phố and the plan's targets against the households that escaped poverty. The registry
-walk behind them is cached under a key naming its inputs (``shared_cached``), in the process cache
-and in ``FigureCache``, so a warm page pays a few small queries whatever the size of the registry."""
+tables by khu phố and the plan's targets scored by their own rule. The registry walk behind them is
+done by the worker and stored under a key naming its inputs (``reporting.figures.store``): a page
+reads one row whatever the size of the registry."""
 
 import datetime
 import hashlib
 
-from django.core.cache import cache
-from django.db.models import Max
-
-from households.models import Category, Household, ReviewRound, RoundStatus
-from households.queries import escaped_poor_counts, movement_table
+from households.models import Category, ReviewRound, RoundStatus
+from households.stored import compute_movement
 from programs.models import TargetCounting, TargetMetric
+from programs.progress import LINE_FIGURES, poverty_change, score
+from thoxuan_gnbv import stored_figures
 
 
 def rate(part, whole) -> float | None:
@@ -29,72 +28,57 @@ def latest_approved_round(commune, on_date: datetime.date):
     )
 
 
-def _movement_rows(commune, year: int, category: str) -> list[dict]:
-    return [row.as_dict() for row in movement_table(commune, year, category)]
+POVERTY = "poverty"
 
 
-# Household edits between two review decisions (a family moving khu phố, a member's labour capacity)
-# reach the cached figures within this time; a new review round or a new household at once.
-POVERTY_CACHE_SECONDS = 6 * 3600
-
-
-def poverty_cache_key(commune, targets, on_date: datetime.date, plan_year: int) -> tuple[str, dict | None]:
+def poverty_key(commune, targets, on_date: datetime.date, plan_year: int) -> tuple[str, dict]:
     """The key naming the data the poverty figures come from: the commune, the latest review round
-    approved by ``on_date``, the newest household, the plan year and its targets (two queries)."""
+    approved by ``on_date``, the plan year, its plan and targets (one query)."""
     latest = latest_approved_round(commune, on_date)
-    newest_household = Household.objects.aggregate(last=Max("pk"))["last"] or 0
+    plan_id = targets[0].plan_id if targets else None
     targets_key = hashlib.sha1(
-        ",".join(f"{t.pk}x{t.quantity}x{t.counting or 'net'}" for t in targets).encode()
-    ).hexdigest()[:16]
-    key = "reporting:poverty:{}:{}:{}:{}:{}:{}".format(
-        commune.pk,
-        latest["pk"] if latest else 0,
-        int(latest["approved_at"].timestamp() * 1e6) if latest and latest["approved_at"] else 0,
-        newest_household,
-        plan_year,
-        targets_key,
-    )
-    return key, latest
+        ",".join(f"{t.pk}x{t.quantity}x{t.counting or 'net'}x{t.metric}" for t in targets).encode()
+    ).hexdigest()[:12]
+    round_id = latest["pk"] if latest else 0
+    key = f"poverty:{commune.pk}:{round_id}:{plan_year}:{plan_id or 0}:{targets_key}"
+    params = {"commune": commune.pk, "round": round_id or None, "plan": plan_id, "plan_year": plan_year}
+    return key, params
+
+
+def poverty_stored(commune, targets, on_date: datetime.date, plan_year: int) -> stored_figures.Stored:
+    """The poverty figures as the worker last computed them, for a page: two queries, never the walk."""
+    key, params = poverty_key(commune, targets, on_date, plan_year)
+    return stored_figures.read(key, POVERTY, params, commune_id=commune.pk, year=plan_year)
 
 
 def poverty_figures(commune, targets, on_date: datetime.date, plan_year: int) -> dict:
     """Poor and near-poor households recognised on ``on_date`` (the latest approved review decided by
-    then), that review's movement tables by khu phố, and the plan's targets against the households
-    that escaped poverty in the plan year's approved review (0 until it is decided).
+    then), that review's movement tables by khu phố, and the plan's targets against it, scored by each
+    target's own rule (``programs.progress.score``; None until the plan year's review is decided).
+    As the data stand now: for services that sign the figures off (computed if the stored copy is stale)."""
+    key, params = poverty_key(commune, targets, on_date, plan_year)
+    return stored_figures.current(key, POVERTY, params, commune_id=commune.pk, year=plan_year)
 
-    The registry walk behind these figures grows with the number of households, but its inputs
-    change only when the chairman approves a review round (or households come and go): the result is
-    kept under a key naming those inputs, in the process cache and in ``FigureCache`` (shared by
-    every process, warmed by the worker when a round is approved), so a warm page pays two or three
-    small queries whatever the size of the registry."""
 
-    key, latest = poverty_cache_key(commune, targets, on_date, plan_year)
-    return shared_cached(
-        key, POVERTY_CACHE_SECONDS, lambda: _compute_poverty(commune, targets, latest, plan_year)
+@stored_figures.register(POVERTY)
+def compute_poverty(params: dict) -> dict:
+    from households.models import Commune
+    from programs.models import Target
+
+    if params["round"] is None:
+        return no_poverty_figures()
+    commune = Commune.objects.get(pk=params["commune"])
+    latest = (
+        ReviewRound.objects.filter(pk=params["round"])
+        .values("pk", "year", "number", "decision_number", "decision_date", "approved_at")
+        .get()
     )
-
-
-def shared_cached(key: str, seconds: int, compute):
-    """``compute()`` once per key and time window, shared by every process: first the process cache,
-    then the ``FigureCache`` table (one query), else compute and store in both."""
-    from django.utils import timezone
-
-    from reporting.models import FigureCache
-
-    figures = cache.get(key)
-    if figures is not None:
-        return figures
-    fresh_after = timezone.now() - datetime.timedelta(seconds=seconds)
-    figures = (
-        FigureCache.objects.filter(key=key, computed_at__gte=fresh_after)
-        .values_list("data", flat=True)
-        .first()
+    targets = (
+        list(Target.objects.filter(plan_id=params["plan"]).prefetch_related("lines"))
+        if params["plan"]
+        else []
     )
-    if figures is None:
-        figures = compute()
-        FigureCache.objects.update_or_create(key=key, defaults={"data": figures})
-    cache.set(key, figures, timeout=seconds)
-    return figures
+    return _compute_poverty(commune, targets, latest, params["plan_year"])
 
 
 def no_poverty_figures() -> dict:
@@ -110,41 +94,36 @@ def no_poverty_figures() -> dict:
 
 
 def _compute_poverty(commune, targets, latest, plan_year: int) -> dict:
-    if latest is None:
-        return no_poverty_figures()
     year = latest["year"]
-    # The lists at the end of the review year are the movement tables' totals (no third walk).
-    movement = _movement_rows(commune, year, Category.POOR)
-    near_poor = _movement_rows(commune, year, Category.NEAR_POOR)
+    # The same movement figures the movement page shows (one computation for both).
+    poor = compute_movement({"commune": commune.pk, "year": year, "category": Category.POOR})
+    near_poor = compute_movement({"commune": commune.pk, "year": year, "category": Category.NEAR_POOR})
+    movement, near_poor_rows = poor["rows"], near_poor["rows"]
     # The plan's targets are measured by the plan year's own review: before it is decided there is
     # no result yet (None, printed as such), never the previous year's movement scored as this year's.
     decided = year == plan_year
-    escaped = escaped_poor_counts(commune, plan_year) if decided else None
-    total = movement[-1]
-    change = {
-        "start": total["start"],
-        "end": total["end"],
-        "escaped": total["escaped"],
-        "fell_back_new": total["fell_back"] + total["newly_poor"],
-        "net": total["start"] - total["end"],
-    }
-    line_values = {
-        TargetMetric.WITHOUT_LABOUR_CAPACITY: "without_labour_capacity",
-        TargetMetric.WITH_LABOUR_CAPACITY: "with_labour_capacity",
-    }
+    change = poverty_change(movement[-1])
+    escaped = poor["escaped"]
 
     def achieved(metric, counting=TargetCounting.GROSS):
-        if not decided or not metric:
-            return None
-        if metric == TargetMetric.POOR_HOUSEHOLDS_REDUCED:
-            return change["net"] if counting == TargetCounting.NET else change["escaped"]
-        # "Trong đó" lines split the households that escaped (gross): the registry knows who escaped.
-        return escaped[line_values[metric]] if metric in line_values else None
+        return score(metric, counting, change, escaped) if decided and metric else None
 
     target_rows = []
     for target in targets:
         counting = target.counting or TargetCounting.NET
         value = achieved(target.metric, counting)
+        lines = []
+        for line in target.lines.all():
+            line_value = achieved(line.metric)
+            lines.append(
+                {
+                    "text": line.sentence,
+                    "quantity": line.quantity,
+                    "counting_label": TargetCounting.GROSS.label if line.metric in LINE_FIGURES else "",
+                    "achieved": line_value,
+                    "rate": rate(line_value, line.quantity) if line_value is not None else None,
+                }
+            )
         target_rows.append(
             {
                 "text": target.sentence,
@@ -156,18 +135,7 @@ def _compute_poverty(commune, targets, latest, plan_year: int) -> dict:
                 **(change if decided else dict.fromkeys(change)),
                 "achieved": value,
                 "rate": rate(value, target.quantity) if value is not None else None,
-                "lines": [
-                    {
-                        "text": line.sentence,
-                        "quantity": line.quantity,
-                        "counting_label": TargetCounting.GROSS.label if line.metric in line_values else "",
-                        "achieved": achieved(line.metric),
-                        "rate": rate(achieved(line.metric), line.quantity)
-                        if achieved(line.metric) is not None
-                        else None,
-                    }
-                    for line in target.lines.all()
-                ],
+                "lines": lines,
             }
         )
     return {
@@ -177,10 +145,10 @@ def _compute_poverty(commune, targets, latest, plan_year: int) -> dict:
             "decision_date": latest["decision_date"].isoformat(),
         },
         "poor": movement[-1]["end"],
-        "near_poor": near_poor[-1]["end"],
+        "near_poor": near_poor_rows[-1]["end"],
         "movement": movement,
         "near_poor_by_neighborhood": [
-            {"label": row["label"], "end": row["end"], "end_rate": row["end_rate"]} for row in near_poor
+            {"label": row["label"], "end": row["end"], "end_rate": row["end_rate"]} for row in near_poor_rows
         ],
         "targets": target_rows,
         "target_year_decided": decided,

@@ -73,17 +73,30 @@ class DocumentJob(models.Model):
 
 
 class FigureCache(models.Model):
-    """Figures that take a walk over the whole registry (poverty counts and movements by khu phố),
-    kept under a key naming the data they came from, so that every web process and the worker share
-    one computation (see ``figures.poverty_figures``). Safe to empty at any time."""
+    """Figures that take a walk over the registry or the delivery tables (compiled report, dashboard,
+    movement tables, component overview), stored under a key naming what they are of, computed by the
+    worker only (see ``reporting.figures.store``): pages read one row. ``dirty_since`` says the data
+    changed after ``computed_at``; ``computing_since`` marks the one worker computing it (single-flight);
+    ``queued_at`` the one queued job. Safe to empty at any time: pages say the figures are being computed."""
 
     key = models.CharField("khóa", max_length=200, unique=True)
-    data = models.JSONField("số liệu")
-    computed_at = models.DateTimeField("tính lúc", auto_now=True)
+    kind = models.CharField("loại số liệu", max_length=20, blank=True, db_index=True)
+    commune = models.ForeignKey(
+        "households.Commune", on_delete=models.CASCADE, null=True, related_name="+", verbose_name="xã"
+    )
+    # The year whose data the figures count; none for figures over all years (a component's overview).
+    year = models.PositiveSmallIntegerField("năm", null=True)
+    params = models.JSONField("tham số", default=dict)
+    data = models.JSONField("số liệu", null=True)
+    computed_at = models.DateTimeField("tính lúc", null=True)
+    dirty_since = models.DateTimeField("dữ liệu đổi lúc", null=True)
+    computing_since = models.DateTimeField("đang tính từ", null=True)
+    queued_at = models.DateTimeField("xếp hàng lúc", null=True)
 
     class Meta:
         verbose_name = "số liệu tính sẵn"
         verbose_name_plural = "số liệu tính sẵn"
+        indexes = [models.Index(fields=["commune", "kind", "year"], name="figure_cache_scope")]
 
     def __str__(self):
         return self.key

@@ -9,6 +9,7 @@ from django.utils import timezone
 from programs.models import Plan, PlanComponent
 from reporting import messages
 from reporting.figures import component_figures, poverty_figures, shows_poverty_figures
+from reporting.figures.poverty import poverty_stored
 from reporting.models import Report, ReportingPeriod, ReportStatus
 from reporting.periods import Period, is_late
 from thoxuan_gnbv import access, workflow
@@ -82,8 +83,10 @@ def report_update(*, report: Report, user, results: str, problems: str, proposal
     return report
 
 
-def unit_report_figures(report: Report) -> dict:
-    """The figures of a unit report from the data up to its period's end."""
+def unit_report_figures(report: Report, *, page: bool = False) -> dict:
+    """The figures of a unit report from the data up to its period's end. On a page (``page``) the
+    poverty figures are those the worker last stored (with ``poverty_notice`` saying how current),
+    never the registry walk; on submission they are the figures as the data stand."""
     period = report.period
     figures = component_figures([report.component_id], period.start_date, period.end_date)[
         report.component_id
@@ -91,7 +94,11 @@ def unit_report_figures(report: Report) -> dict:
     if shows_poverty_figures(report.component):
         plan = period.plan
         targets = list(plan.targets.prefetch_related("lines"))
-        figures["poverty"] = poverty_figures(period.commune, targets, period.end_date, plan.year)
+        if page:
+            stored = poverty_stored(period.commune, targets, period.end_date, plan.year)
+            figures["poverty"], figures["poverty_notice"] = stored.data, stored.notice
+        else:
+            figures["poverty"] = poverty_figures(period.commune, targets, period.end_date, plan.year)
     return figures
 
 

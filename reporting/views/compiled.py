@@ -15,6 +15,8 @@ from reporting.documents.excel import render_compiled_xlsx
 from reporting.documents.pdf import render_compiled_pdf
 from reporting.documents.report import build_compiled_document
 from reporting.export_tasks import export_job_start
+from reporting.figures.changes import figure_changes
+from reporting.figures.compiled import compiled_figures_stored, fingerprint
 from reporting.forms import ApproveForm, CompiledReportForm, ReturnForm
 from reporting.models import CompiledStatus, DocumentJob
 from reporting.periods import parse_period
@@ -60,15 +62,18 @@ def compiled_detail(request, pk):
             except ValidationError as error:
                 apply_service_error(form, error)
     can_approve = access.can_approve_compiled_report(request.user, compiled)
+    figures, notice = page_figures(compiled)
     figures_key, changes = "", []
-    if can_approve and compiled.status == CompiledStatus.SUBMITTED:
-        figures_key, changes = services.compiled.approval_changes(compiled)
+    if can_approve and compiled.status == CompiledStatus.SUBMITTED and figures is not None:
+        figures_key = fingerprint(figures)
+        changes = figure_changes(compiled.submitted_figures, figures)
     return render(
         request,
         "reporting/report_compiled.html",
         {
             "compiled": compiled,
-            "doc": build_compiled_document(compiled),
+            "doc": build_compiled_document(compiled, data=figures) if figures is not None else None,
+            "figures_notice": notice,
             "form": form if can_edit else None,
             "can_approve": can_approve,
             "approve_form": ApproveForm(
@@ -82,6 +87,14 @@ def compiled_detail(request, pk):
             "can_export": access.can_export_households(request.user),
         },
     )
+
+
+def page_figures(compiled) -> tuple[dict | None, str]:
+    """The figures a page shows: the approved snapshot, else those the worker last stored (never
+    computed on the request; None with a notice while being computed)."""
+    if compiled.is_approved and compiled.snapshot:
+        return compiled.snapshot, ""
+    return compiled_figures_stored(compiled.period, cutoff=compiled.figures_cutoff)
 
 
 @require_POST

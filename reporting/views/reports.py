@@ -59,7 +59,11 @@ def report_detail(request, pk):
                 return redirect("reporting:report_detail", pk=report.pk)
             except ValidationError as error:
                 apply_service_error(form, error)
-    figures = report.figures if report.figures and not report.is_editable else unit_report_figures(report)
+    figures = (
+        report.figures
+        if report.figures and not report.is_editable
+        else unit_report_figures(report, page=True)
+    )
     return render(
         request,
         "reporting/report_detail.html",

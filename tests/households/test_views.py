@@ -11,6 +11,7 @@ from django.utils import timezone
 from households import messages
 from households.models import Category, Household, Member
 from tests.factories import CommuneFactory, NeighborhoodFactory, UserFactory
+from tests.figure_worker import get_warm
 from tests.households.factories import HouseholdFactory, MemberFactory, add_result, approved_round, get
 from tests.households.workbooks import row, workbook_bytes
 
@@ -285,7 +286,7 @@ def test_member_cannot_be_moved_to_a_household_of_another_commune(client_for, la
 def test_movement_page_shows_the_table_and_identity(client_for, upper_viewer, commune, house1):
     add_result(approved_round(commune, 2023), house1, Category.POOR)
     add_result(approved_round(commune, 2024), house1, Category.NEAR_POOR)
-    response = get(client_for, upper_viewer, reverse("households:movement_table") + "?year=2024")
+    response = get_warm(client_for(upper_viewer), reverse("households:movement_table") + "?year=2024")
     assert response.status_code == 200
     assert 'data-testid="identity-ok"' in response.text
     assert response.context["escaped"]["total"] == 1

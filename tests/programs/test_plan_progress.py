@@ -9,6 +9,7 @@ from households.models import Category
 from programs.models import Plan
 from programs.progress import target_progress
 from programs.queries.plans import with_document
+from tests.figure_worker import warm_figures
 from tests.programs.delivery.factories import HouseholdFactory, approve_round
 
 
@@ -48,10 +49,12 @@ def _tracked(plan):
 
 
 def test_progress_counts_escaped_households_against_the_8_2_6_target(
-    draft_plan, escaped_two, labour_officer, chairman
+    draft_plan, escaped_two, labour_officer, chairman, commune
 ):
     _tracked(draft_plan)
     plan = with_document(Plan.objects.filter(pk=draft_plan.pk)).get()
+    assert [row.achieved for row in target_progress(plan)] == [None, None, None]  # not yet computed
+    warm_figures(commune, 2024)  # the worker, after the round's approval
     rows = target_progress(plan)
     assert [(row.planned, row.achieved, row.is_breakdown) for row in rows] == [
         (8, 2, False),
@@ -66,13 +69,14 @@ def test_untracked_targets_are_left_out(draft_plan):
 
 
 def test_progress_shows_on_the_approved_plan_page_and_the_chairman_home(
-    draft_plan, escaped_two, labour_officer, chairman, client_for
+    draft_plan, escaped_two, labour_officer, chairman, client_for, commune
 ):
     from programs.services import plans as services
 
     _tracked(draft_plan)
     services.plan_submit(plan=draft_plan, user=labour_officer)
     services.plan_approve(plan=draft_plan, user=chairman)
+    warm_figures(commune, 2024)  # the worker, after the round's approval
     client = client_for(chairman)
     page = client.get(reverse("programs:plan_detail", args=[draft_plan.pk])).text
     assert 'data-testid="target-progress"' in page

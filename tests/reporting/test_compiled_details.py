@@ -17,6 +17,7 @@ from reporting import messages, services
 from reporting.documents.report import build_compiled_document
 from reporting.figures.reach import reach_figures
 from reporting.models import CompiledStatus
+from tests.figure_worker import run_figure_worker
 from tests.programs.delivery.factories import HouseholdFactory, MemberFactory
 from tests.reporting.factories import add_support, open_period, status
 from thoxuan_gnbv import workflow
@@ -68,6 +69,7 @@ def test_the_approval_page_shows_the_changes_with_the_current_fingerprint(
 ):
     household = HouseholdFactory(neighborhood=neighborhood1, commune=commune, code="C-2")
     add_support(nutrition, household, on=datetime.date(2024, 5, 3), user=health_station)
+    run_figure_worker()  # the support queued its commune-year figures for the worker
     url = reverse("reporting:compiled_detail", args=[submitted.pk])
     code, response = status(client_for, chairman, url)
     page = response.content.decode()

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from reporting import services
 from reporting.models import CompiledReport, CompiledStatus, DocumentJob
+from tests.figure_worker import run_figure_worker
 from tests.reporting.factories import status
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +22,7 @@ def test_compiled_page_matrix(
     assert status(client_for, upper_viewer, url)[0] == 404  # observers see approved reports only
     code, response = status(client_for, accountant, url)
     assert code == 200 and "Trình Chủ tịch" not in response.content.decode()
+    run_figure_worker()  # the first visit queued the report's figures; the worker computed them
     code, response = status(client_for, labour_officer, url)
     assert (
         code == 200

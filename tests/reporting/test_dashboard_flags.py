@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from programs.models import Disbursement
 from reporting.dashboard import dashboard_data
+from tests.figure_worker import warm_figures
 from tests.programs.delivery.factories import allocate, approved_estimate
 from tests.reporting.factories import component
 
@@ -27,6 +28,7 @@ def test_component_paid_past_its_allocation_is_flagged(client_for, commune, plan
         payee="A",
         recorded_by=accountant,
     )
+    warm_figures(commune, 2024)  # the worker, after the records
     data = dashboard_data(commune, 2024, today=datetime.date(2024, 6, 30))
     assert [row["code"] for row in data.over_budget] == ["2"]
     assert data.over_budget[0]["overrun"] == 3_000_000
@@ -38,6 +40,7 @@ def test_component_paid_past_its_allocation_is_flagged(client_for, commune, plan
 
 def test_component_past_its_deadline_with_money_left_is_flagged(commune, plan, accountant):
     allocate(component(plan, "3.1"), 20_000_000, accountant)
+    warm_figures(commune, 2024)  # the worker, after the allocation
     before = dashboard_data(commune, 2024, today=datetime.date(2024, 12, 31))
     assert before.late_budget == []
     after = dashboard_data(commune, 2024, today=datetime.date(2025, 1, 2))

@@ -9,6 +9,7 @@ from django.urls import reverse
 from programs.services.budget import estimate_create, estimate_line_add, estimate_submit
 from programs.services.eligibility import EligibilityBasis
 from tests.factories import UserFactory
+from tests.figure_worker import get_warm, run_figure_worker
 from tests.programs.delivery.factories import DAY, allocate, approved_estimate, make_activity, make_support
 
 pytestmark = pytest.mark.django_db
@@ -95,7 +96,7 @@ def test_overview_figures_equal_independent_sums(
             line=line, paid_on=DAY, amount=amount, voucher_number="PC", payee="HTX", user=accountant
         )
 
-    response = client_for(chairman).get(reverse("programs:component_overview", args=[component.pk]))
+    response = get_warm(client_for(chairman), reverse("programs:component_overview", args=[component.pk]))
     overview = response.context["overview"]
 
     supported_households = {s.household_id for s in supports}
@@ -196,13 +197,14 @@ def test_overview_and_budget_pages_cost_the_same_queries_whatever_the_records(
     make_support(components["3.1"], poor_household, agriculture_officer, 0)
     counts = []
     for url in urls:
-        client.get(url)
+        get_warm(client, url)
         with CaptureQueriesContext(connection) as few:
             client.get(url)
         counts.append(len(few.captured_queries))
     for n in range(1, 30):
         make_support(components["3.1"], poor_household, agriculture_officer, n)
         make_activity(components["3.1"], agriculture_officer, n)
+    run_figure_worker()  # the worker recomputes what the records made stale
     for url, count in zip(urls, counts, strict=True):
         with django_assert_num_queries(count):
             assert client.get(url).status_code == 200

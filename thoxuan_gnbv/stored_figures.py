@@ -1,0 +1,71 @@
+"""The seam through which every app reads figures computed off the request path.
+
+The store itself (a table, the worker's jobs) belongs to ``reporting.figures.store``, which plugs in
+here when the app registry is ready; the registry and the movement tables of ``households`` and the
+component overview of ``programs`` register how their figures are computed (``register``) and read
+them through ``read`` — one query on a page, never the computation (see the store's docstring)."""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from thoxuan_gnbv.formatting import format_date
+
+COMPUTING = "Số liệu đang được tính…"
+UPDATING = "Số liệu lúc {time} {date}, đang cập nhật."
+
+# kind → compute(params) -> JSON-safe dict.
+KINDS: dict[str, Callable[[dict], dict]] = {}
+_backend = None
+
+
+def register(kind: str):
+    """Register how the figures of ``kind`` are computed from their JSON parameters."""
+
+    def decorator(compute):
+        KINDS[kind] = compute
+        return compute
+
+    return decorator
+
+
+def set_backend(backend) -> None:
+    global _backend
+    _backend = backend
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What a page gets: the figures (None when never computed), when they were computed and whether
+    a newer computation is due."""
+
+    key: str
+    data: dict | None
+    computed_at: datetime.datetime | None
+    updating: bool
+
+    @property
+    def ready(self) -> bool:
+        return self.data is not None
+
+    @property
+    def notice(self) -> str:
+        """The Vietnamese line a page prints above the figures ("" when they are current)."""
+        if self.data is None:
+            return COMPUTING
+        if self.updating and self.computed_at is not None:
+            moment = timezone.localtime(self.computed_at)
+            return UPDATING.format(time=moment.strftime("%H:%M"), date=format_date(moment.date()))
+        return ""
+
+
+def read(key: str, kind: str, params: dict, *, commune_id: int | None, year: int | None) -> Stored:
+    """The stored figures of ``key`` (queued for the worker when missing or stale); never computes."""
+    return _backend.read(key, kind, params, commune_id=commune_id, year=year)
+
+
+def current(key: str, kind: str, params: dict, *, commune_id: int | None, year: int | None) -> dict:
+    """The figures as the data stand now, for a service that signs them off (computes if stale)."""
+    return _backend.current(key, kind, params, commune_id=commune_id, year=year)
