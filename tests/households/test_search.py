@@ -117,12 +117,12 @@ def _queries(client, url) -> int:
     return len(captured)
 
 
-@pytest.mark.parametrize("cap", [1000, 3])
+@pytest.mark.parametrize("window", [1000, 3])
 def test_search_page_queries_do_not_grow_with_matches(
-    client_for, labour_officer, neighborhood1, monkeypatch, cap
+    client_for, labour_officer, neighborhood1, monkeypatch, window
 ):
-    """Both plans (by id, then the walk once matches exceed the cap) at 5 and at 60 matches."""
-    monkeypatch.setattr(search_module, "PROBE_CAP", cap)
+    """A window holding every household, and one smaller than a page, at 5 and at 60 matches."""
+    monkeypatch.setattr(search_module, "WINDOW", window)
     client = client_for(labour_officer)
     url = reverse("households:household_list") + "?q=tran+van"
 
