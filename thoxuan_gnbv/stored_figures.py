@@ -69,3 +69,15 @@ def read(key: str, kind: str, params: dict, *, commune_id: int | None, year: int
 def current(key: str, kind: str, params: dict, *, commune_id: int | None, year: int | None) -> dict:
     """The figures as the data stand now, for a service that signs them off (computes if stale)."""
     return _backend.current(key, kind, params, commune_id=commune_id, year=year)
+
+
+# Every kind the registry's rows feed: a bulk write (an import, a merger) names them all.
+REGISTRY_KINDS = ("movement", "poverty", "delivery", "dashboard", "overview", "rounds")
+
+
+def changed(commune_id: int, kinds=REGISTRY_KINDS, *, year: int | None = None) -> None:
+    """Mark the figures of ``commune_id`` that ``kinds`` name stale (queued for the worker after the
+    commit). Saves reach the store through signals; a bulk write (``bulk_create``, ``update``) sends
+    none, so the service doing it says so here."""
+    if _backend is not None:
+        _backend.mark_dirty(commune_id, kinds, year=year)

@@ -19,6 +19,7 @@ from households.services.import_diff import HISTORY_REASON, diff_rows, new_finge
 from households.services.registry import build_search_key
 from households.services.review import current_round
 from households.services.workbook_checks import workbook_read
+from thoxuan_gnbv import stored_figures
 
 __all__ = ["HISTORY_REASON", "ImportResult", "households_import"]
 HOUSEHOLD_COLUMNS = [
@@ -57,6 +58,8 @@ def households_import(
         raise ValidationError(plan.errors)
     with transaction.atomic():
         result = _apply(plan, commune, user, expected_fingerprint, overwrite_manual or dry_run)
+        # Rows went in in bulk (no save signals): the commune's stored figures are stale.
+        stored_figures.changed(commune.pk)
         if dry_run:
             transaction.set_rollback(True)
             result.review_round = None

@@ -15,6 +15,7 @@ from django.utils import timezone
 from households import messages
 from households.models import Commune, CommuneIdentity, CommuneMerger, Household, Neighborhood
 from households.services.identity import close_identity, ensure_first_identity, forget_identities
+from thoxuan_gnbv import stored_figures
 from thoxuan_gnbv.formatting import format_date
 from thoxuan_gnbv.models import User
 
@@ -206,4 +207,7 @@ def _move_households(predecessors, successor, targets, user, reason) -> int:
     Household.history.bulk_history_create(
         households, update=True, default_user=user, default_change_reason=reason, default_date=now
     )
+    # Moved in bulk (no save signals): both sides' stored figures are stale.
+    for commune in (successor, *predecessors):
+        stored_figures.changed(commune.pk)
     return len(households)

@@ -173,8 +173,9 @@ def test_compiled_figures_query_count_does_not_grow(
     period = open_period(commune, "2024-Q2")
     # Cold (as a service signing the figures off: stored row missing, computed, stored): period and
     # year to date (support, activities, budget: 7 each; reach: 4 each; funding: 4), the unit reports,
-    # targets and the (cold) poverty figures — the same number at 5 and at 50 households.
-    with django_assert_num_queries(58):
+    # targets and the (cold) poverty figures with the commune's place among mergers (its lineage) —
+    # the same number at 5 and at 50 households.
+    with django_assert_num_queries(60):
         figures = commune_report_figures(period)
     assert figures["poverty"]["poor"] == n
     # Warm: components, the stored rows, unit reports, targets, the poverty key — nothing per row.
