@@ -79,6 +79,7 @@ SUPPORT_COLUMNS = [
     "counterpart_in_kind", "supported_on", "production_model", "production_model_decision",
     "production_model_lead", "amount_to_return", "amount_returned", "low_income_worker",
     "eligibility_basis", "is_exception", "exception_reason", "recorded_by_id", "created_at",
+    "version", "void_reason",  # COPY skips Django's defaults (optimistic locking, voiding)
 ]  # fmt: skip
 
 
@@ -232,7 +233,7 @@ def supports_for(commune, components, users, rng) -> int:
                 rows.append((
                     components[code].pk, household_id, member if member else "\\N", kind.support_type,
                     kind.description, kind.quantity, kind.unit, kind.central_amount, 0, 0, 0, 0, "",
-                    day.isoformat(), "", "", "", 0, 0, False, category, False, "", users["officer"].pk, now,
+                    day.isoformat(), "", "", "", 0, 0, False, category, False, "", users["officer"].pk, now, 1, "",
                 ))  # fmt: skip
         with transaction.atomic():
             if postgres:

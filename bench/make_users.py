@@ -21,8 +21,8 @@ django.setup()
 from django.db import transaction  # noqa: E402
 
 from households.models import Commune, Neighborhood  # noqa: E402
-from programs.demo import seed_units  # noqa: E402
-from thoxuan_gnbv.demo import seed_users  # noqa: E402
+from demo.units import seed_units  # noqa: E402
+from demo.users import seed_users  # noqa: E402
 
 CODE = "bench"
 
