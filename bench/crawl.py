@@ -210,7 +210,8 @@ def fetch(client, url, capture=False, timeout=0.0):
                 cursor.execute("SET LOCAL statement_timeout = %s", [int(timeout * 1000)])
         started = time.perf_counter()
         if timeout:
-            signal.setitimer(signal.ITIMER_REAL, timeout)
+            # Then again every second: an alarm landing in a __del__ is swallowed by Python.
+            signal.setitimer(signal.ITIMER_REAL, timeout, 1.0)
         try:
             with context:
                 response = client.get(url)
