@@ -183,8 +183,25 @@ class PageTimeout(BaseException):
     turns it into a 500 response)."""
 
 
+_armed = False
+
+
 def _alarm(signum, frame):
-    raise PageTimeout
+    if _armed:
+        raise PageTimeout
+
+
+def _arm(timeout: float) -> None:
+    global _armed
+    _armed = True
+    # Then again every second: an alarm landing in a __del__ is swallowed by Python.
+    signal.setitimer(signal.ITIMER_REAL, timeout, 1.0)
+
+
+def _disarm() -> None:
+    global _armed
+    _armed = False
+    signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def timed_out(response) -> bool:
@@ -210,16 +227,17 @@ def fetch(client, url, capture=False, timeout=0.0):
                 cursor.execute("SET LOCAL statement_timeout = %s", [int(timeout * 1000)])
         started = time.perf_counter()
         if timeout:
-            # Then again every second: an alarm landing in a __del__ is swallowed by Python.
-            signal.setitimer(signal.ITIMER_REAL, timeout, 1.0)
+            _arm(timeout)
         try:
-            with context:
-                response = client.get(url)
-                body = _body(response)
-        except PageTimeout:
+            try:
+                with context:
+                    response = client.get(url)
+                    body = _body(response)
+            finally:
+                _disarm()
+        except PageTimeout:  # also when the alarm lands while disarming
+            _disarm()
             response = None
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
         seconds = time.perf_counter() - started
         transaction.set_rollback(True)
     captured = context.captured_queries if capture else []
