@@ -361,6 +361,8 @@ def main(argv=None):
         client = Client(raise_request_exception=False)
         client.force_login(user)
         pages.extend(crawl_role(client, username, args, download_routes, post_routes))
+        if args.json:  # after each role, so a long crawl stopped midway keeps what it measured
+            _write_json(args.json, households, args.repeat, missing, pages, None, None)
     elapsed = time.perf_counter() - started
 
     print(markdown(pages))
@@ -398,22 +400,28 @@ def main(argv=None):
             )
         )
     if args.json:
-        Path(args.json).write_text(
-            json.dumps(
-                {
-                    "database": connection.settings_dict["NAME"],
-                    "households": households,
-                    "repeat": args.repeat,
-                    "missing_roles": missing,
-                    "unreached": unreached,
-                    "unreached_post_only": post_only,
-                    "pages": [asdict(p) for p in pages],
-                },
-                ensure_ascii=False,
-                indent=1,
-            )
-        )
+        _write_json(args.json, households, args.repeat, missing, pages, unreached, post_only)
     return 1 if errors else 0
+
+
+def _write_json(path, households, repeat, missing, pages, unreached, post_only) -> None:
+    from django.db import connection
+
+    Path(path).write_text(
+        json.dumps(
+            {
+                "database": connection.settings_dict["NAME"],
+                "households": households,
+                "repeat": repeat,
+                "missing_roles": missing,
+                "unreached": unreached,  # None: the crawl was still running
+                "unreached_post_only": post_only,
+                "pages": [asdict(p) for p in pages],
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+    )
 
 
 def _count_households() -> int:
