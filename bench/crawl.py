@@ -24,6 +24,7 @@ import contextlib
 import json
 import logging
 import os
+import signal
 import statistics
 import sys
 import time
@@ -177,17 +178,66 @@ def _is_write(sql: str) -> bool:
     return sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")) and "django_session" not in sql
 
 
-def fetch(client, url, capture=False):
-    """One GET inside a rolled-back transaction: (response, body, seconds, queries, writes)."""
+class PageTimeout(BaseException):
+    """Raised by the alarm when a page runs past --timeout (a BaseException, so no view or middleware
+    turns it into a 500 response)."""
+
+
+_armed = False
+
+
+def _alarm(signum, frame):
+    if _armed:
+        raise PageTimeout
+
+
+def _arm(timeout: float) -> None:
+    global _armed
+    _armed = True
+    # Then again every second: an alarm landing in a __del__ is swallowed by Python.
+    signal.setitimer(signal.ITIMER_REAL, timeout, 1.0)
+
+
+def _disarm() -> None:
+    global _armed
+    _armed = False
+    signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def timed_out(response) -> bool:
+    """A request that ended on the cap: the alarm, or PostgreSQL's statement_timeout (set to the same
+    cap) cancelling a query, which Django turns into a 500 with the cancellation as its exception."""
+    if response is None:
+        return True
+    exc = getattr(response, "exc_info", None)
+    return bool(exc) and "statement timeout" in str(exc[1])
+
+
+def fetch(client, url, capture=False, timeout=0.0):
+    """One GET inside a rolled-back transaction: (response, body, seconds, queries, writes). With a
+    ``timeout`` (seconds) the request is stopped there and the response is None."""
     from django.db import connection, transaction
     from django.test.utils import CaptureQueriesContext
 
     context = CaptureQueriesContext(connection) if capture else contextlib.nullcontext()
+    response, body = None, b""
     with transaction.atomic():
+        if timeout and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # the alarm cannot interrupt a query waiting in libpq
+                cursor.execute("SET LOCAL statement_timeout = %s", [int(timeout * 1000)])
         started = time.perf_counter()
-        with context:
-            response = client.get(url)
-            body = _body(response)
+        if timeout:
+            _arm(timeout)
+        try:
+            try:
+                with context:
+                    response = client.get(url)
+                    body = _body(response)
+            finally:
+                _disarm()
+        except PageTimeout:  # also when the alarm lands while disarming
+            _disarm()
+            response = None
         seconds = time.perf_counter() - started
         transaction.set_rollback(True)
     captured = context.captured_queries if capture else []
@@ -207,7 +257,14 @@ def crawl_role(client, role, args, download_routes, post_routes):
         name, pattern = route_of(url)
         if args.no_downloads and name in download_routes:
             continue
-        response, body, first, _, _ = fetch(client, url)  # warm-up
+        response, body, first, _, _ = fetch(client, url, timeout=args.timeout)  # warm-up
+        if timed_out(response):
+            # A page that ran to the cap is recorded at the cap and not repeated; its links are lost.
+            page = Page(role, url, name, pattern, 0, first * 1000, len(body), "", False, source)
+            page.note = f"quá giờ: dừng ở {args.timeout:.0f} s"
+            pages.append(page)
+            print(f"  {role:<10} QUÁ GIỜ {page.ms:8.1f} ms {url}", file=sys.stderr)
+            continue
         ctype = response.get("Content-Type", "").split(";")[0]
         download = ctype != "text/html" or "attachment" in response.get("Content-Disposition", "")
         if download:
@@ -219,9 +276,17 @@ def crawl_role(client, role, args, download_routes, post_routes):
             page.note = f"{response.exc_info[0].__name__}: {response.exc_info[1]}"[:300]
         if (download and args.no_downloads) or len(body) > args.max_bytes:
             page.note = page.note or ("tải một lần" if download else "quá lớn, đo một lần")
+        elif first > args.once_s:
+            # Slow pages are measured once more (with the query count), not --repeat times.
+            again, _, seconds, page.queries, page.writes = fetch(client, url, True, args.timeout)
+            page.ms = seconds * 1000
+            page.note = page.note or ("quá giờ khi đo lại" if timed_out(again) else "chậm: đo một lần")
         else:
-            _, _, _, page.queries, page.writes = fetch(client, url, capture=True)
-            page.ms = statistics.median(fetch(client, url)[2] for _ in range(args.repeat)) * 1000
+            _, _, _, page.queries, page.writes = fetch(client, url, capture=True, timeout=args.timeout)
+            page.ms = statistics.median(
+                fetch(client, url, timeout=args.timeout)[2] for _ in range(args.repeat)
+            )
+            page.ms *= 1000
         pages.append(page)
         print(f"  {role:<10} {page.status} {page.ms:8.1f} ms {url}", file=sys.stderr)
         links = []
@@ -265,6 +330,8 @@ def main(argv=None):
     parser.add_argument("--no-downloads", action="store_true", help="skip PDF/XLSX downloads")
     parser.add_argument("--admin", action="store_true", help="also crawl /admin/")
     parser.add_argument("--slow-ms", type=float, default=1000, help="a page slower than this is listed")
+    parser.add_argument("--timeout", type=float, default=60, help="seconds a request may run (0: no cap)")
+    parser.add_argument("--once-s", type=float, default=5, help="a page slower than this is re-timed once")
     parser.add_argument("--json", help="write the figures here, for bench/crawl_compare.py")
     args = parser.parse_args(argv)
 
@@ -277,6 +344,7 @@ def main(argv=None):
     from django.test import Client
 
     settings.ALLOWED_HOSTS = ["*"]
+    signal.signal(signal.SIGALRM, _alarm)
     logging.getLogger("django.request").setLevel(logging.ERROR)  # 403/404 are figures here; 5xx still log
     wanted = [r for r in args.roles.split(",") if r]
     found = get_user_model().objects.in_bulk(wanted, field_name="username")
@@ -293,6 +361,8 @@ def main(argv=None):
         client = Client(raise_request_exception=False)
         client.force_login(user)
         pages.extend(crawl_role(client, username, args, download_routes, post_routes))
+        if args.json:  # after each role, so a long crawl stopped midway keeps what it measured
+            _write_json(args.json, households, args.repeat, missing, pages, None, None)
     elapsed = time.perf_counter() - started
 
     print(markdown(pages))
@@ -302,6 +372,7 @@ def main(argv=None):
     post_only = [name for name in unreached if name in post_routes]
     never = [name for name in unreached if name not in post_routes]
     errors = [p for p in pages if p.status >= 500]
+    capped = [p for p in pages if p.status == 0]
     slow = sorted((p for p in pages if p.ms > args.slow_ms), key=lambda p: -p.ms)
     print(f"\n{len(pages)} trang, {len(reached)} route, {len(users)} vai trò, {elapsed:.0f} s.")
     print(f"\n## Route không vai trò nào mở ({len(unreached)})\n")
@@ -310,6 +381,9 @@ def main(argv=None):
     if slow:
         print(f"\n## Chậm hơn {args.slow_ms:.0f} ms ({len(slow)})\n")
         print("\n".join(f"- {p.ms:.0f} ms {p.route} ({p.role}) `{p.url}`" for p in slow))
+    if capped:
+        print(f"\n## Quá giờ (dừng ở {args.timeout:.0f} s) ({len(capped)})\n")
+        print("\n".join(f"- {p.route} ({p.role}) `{p.url}` ← `{p.source}`" for p in capped))
     writes = [p for p in pages if p.writes]
     if writes:
         print(f"\n## GET có ghi CSDL (đã hoàn tác) ({len(writes)})\n")
@@ -326,22 +400,28 @@ def main(argv=None):
             )
         )
     if args.json:
-        Path(args.json).write_text(
-            json.dumps(
-                {
-                    "database": connection.settings_dict["NAME"],
-                    "households": households,
-                    "repeat": args.repeat,
-                    "missing_roles": missing,
-                    "unreached": unreached,
-                    "unreached_post_only": post_only,
-                    "pages": [asdict(p) for p in pages],
-                },
-                ensure_ascii=False,
-                indent=1,
-            )
-        )
+        _write_json(args.json, households, args.repeat, missing, pages, unreached, post_only)
     return 1 if errors else 0
+
+
+def _write_json(path, households, repeat, missing, pages, unreached, post_only) -> None:
+    from django.db import connection
+
+    Path(path).write_text(
+        json.dumps(
+            {
+                "database": connection.settings_dict["NAME"],
+                "households": households,
+                "repeat": repeat,
+                "missing_roles": missing,
+                "unreached": unreached,  # None: the crawl was still running
+                "unreached_post_only": post_only,
+                "pages": [asdict(p) for p in pages],
+            },
+            ensure_ascii=False,
+            indent=1,
+        )
+    )
 
 
 def _count_households() -> int:

@@ -4,7 +4,8 @@
 
 Concrete URLs differ between databases, so pages are compared by pattern (route name plus query
 parameter names), taking the worst page of each pattern over every role: its time, size and query count.
-Flags: ⏱ time ratio > 1.5, ⇪ size ratio > 1.2, ≠ query counts differ, 🐢 > 1 s, 💥 a 5xx in either run.
+Flags: ⏱ time ratio > 1.5, ⇪ size ratio > 1.2, ≠ query counts differ, 🐢 > 1 s, 💥 a 5xx in either run,
+⌛ a page stopped at the crawler's --timeout (its time is the cap, so its ratio is a lower bound).
 """
 
 import argparse
@@ -13,19 +14,22 @@ import sys
 from pathlib import Path
 
 TIME_RATIO, SIZE_RATIO, SLOW_MS = 1.5, 1.2, 1000
-LEGEND = "⏱ thời gian B/A > 1,5 · ⇪ cỡ B/A > 1,2 · ≠ số truy vấn khác · 🐢 > 1 s · 💥 lỗi 5xx"
+LEGEND = "⏱ thời gian B/A > 1,5 · ⇪ cỡ B/A > 1,2 · ≠ số truy vấn khác · 🐢 > 1 s · 💥 lỗi 5xx · ⌛ quá giờ"
 
 
 def worst_by_pattern(pages: list[dict]) -> dict[str, dict]:
     """Per pattern: the highest time, size, query count and status over its pages."""
     worst = {}
     for page in pages:
-        w = worst.setdefault(page["pattern"], {"ms": 0.0, "bytes": 0, "queries": 0, "status": 0, "pages": 0})
+        w = worst.setdefault(
+            page["pattern"], {"ms": 0.0, "bytes": 0, "queries": 0, "status": 0, "pages": 0, "timeouts": 0}
+        )
         w["ms"] = max(w["ms"], page["ms"])
         w["bytes"] = max(w["bytes"], page["bytes"])
         w["queries"] = max(w["queries"], page["queries"])
         w["status"] = max(w["status"], page["status"])
         w["pages"] += 1
+        w["timeouts"] += page["status"] == 0  # stopped at the crawler's cap
     return worst
 
 
@@ -49,6 +53,8 @@ def compare(a: dict, b: dict) -> list[dict]:
             row["flags"].append("🐢")
         if any(w and w["status"] >= 500 for w in (x, y)):
             row["flags"].append("💥")
+        if any(w and w.get("timeouts") for w in (x, y)):
+            row["flags"].append("⌛")
         rows.append(row)
     return rows
 

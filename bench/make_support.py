@@ -1,20 +1,23 @@
-"""Add the delivery tables to a bench database made by bench/make_households.py: an approved 2024
-plan with the nine components, about three support records per poor/near-poor household, activities,
-allocations, an approved estimate and disbursements.
+"""Add the delivery tables to a bench database made by bench/make_households.py: for each year with an
+approved review round (2022–2024), an approved plan with the nine components, about three support
+records per poor/near-poor household of the list in force, communication activities, and the budget
+written THROUGH the budget services (allocations, an estimate submitted by the accountant and approved by
+the chairman, quarterly disbursements), so ``BudgetAccount`` holds what the services would have kept:
+allocated = the allocations, disbursed = the payments, each covering the year's support and activities.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/gnbv_bench_1k .venv/bin/python bench/make_support.py
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/gnbv_bench_1m .venv/bin/python bench/make_support.py --small 1000
 
+Support of year Y goes to the households poor or near-poor in the round approved at the end of Y-1
+(dated February to mid-December); in the first round's year, to that round's list after its decision.
 ``--small N`` also creates a second commune ("bench-small") of N households with its own plan and
 support, so bench/bench_delivery.py can time one ordinary commune inside a database of a million
-households. Rows go in with COPY on PostgreSQL, bulk_create elsewhere. Re-running replaces the
+households. Support rows go in with COPY on PostgreSQL, executemany elsewhere. Re-running replaces the
 delivery data of both communes. Deterministic (seeded).
 """
 
 import argparse
-import csv
 import datetime
-import io
 import os
 import random
 import sys
@@ -28,32 +31,30 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.db import connection, transaction  # noqa: E402
+from django.db import transaction  # noqa: E402
 from django.db.models import Min  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from bench.make_small import small_commune  # noqa: E402
+from bench.make_sql import analyze, insert_rows  # noqa: E402
 from demo.builders import SUPPORT_KINDS  # noqa: E402
 from demo.plan_parts_2024 import COMPONENT_LEADS  # noqa: E402
 from households.models import (  # noqa: E402
-    AreaType,
     Category,
     Commune,
-    Household,
     Member,
-    Neighborhood,
-    PovertyStandard,
     Review,
     ReviewRound,
     RoundStatus,
 )
-from households.services.registry import build_search_key  # noqa: E402
 from programs.models import (  # noqa: E402
     Activity,
     Allocation,
+    BudgetAccount,
     Disbursement,
     Estimate,
     EstimateLine,
-    EstimateStatus,
+    FundingSource,
     Plan,
     PlanComponent,
     PlanStatus,
@@ -63,10 +64,10 @@ from programs.models import (  # noqa: E402
     Support,
     Unit,
 )
+from programs.services import budget  # noqa: E402
 from thoxuan_gnbv import workflow  # noqa: E402
 from thoxuan_gnbv.models import Role, User  # noqa: E402
 
-YEAR = 2024
 CHUNK = 50_000
 # code → lead role: the nine components of the demo's 2024 plan, in its order; each household's
 # support comes from the same catalogue as the demo's (demo/builders.py).
@@ -79,91 +80,32 @@ SUPPORT_COLUMNS = [
     "counterpart_in_kind", "supported_on", "production_model", "production_model_decision",
     "production_model_lead", "amount_to_return", "amount_returned", "low_income_worker",
     "eligibility_basis", "is_exception", "exception_reason", "recorded_by_id", "created_at",
+    "version", "void_reason",  # COPY skips Django's defaults (optimistic locking, voiding)
 ]  # fmt: skip
-
-
-def copy_rows(table, columns, rows):
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
-    buffer.seek(0)
-    with connection.cursor() as cursor:
-        cursor.cursor.copy_expert(
-            f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv, NULL '\\N')", buffer
-        )
+ACTIVITY_COST = 2_000_000
+QUARTERS = (3, 6, 9, 12)
 
 
 @workflow.seeding()
 def reset(commune):
     """Remove a previous run's rows, approved ones included (benchmark data, not official records)."""
-    Support.objects.filter(household__commune=commune).delete()
-    Activity.objects.filter(component__plan__commune=commune).delete()
-    Disbursement.objects.filter(line__estimate__commune=commune).delete()
+    supports = Support._base_manager.filter(household__commune=commune)
+    supports._raw_delete(supports.db)
+    Activity._base_manager.filter(component__plan__commune=commune).delete()
+    Disbursement._base_manager.filter(line__estimate__commune=commune).delete()
     EstimateLine.objects.filter(estimate__commune=commune).delete()
     Estimate.objects.filter(commune=commune).delete()
-    Allocation.objects.filter(component__plan__commune=commune).delete()
+    Allocation._base_manager.filter(component__plan__commune=commune).delete()
+    BudgetAccount.objects.filter(commune=commune).delete()
     PlanComponent.objects.filter(plan__commune=commune).delete()
     Plan.objects.filter(commune=commune).delete()
 
 
-def small_commune(households: int, rng) -> Commune:
-    """A second commune of ordinary size with members and an approved 2024 review round."""
-    commune, _ = Commune.objects.update_or_create(
-        code="bench-small",
-        defaults={"name": "Xã Đo Nhỏ", "kind": "xa", "area_type": AreaType.RURAL, "issuer_name": "XÃ ĐO NHỎ", "place_name": "Đo Nhỏ"},
-    )  # fmt: skip
-    reset(commune)
-    Review.objects.filter(round__commune=commune).delete()
-    ReviewRound.objects.filter(commune=commune).delete()
-    Member.objects.filter(household__commune=commune).delete()
-    Household.objects.filter(commune=commune).delete()
-    neighborhoods = [
-        Neighborhood.objects.update_or_create(commune=commune, name=f"Thôn {n}", defaults={"position": n})[0]
-        for n in range(1, 9)
-    ]
-    Household.objects.bulk_create(
-        [
-            Household(
-                commune=commune,
-                neighborhood=rng.choice(neighborhoods),
-                code=f"S{i:05d}",
-                head_name=f"Chủ hộ {i}",
-                search_key=build_search_key(f"S{i:05d}", f"Chủ hộ {i}"),
-            )
-            for i in range(1, households + 1)
-        ],
-        batch_size=5000,
-    )
-    ids = list(Household.objects.filter(commune=commune).values_list("pk", flat=True))
-    Member.objects.bulk_create(
-        [
-            Member(household_id=pk, full_name=f"Người {pk}-{n}", date_of_birth=datetime.date(1950 + rng.randrange(70), 6, 15), sex=rng.choice(["male", "female"]), relation_to_head="head" if n == 0 else "other")
-            for pk in ids
-            for n in range(rng.choice([2, 3, 4, 5]))
-        ],
-        batch_size=5000,
-    )  # fmt: skip
-    officer = User.objects.get(username="bench-officer")
-    review_round = ReviewRound.objects.create(
-        commune=commune, year=YEAR, status=RoundStatus.APPROVED, decision_number="1/QĐ-UBND",
-        decision_date=datetime.date(YEAR, 12, 20), approved_by=officer,
-    )  # fmt: skip
-    standard = PovertyStandard.objects.in_force(YEAR)
-    categories = [Category.POOR] * 3 + [Category.NEAR_POOR] * 3 + [Category.AVERAGE] * 4 + [Category.NONE] * 6
-    Review.objects.bulk_create(
-        [
-            Review(household_id=pk, round=review_round, year=YEAR, standard=standard, household_size=3, income=1_000_000, category=rng.choice(categories))
-            for pk in ids
-        ],
-        batch_size=5000,
-    )  # fmt: skip
-    return commune
-
-
-def plan_for(commune, users) -> dict[str, PlanComponent]:
+def plan_for(commune, year: int, users) -> dict[str, PlanComponent]:
     program = Program.objects.get(code="GNBV-2021-2025")
     unit, _ = Unit.objects.get_or_create(commune=commune, name=f"UBND {commune.name}")
     plan = Plan.objects.create(
-        commune=commune, program=program, year=YEAR, title=f"Kế hoạch năm {YEAR}", created_by=users["officer"]
+        commune=commune, program=program, year=year, title=f"Kế hoạch năm {year}", created_by=users["officer"]
     )
     components = {}
     for position, (code, lead_role) in enumerate(COMPONENTS.items(), start=1):
@@ -172,86 +114,157 @@ def plan_for(commune, users) -> dict[str, PlanComponent]:
         subproject = SubProject.objects.get(project=project, number=int(sub)) if sub else None
         components[code] = PlanComponent.objects.create(
             plan=plan, position=position, project=project, subproject=subproject, lead_unit=unit,
-            lead_role=lead_role, deadline=datetime.date(YEAR, 12, 31),
+            lead_role=lead_role, deadline=datetime.date(year, 12, 31),
         )  # fmt: skip
-    plan.status = PlanStatus.APPROVED
-    plan.approved_by = users["chairman"]
-    plan.approved_at = timezone.now()
-    plan.save()
+    with workflow.seeding():
+        Plan.objects.filter(pk=plan.pk).update(
+            status=PlanStatus.APPROVED, approved_by=users["chairman"], approved_at=timezone.now()
+        )
+    plan.refresh_from_db()
+    for component in components.values():
+        component.plan = plan
     return components
 
 
-def budget_for(commune, components, users):
-    for component in components.values():
-        Allocation.objects.create(
-            component=component, source="central", amount=2_000_000_000, decision_number="03/QĐ-UBND",
-            decision_date=datetime.date(YEAR, 1, 10), recorded_by=users["accountant"],
+def budget_for(commune, year: int, components, spent: dict[str, int], users) -> None:
+    """Allocation, approved estimate and quarterly payments through programs.services.budget, each
+    component's allocation a tenth above what its support and activities cost (rounded up to a million),
+    so every account ends with allocated ≥ disbursed = the year's cost."""
+    accountant, chairman = users["accountant"], users["chairman"]
+    amounts = {
+        code: -(-cost * 11 // 10 // 1_000_000) * 1_000_000 for code, cost in spent.items() if cost
+    }  # fmt: skip
+    for code, amount in amounts.items():
+        budget.allocation_record(
+            component=components[code], source=FundingSource.CENTRAL, amount=amount,
+            decision_number=f"03/QĐ-UBND-{year}", decision_date=datetime.date(year, 1, 10), user=accountant,
         )  # fmt: skip
-    estimate = Estimate.objects.create(
-        commune=commune, year=YEAR, title="Dự toán năm 2024", prepared_by=users["accountant"]
+    estimate = budget.estimate_create(
+        commune=commune, year=year, title=f"Dự toán chi Chương trình giảm nghèo năm {year}", user=accountant
     )
-    lines = [
-        EstimateLine.objects.create(
-            estimate=estimate, component=c, source="central", content="Chi hỗ trợ", amount=1_500_000_000
-        )
-        for c in components.values()
-    ]
-    estimate.status = EstimateStatus.APPROVED
-    estimate.approved_by = users["chairman"]
-    estimate.approved_at = timezone.now()
-    estimate.save()
-    for n, line in enumerate(lines):
-        for k in range(3):
-            Disbursement.objects.create(
-                line=line, paid_on=datetime.date(YEAR, 3 + k * 3, 10), amount=100_000_000 + n * 1_000_000,
-                voucher_number=f"PC-{n:02d}{k}", payee="Bộ phận tổ chức", recorded_by=users["accountant"],
-            )  # fmt: skip
-        EstimateLine.objects.filter(pk=line.pk).update(disbursed_amount=3 * (100_000_000 + n * 1_000_000))
+    lines = {
+        code: budget.estimate_line_add(
+            estimate=estimate,
+            component=components[code],
+            source=FundingSource.CENTRAL,
+            content="Chi hỗ trợ hộ nghèo, cận nghèo và hoạt động",
+            amount=amount,
+            user=accountant,
+        )  # fmt: skip
+        for code, amount in amounts.items()
+    }
+    budget.estimate_submit(estimate=estimate, user=accountant)
+    budget.estimate_approve(estimate=estimate, user=chairman)
+    for n, (code, line) in enumerate(lines.items()):
+        cost, paid = spent[code], 0
+        for k, month in enumerate(QUARTERS):
+            amount = cost - paid if k == len(QUARTERS) - 1 else cost // len(QUARTERS)
+            paid += amount
+            if amount:
+                budget.disbursement_record(
+                    line=line, paid_on=datetime.date(year, month, 25), amount=amount,
+                    voucher_number=f"PC{year % 100}-{n:02d}{k}", payee="Bộ phận tổ chức thực hiện", user=accountant,
+                )  # fmt: skip
 
 
-def supports_for(commune, components, users, rng) -> int:
-    postgres = connection.vendor == "postgresql"
-    beneficiary_ids = list(
-        Review.objects.filter(round__commune=commune, round__status=RoundStatus.APPROVED, category__in=[Category.POOR, Category.NEAR_POOR])
-        .values_list("household_id", "category")
+def beneficiaries(commune, year: int) -> tuple[list[tuple[int, str]], datetime.date, datetime.date]:
+    """(household, category) of the list in force during ``year``, and the dates support may carry."""
+    rounds = ReviewRound.objects.filter(commune=commune, status=RoundStatus.APPROVED, number=1)
+    source = rounds.filter(year=year - 1).first()
+    first, last = datetime.date(year, 2, 1), datetime.date(year, 12, 15)
+    if source is None:
+        source = rounds.get(year=year)
+        first, last = source.decision_date + datetime.timedelta(days=1), datetime.date(year, 12, 31)
+    rows = list(
+        Review.objects.filter(round=source, category__in=[Category.POOR, Category.NEAR_POOR])
         .order_by("household_id")
-    )  # fmt: skip
+        .values_list("household_id", "category")
+    )
+    return rows, first, last
+
+
+def supports_for(commune, year: int, components, users, rng) -> tuple[int, dict[str, int]]:
+    """Three support records per household of the list; returns the count and the cost per component."""
+    listed, first, last = beneficiaries(commune, year)
+    span = (last - first).days
     kinds = list(SUPPORT_KINDS.items())
     now = timezone.now().isoformat()
+    officer = users["officer"].pk
+    spent = dict.fromkeys(COMPONENTS, 0)
     total = 0
-    for start in range(0, len(beneficiary_ids), CHUNK):
-        chunk = beneficiary_ids[start : start + CHUNK]
+    for start in range(0, len(listed), CHUNK):
+        chunk = listed[start : start + CHUNK]
         first_member = dict(
             Member.objects.filter(household_id__in=[h for h, _ in chunk]).values("household_id").annotate(first=Min("pk")).values_list("household_id", "first")
         )  # fmt: skip
         rows = []
         for household_id, category in chunk:
             for code, kind in rng.sample(kinds, 3):
-                day = datetime.date(YEAR, 12, rng.randint(21, 31))
+                day = first + datetime.timedelta(days=rng.randint(0, span))
                 member = first_member.get(household_id) if kind.to_member else None
+                spent[code] += kind.central_amount
                 rows.append((
-                    components[code].pk, household_id, member if member else "\\N", kind.support_type,
-                    kind.description, kind.quantity, kind.unit, kind.central_amount, 0, 0, 0, 0, "",
-                    day.isoformat(), "", "", "", 0, 0, False, category, False, "", users["officer"].pk, now,
+                    components[code].pk, household_id, member, kind.support_type, kind.description,
+                    kind.quantity, kind.unit, kind.central_amount, 0, 0, 0, 0, "", day.isoformat(), "", "", "",
+                    0, 0, False, category, False, "", officer, now, 1, "",
                 ))  # fmt: skip
         with transaction.atomic():
-            if postgres:
-                copy_rows("programs_support", SUPPORT_COLUMNS, rows)
-            else:
-                Support.objects.bulk_create(
-                    [Support(**{c: (None if v == "\\N" else v) for c, v in zip(SUPPORT_COLUMNS, row, strict=True)}) for row in rows],
-                    batch_size=5000,
-                )  # fmt: skip
+            insert_rows("programs_support", SUPPORT_COLUMNS, rows)
         total += len(rows)
-        print(f"  {commune.code}: {total:>9,} hỗ trợ", flush=True)
     for code in ("6.1", "6.2", "7.1", "7.2"):
         for n in range(25):
             Activity.objects.create(
                 component=components[code], activity_type="communication", title=f"Truyền thông {code} số {n}",
-                held_on=datetime.date(YEAR, 1 + n % 12, 15), place="Nhà văn hóa", participants=60,
-                participants_women=30, participants_poor=20, central_amount=2_000_000, recorded_by=users["officer"],
+                held_on=datetime.date(year, 1 + n % 12, 15), place="Nhà văn hóa", participants=60,
+                participants_women=30, participants_poor=20, central_amount=ACTIVITY_COST, recorded_by=users["officer"],
             )  # fmt: skip
+            spent[code] += ACTIVITY_COST
+    return total, spent
+
+
+def generate(commune, users, rng, log=print) -> int:
+    """Plans, support and budget of every year with an approved round; returns the support count."""
+    reset(commune)
+    years = sorted(
+        ReviewRound.objects.filter(commune=commune, status=RoundStatus.APPROVED).values_list(
+            "year", flat=True
+        )
+    )
+    total = 0
+    for year in years:
+        components = plan_for(commune, year, users)
+        count, spent = supports_for(commune, year, components, users, rng)
+        with transaction.atomic():
+            budget_for(commune, year, components, spent, users)
+        total += count
+        log(f"  {commune.code} {year}: {count:,} hỗ trợ")
     return total
+
+
+def bench_users(commune) -> dict[str, User]:
+    """The demo's officer, chairman and accountant when make_households.py created them, else bench-*
+    users; they work for the bench commune (their request.commune on every page)."""
+    users = {}
+    if commune.code != "bench":
+        return {
+            key: User.objects.update_or_create(
+                username=f"{commune.code}-{key}", defaults={"role": role, "commune": commune}
+            )[0]
+            for key, role in (("officer", Role.LABOUR_OFFICER), ("chairman", Role.CHAIRMAN), ("accountant", Role.ACCOUNTANT))
+        }  # fmt: skip
+    for key, username, role in (
+        ("officer", "laodong", Role.LABOUR_OFFICER),
+        ("chairman", "chutich", Role.CHAIRMAN),
+        ("accountant", "ketoan", Role.ACCOUNTANT),
+    ):
+        user = User.objects.filter(username=username, commune=commune).first()
+        users[key] = (
+            user
+            or User.objects.update_or_create(
+                username=f"bench-{key}", defaults={"role": role, "commune": commune}
+            )[0]
+        )
+    return users
 
 
 def main():
@@ -262,23 +275,14 @@ def main():
     args = parser.parse_args()
     started = time.perf_counter()
     rng = random.Random(args.seed)
-    communes = [Commune.objects.get(code=args.commune)]
-    # The bench users work for the bench commune (their request.commune on every page).
-    users = {
-        key: User.objects.update_or_create(username=f"bench-{key}", defaults={"role": role, "commune": communes[0]})[0]
-        for key, role in (("officer", Role.LABOUR_OFFICER), ("chairman", Role.CHAIRMAN), ("accountant", Role.ACCOUNTANT))
-    }  # fmt: skip
+    commune = Commune.objects.get(code=args.commune)
+    communes = [commune]
     if args.small:
-        communes.append(small_commune(args.small, rng))
-    for commune in communes:
-        reset(commune)
-        components = plan_for(commune, users)
-        budget_for(commune, components, users)
-        count = supports_for(commune, components, users, rng)
-        print(f"{commune.name}: {count:,} hỗ trợ ({time.perf_counter() - started:.0f} s)")
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE programs_support; ANALYZE programs_activity; ANALYZE households_member")
+        communes.append(small_commune(args.small, rng, reset))
+    for each in communes:
+        count = generate(each, bench_users(each), rng, log=lambda line: print(line, flush=True))
+        print(f"{each.name}: {count:,} hỗ trợ ({time.perf_counter() - started:.0f} s)")
+    analyze("programs_support", "programs_activity", "households_member")
 
 
 if __name__ == "__main__":

@@ -20,20 +20,31 @@ django.setup()
 
 from django.db import transaction  # noqa: E402
 
+from demo.units import seed_units  # noqa: E402
+from demo.users import seed_users  # noqa: E402
 from households.models import Commune, Neighborhood  # noqa: E402
-from programs.demo import seed_units  # noqa: E402
-from thoxuan_gnbv.demo import seed_users  # noqa: E402
+from thoxuan_gnbv.models import User  # noqa: E402
 
 CODE = "bench"
+
+
+def seed_bench_users(commune) -> dict:
+    """The demo users (usernames, roles, password of ``seed_demo``) working for ``commune``."""
+    users = seed_users()
+    # As demo/registry.py's seed_commune: every demo user works for the commune (its request.commune).
+    User.objects.filter(pk__in=[user.pk for user in users.values()]).update(commune=commune)
+    for user in users.values():
+        user.commune = commune
+    for position, username in ((1, "khupho1"), (2, "khupho2")):
+        Neighborhood.objects.filter(commune=commune, position=position).update(head=users[username])
+    seed_units(commune, users)
+    return users
 
 
 @transaction.atomic
 def main():
     commune = Commune.objects.get(code=CODE)
-    users = seed_users()
-    for position, username in ((1, "khupho1"), (2, "khupho2")):
-        Neighborhood.objects.filter(commune=commune, position=position).update(head=users[username])
-    seed_units(commune, users)
+    users = seed_bench_users(commune)
     print(f"{commune.name}: {len(users)} người dùng ({', '.join(users)})")
 
 
