@@ -33,8 +33,11 @@ register_panel("plan_list_item", plan_document_panel(buttons=False), order=10)
 
 
 def household_certificate_panel(request, household):
-    """The certificate of a poor or near-poor household, for who prints certificates."""
-    if not access.can_print_certificates(request.user):
+    """The certificate of a poor or near-poor household, for who prints certificates: shown only when
+    the latest decision lists it (a link that would only answer "not listed" is no link)."""
+    from reporting.documents.certificates import latest_listed_review
+
+    if not access.can_print_certificates(request.user) or latest_listed_review(household) is None:
         return None
     return "reporting/includes/certificate_links.html", {"household": household}
 

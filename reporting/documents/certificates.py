@@ -112,3 +112,17 @@ def certificate_reviews(queryset):
         .prefetch_related("household__members")
         .order_by("household__neighborhood__position", "household__code")
     )
+
+
+def latest_listed_review(household):
+    """The household's result in its latest approved decision when it is poor or near-poor (the one
+    its certificate prints), else None: one query."""
+    from households.models import Review
+
+    latest = (
+        Review.objects.approved()
+        .filter(household=household)
+        .order_by("-round__decision_date", "-round__year", "-round__number")
+        .first()
+    )
+    return latest if latest is not None and latest.category in LISTED else None

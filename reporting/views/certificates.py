@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 
 from households.models import Category, Household, Review, ReviewRound
 from reporting.documents.certificate_batch import render_certificates
-from reporting.documents.certificates import LISTED
+from reporting.documents.certificates import LISTED, latest_listed_review
 from thoxuan_gnbv import access
 from thoxuan_gnbv.models import AccessAction
 from thoxuan_gnbv.personal_data import log_personal_data_access
@@ -32,13 +32,8 @@ def certificate_household(request, pk):
     require(access.can_view_households(request.user))
     household = get_object_or_404(access.households_visible_to(request.user, Household.objects.all()), pk=pk)
     require(access.can_print_certificates(request.user))
-    latest = (
-        Review.objects.approved()
-        .filter(household=household)
-        .order_by("-round__decision_date", "-round__year", "-round__number")
-        .first()
-    )
-    if latest is None or latest.category not in LISTED:
+    latest = latest_listed_review(household)
+    if latest is None:
         flash.error(request, NOT_LISTED)
         return redirect("households:household_detail", pk=household.pk)
     log_personal_data_access(
