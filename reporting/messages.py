@@ -45,3 +45,9 @@ REVIEW_YEAR_NOT_APPROVED = (
     "Năm {year} chưa có đợt rà soát nào được Chủ tịch phê duyệt: chưa lập được biểu kết quả rà soát."
 )
 REVIEW_ROUND_NOT_APPROVED = "Đợt rà soát chưa được phê duyệt: chưa có quyết định công nhận và biểu kết quả."
+
+# The province workbook (render_review --province) and the province roll-up.
+PROVINCE_UNKNOWN = "Không có tỉnh/thành phố mã “{code}”."
+PROVINCE_XLSX_ONLY = "Biểu tổng hợp của tỉnh chỉ xuất ra Excel (--format xlsx)."
+PROVINCE_OR_COMMUNE = "Chỉ chọn một trong hai: --province (cả tỉnh) hoặc --commune (một xã, phường)."
+PROVINCE_YEAR_UNKNOWN = "Năm phải là một số từ 2000 đến 2100."
