@@ -31,7 +31,7 @@ from reporting.figures.province import province_rollup
 for line in sys.stdin:
     communes = Commune.objects.filter(province__code="97").values_list("pk", "code", "name")
     total = province_rollup(communes, 2024).total
-    print(json.dumps({"poor": total["poor"], "ready": total["ready"]}), flush=True)
+    print("ROW", json.dumps({"poor": total["poor"], "ready": total["ready"]}), flush=True)
 """
 APPROVER = """
 import datetime
@@ -87,7 +87,11 @@ def test_an_approval_in_one_process_is_seen_by_another_at_once(tmp_path):
         def read() -> dict:
             reader.stdin.write("?\n")
             reader.stdin.flush()
-            return json.loads(reader.stdout.readline())
+            # The shell may print notes of its own first: the answer is the line starting "ROW".
+            line = reader.stdout.readline()
+            while line and not line.startswith("ROW "):
+                line = reader.stdout.readline()
+            return json.loads(line.removeprefix("ROW "))
 
         assert read() == {"poor": 0, "ready": 0}  # nothing computed yet
         approver = subprocess.run(
