@@ -41,6 +41,9 @@ def _seed():
 
 def test_province_viewer_reads_the_roll_up_drills_in_and_downloads(page, phone_page, live_server):
     commune = _seed()
+    # Seeding the demo's reports is the slow part; the pages themselves answer within the default.
+    page.set_default_timeout(60000)
+    phone_page.set_default_timeout(60000)
     SHOTS.mkdir(exist_ok=True)
     page.set_viewport_size({"width": 1280, "height": 900})
     login(page, live_server, "captinh", DEMO_PASSWORD)
