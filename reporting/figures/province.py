@@ -22,6 +22,7 @@ from reporting.figures.poverty import poverty_figures, rate
 from reporting.periods import Timeliness
 from thoxuan_gnbv.statuses import CompiledStatus
 
+OVERDUE_SHOWN = 20
 # A row older than this is shown and recomputed in the background (deadlines pass, money is paid).
 ROW_FRESH_SECONDS = 600
 # Kept until replaced: the worker refreshes a row when a round or report is approved, or when stale.
@@ -155,6 +156,15 @@ class ProvinceRollup:
             for item in row.get("overdue_items") or []
         ]
         return sorted(items, key=lambda item: item["due_date"], reverse=True)
+
+    @property
+    def overdue_shown(self) -> list[dict]:
+        """The latest ``OVERDUE_SHOWN`` overdue reports: a province has thousands of due reports."""
+        return self.overdue_items[:OVERDUE_SHOWN]
+
+    @property
+    def overdue_more(self) -> int:
+        return max(len(self.overdue_items) - OVERDUE_SHOWN, 0)
 
 
 def total_of(rows: list[ProvinceRow]) -> dict:
