@@ -13,6 +13,14 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _per_test_cache(request, settings):
+    """A fresh memory cache per test, so the query counts asserted elsewhere do not include cache
+    reads; tests marked ``shared_cache`` keep the deployed database cache (settings CACHES)."""
+    if request.node.get_closest_marker("shared_cache") is None:
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
 @pytest.fixture
 def commune(db):
     """The commune under test (urban, like a thị trấn)."""

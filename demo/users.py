@@ -46,3 +46,19 @@ def seed_users() -> dict[str, User]:
         ADMIN_USERNAME, full_name="Quản trị hệ thống", is_staff=True, is_superuser=True
     )
     return users
+
+
+# The province's viewer (Thanh Hóa, code 38): no commune of their own, every commune of the province.
+PROVINCE_VIEWER = ("captinh", Role.UPPER_VIEWER, "Trần Thị Thanh", "Chuyên viên Sở Nông nghiệp và Môi trường")
+PROVINCE_CODE = "38"
+
+
+def seed_province_viewer() -> User:
+    """Create or refresh ``captinh``, the viewer of province 38 (made by ``seed_commune``)."""
+    from households.models import Province
+
+    username, role, full_name, position = PROVINCE_VIEWER
+    province = Province.objects.get(code=PROVINCE_CODE)
+    return _refresh(
+        username, role=role, full_name=full_name, position=position, commune=None, province=province
+    )

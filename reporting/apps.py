@@ -7,7 +7,7 @@ class ReportingConfig(AppConfig):
 
     def ready(self):
         from programs.period_locks import register_period_lock
-        from reporting import navigation, signals  # noqa: F401 — menu entries, home tasks, signal handlers
+        from reporting import navigation, province_tasks, signals  # noqa: F401 — menus, home tasks, signals
         from reporting.locks import approved_report_using
 
         register_period_lock(approved_report_using)

@@ -50,3 +50,8 @@ ANNEX_TOO_LONG = (
     "Phụ lục có hơn {limit} hộ được hỗ trợ, quá dài để in thành một tệp PDF: tải “Danh sách hộ được hỗ trợ "
     "(Excel)” trên trang báo cáo tổng hợp (không giới hạn số hộ); PDF báo cáo vẫn tải được không kèm phụ lục."
 )
+# The province workbook (render_review --province) and the province roll-up.
+PROVINCE_UNKNOWN = "Không có tỉnh/thành phố mã “{code}”."
+PROVINCE_XLSX_ONLY = "Biểu tổng hợp của tỉnh chỉ xuất ra Excel (--format xlsx)."
+PROVINCE_OR_COMMUNE = "Chỉ chọn một trong hai: --province (cả tỉnh) hoặc --commune (một xã, phường)."
+PROVINCE_YEAR_UNKNOWN = "Năm phải là một số từ 2000 đến 2100."

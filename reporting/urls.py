@@ -8,6 +8,7 @@ from reporting.views import (
     documents,
     jobs,
     minutes,
+    province,
     reports,
     review_tables,
 )
@@ -47,6 +48,10 @@ urlpatterns = [
     path("rounds/<int:pk>/tables.xlsx", review_tables.review_tables_xlsx, name="review_tables_xlsx"),
     path("rounds/<int:pk>/tables.pdf", review_tables.review_tables_pdf, name="review_tables_pdf"),
     path("rounds/<int:pk>/decision.pdf", review_tables.review_decision_pdf, name="review_decision_pdf"),
+    # The province level (a viewer of the province reads every commune of it).
+    path("province/", province.province_rollup, name="province_rollup"),
+    path("province/communes/<int:pk>/", province.province_commune, name="province_commune"),
+    path("province/workbook.xlsx", province.province_workbook, name="province_workbook"),
     path("jobs/<int:pk>/", jobs.job_detail, name="job_detail"),
     path("jobs/<int:pk>/download/", jobs.job_download, name="job_download"),
 ]

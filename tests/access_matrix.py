@@ -320,6 +320,11 @@ ROUTES = {
     # A job is its requester's (the labour officer) or the administrator's; to anyone else it does not exist.
     "reporting:job_detail": page({"pk": "job"}, roles=("labour", "admin"), others={"*": 404}),
     "reporting:job_download": page({"pk": "job"}, roles=("labour", "admin"), others={"*": 404}),
+    # The province level: only a viewer of a province (no role of this table) reaches it; GET only.
+    "reporting:province_rollup": Row({}, same(403), same(405)),
+    "reporting:province_workbook": Row({}, same(403), same(405)),
+    # Refused before any lookup: another commune's user gets 403 too, never a hint the commune exists.
+    "reporting:province_commune": Row({"pk": "commune"}, allow(other=403), same(405)),
 }
 
 # Cells where the code answers otherwise than the rule above: (route, method) → {role: observed}.

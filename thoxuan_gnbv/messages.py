@@ -35,6 +35,10 @@ UPPER_VIEWER_WITHOUT_AREA = (
     "Tài khoản cấp trên phải thuộc một tỉnh/thành phố (hoặc một xã, phường được giao theo dõi)."
 )
 PROVINCE_ONLY_FOR_UPPER_VIEWER = "Chỉ tài khoản cấp trên (chỉ xem) mới được gắn với cả tỉnh/thành phố."
+PROVINCE_CHOOSE_COMMUNE = (
+    "Tài khoản cấp tỉnh xem dữ liệu của từng xã, phường: hãy chọn một xã, phường trên trang tổng hợp "
+    "của tỉnh trước khi mở trang này."
+)
 NO_COMMUNE = (
     "Tài khoản của bạn chưa được gắn với xã, phường hoặc thị trấn nào nên chưa xem được dữ liệu. "
     "Hãy liên hệ quản trị viên."

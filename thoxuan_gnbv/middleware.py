@@ -11,7 +11,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django_otp import user_has_device
 
-from thoxuan_gnbv import messages
+from thoxuan_gnbv import access, messages
 from thoxuan_gnbv.security import second_factor_required
 from thoxuan_gnbv.text import nfc
 
@@ -139,24 +139,53 @@ def _exempt(request) -> bool:
     )
 
 
+# The session key naming the commune a province viewer opened from the roll-up (its primary key).
+DRILL_SESSION_KEY = "province_commune"
+# Routes of the province level itself: a province viewer reaches them without choosing a commune.
+PROVINCE_URL_PREFIX = "province_"
+
+
+def _province_route(request) -> bool:
+    match = request.resolver_match
+    return bool(match and (match.url_name or "").startswith(PROVINCE_URL_PREFIX))
+
+
 class CommuneMiddleware:
     """``request.commune``: the commune the request works on, the user's own, fetched only when a page
     uses it (None without a user or a commune). A user with a role but no commune sees nothing of any
-    commune: every page but the exempt ones answers with a Vietnamese 403."""
+    commune: every page but the exempt ones answers with a Vietnamese 403.
+
+    A viewer of the level above who belongs to a province has no commune of their own: their home is
+    the province roll-up; from it they open one of the province's communes (kept in the session and
+    checked against ``access.covers_commune`` on every request) and then read that commune's pages,
+    scoped to it alone (``access.narrow_to``). They change nothing (``access.is_read_only``)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         user = request.user
+        request.commune = None
         if user.is_authenticated and user.commune_id:
             request.commune = SimpleLazyObject(lambda: user.commune)
-        else:
-            request.commune = None
+        elif user.is_authenticated and access.is_province_viewer(user):
+            chosen = request.session.get(DRILL_SESSION_KEY)
+            if chosen and access.covers_commune(user, chosen):
+                request.commune = SimpleLazyObject(lambda: user.province.communes.get(pk=chosen))
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = request.user
-        if user.is_authenticated and user.role and not user.commune_id and not _exempt(request):
-            return render(request, "403.html", {"reason": messages.NO_COMMUNE}, status=403)
-        return None
+        if not (user.is_authenticated and user.role and not user.commune_id) or _exempt(request):
+            return None
+        if access.is_province_viewer(user):
+            if _province_route(request):
+                return None
+            if request.commune is not None:
+                # Every scope of this request covers the opened commune only.
+                access.narrow_to(user, request.session[DRILL_SESSION_KEY])
+                return None
+            if request.resolver_match.url_name == "home":
+                return redirect("reporting:province_rollup")
+            return render(request, "403.html", {"reason": messages.PROVINCE_CHOOSE_COMMUNE}, status=403)
+        return render(request, "403.html", {"reason": messages.NO_COMMUNE}, status=403)

@@ -197,6 +197,12 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
+# One installation serves a province with several app servers and workers: nothing any of them caches
+# may live in one process only. Django's cache goes to the database by default (the table is made by
+# the migration reporting 0008_shared_cache_table, so `migrate` cannot forget it); a Redis server may
+# be named instead, e.g. CACHE_URL=redis://cache:6379/1 (needs the `redis` client pinned).
+CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://gnbv_cache")}
+
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # /health/ reports the worker unhealthy when a task has waited longer than this for a db_worker.
 HEALTH_TASK_MAX_WAIT_SECONDS = env.int("HEALTH_TASK_MAX_WAIT_SECONDS", default=600)

@@ -137,6 +137,7 @@ OBJECT_ROUTES = {
     "reporting:review_tables_xlsx": lambda b: {"pk": b.approved_round.pk},
     "reporting:review_tables_pdf": lambda b: {"pk": b.approved_round.pk},
     "reporting:review_decision_pdf": lambda b: {"pk": b.approved_round.pk},
+    "reporting:province_commune": lambda b: {"pk": b.commune.pk},
     "reporting:job_detail": _job,
     "reporting:job_download": _job,
 }
@@ -261,39 +262,64 @@ def test_every_route_is_in_a_table():
     assert "home" in LIST_NAMES and "households:household_list" in LIST_NAMES
 
 
-@pytest.mark.parametrize("persona", list(PERSONAS))
-def test_no_user_of_a_reaches_an_object_of_b(client_of, worlds, persona):
+# Every persona from their home; the province viewer also after opening commune A from the roll-up.
+WALKERS = [(persona, False) for persona in PERSONAS] + [("province_viewer", True)]
+
+
+def _drilled_into(a):
+    """Before each request of a province viewer who opened commune A from the roll-up: open it
+    again (the roll-up page, visited in the walk, closes it). A no-op for anyone else."""
+
+    def before(client, persona):
+        if persona == "province_viewer":
+            assert client.get(reverse("reporting:province_commune", args=[a.commune.pk])).status_code == 302
+
+    return before
+
+
+def _nothing(client, persona):
+    return None
+
+
+@pytest.mark.parametrize(("persona", "drill"), WALKERS)
+def test_no_user_of_a_reaches_an_object_of_b(client_of, worlds, persona, drill):
     a, b = worlds
     client = client_of(a.users[persona])
+    before_each = _drilled_into(a) if drill else _nothing
     before = fingerprint(b.commune)
     data = post_data(b)
     for name in OBJECT_NAMES:
         kwargs = OBJECT_ROUTES[name](b)
         missing = {k: MISSING if isinstance(v, int) else v for k, v in kwargs.items()}
         for method in ("get", "post"):
+            before_each(client, persona)
             status = getattr(client, method)(reverse(name, kwargs=kwargs), data).status_code
             if status != 404:
                 # Refused before any lookup: the same answer as for an object that does not exist.
+                before_each(client, persona)
                 expected = getattr(client, method)(reverse(name, kwargs=missing), data).status_code
                 assert (status, status in (403, 405)) == (expected, True), (name, method, status, expected)
     assert fingerprint(b.commune) == before
 
 
-@pytest.mark.parametrize("persona", list(PERSONAS))
-def test_no_page_of_a_user_of_a_shows_b(client_of, worlds, persona):
+@pytest.mark.parametrize(("persona", "drill"), WALKERS)
+def test_no_page_of_a_user_of_a_shows_b(client_of, worlds, persona, drill):
     a, b = worlds
     client = client_of(a.users[persona])
+    before_each = _drilled_into(a) if drill else _nothing
     before = fingerprint(b.commune)
     values = {"code": b.household.code, "household": b.household.pk, "component": b.component.pk}
     values["neighborhood"] = b.neighborhood1.pk
     for name in LIST_NAMES:
         url = reverse(name, kwargs=COMMUNE_ROUTES.get(name))
         for query in ["", *LIST_QUERIES.get(name, [])]:
+            before_each(client, persona)
             response = client.get(url + query.format(**values))
             # A query naming B's object may be answered "not found"; the bare page never.
             allowed = (200, 302, 403, 405, 404) if query else (200, 302, 403, 405)
             assert response.status_code in allowed, (name, query, response.status_code)
             assert b.marker not in text_of(response), (name, query)
+        before_each(client, persona)
         response = client.post(url, post_data(b))
         assert response.status_code < 500, (name, response.status_code)
         assert b.marker not in text_of(response), (name, "POST")
@@ -343,3 +369,37 @@ def test_a_role_without_a_commune_gets_a_vietnamese_403(client_of, worlds):
     assert response.status_code == 403
     assert "chưa được gắn với xã, phường hoặc thị trấn" in response.text
     assert client_of(user).get(reverse("logout")).status_code in (200, 302, 405)
+
+
+def test_a_province_viewer_in_commune_a_changes_nothing_of_a(client_of, worlds):
+    """Read-only everywhere: every route, given A's own objects and posted to, leaves A unchanged."""
+    a, _ = worlds
+    client = client_of(a.users["province_viewer"])
+    drill = _drilled_into(a)
+    before = fingerprint(a.commune)
+    data = post_data(a)
+    statuses = {}
+    for name in OBJECT_NAMES:
+        drill(client, "province_viewer")
+        statuses[name] = client.post(reverse(name, kwargs=OBJECT_ROUTES[name](a)), data).status_code
+        assert statuses[name] < 500, (name, statuses[name])
+    for name in LIST_NAMES:
+        drill(client, "province_viewer")
+        assert client.post(reverse(name, kwargs=COMMUNE_ROUTES.get(name)), data).status_code < 500, name
+    assert fingerprint(a.commune) == before
+    # The walk reached A's pages (a read of A's approved round answers, its approval is refused).
+    drill(client, "province_viewer")
+    assert client.get(reverse("reporting:review_tables", args=[a.approved_round.pk])).status_code == 200
+    assert statuses["households:round_approve"] in (403, 404)
+
+
+def test_a_province_viewer_sees_the_roll_up_of_their_province_only(client_of, worlds):
+    a, b = worlds
+    client = client_of(a.users["province_viewer"])
+    assert client.get(reverse("home")).url == reverse("reporting:province_rollup")
+    page = client.get(reverse("reporting:province_rollup")).text
+    assert a.commune.name in page and b.commune.name not in page and b.marker not in page
+    # Before choosing a commune, a commune page answers with a Vietnamese 403 pointing to the roll-up.
+    response = client.get(reverse("households:household_list"))
+    assert response.status_code == 403 and "trang tổng hợp của tỉnh" in response.text
+    assert client.get(reverse("reporting:province_commune", args=[b.commune.pk])).status_code == 404

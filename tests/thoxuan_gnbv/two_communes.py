@@ -17,6 +17,7 @@ from households.models import (
     Member,
     Neighborhood,
     Posting,
+    Province,
     Review,
     ReviewRequest,
     ReviewRound,
@@ -58,6 +59,8 @@ PERSONAS = {
     "head2": Role.NEIGHBORHOOD_HEAD,
     "fatherland_front": Role.FATHERLAND_FRONT,
     "upper_viewer": Role.UPPER_VIEWER,
+    # A viewer of the commune's province (no commune of their own): the province's communes only.
+    "province_viewer": Role.UPPER_VIEWER,
     "admin": "",
 }
 
@@ -79,10 +82,12 @@ class CommuneWorld:
 def _users(commune, code: str, marker: str) -> dict:
     users = {}
     for key, role in PERSONAS.items():
+        province = key == "province_viewer"
         users[key] = UserFactory(
             username=f"{code}-{key}",
             role=role,
-            commune=commune,
+            commune=None if province else commune,
+            province=commune.province if province else None,
             full_name=f"Cán bộ {key} {marker}",
             is_staff=key == "admin",
             is_superuser=key == "admin",
@@ -252,7 +257,9 @@ def _reporting(world) -> None:
 
 
 def build_commune(code: str, name: str, marker: str) -> CommuneWorld:
-    commune = CommuneFactory(code=code, name=name, issuer_name=name.upper())
+    # Each commune in a province of its own: the province viewer of A's province never sees B.
+    province = Province.objects.create(code=f"p-{code}", name=f"Tỉnh {marker}")
+    commune = CommuneFactory(code=code, name=name, issuer_name=name.upper(), province=province)
     world = CommuneWorld(commune=commune, marker=marker)
     world.users = _users(commune, code, marker)
     _registry(world, code)

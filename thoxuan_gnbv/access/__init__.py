@@ -23,7 +23,9 @@ from thoxuan_gnbv.access.base import (  # noqa: F401
     is_admin,
     is_approver,
     is_neighborhood_head,
+    is_province_viewer,
     is_read_only,
+    narrow_to,
     role_of,
 )
 from thoxuan_gnbv.access.households import (  # noqa: F401

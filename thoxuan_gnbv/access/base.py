@@ -83,3 +83,19 @@ def in_communes(user, queryset, path: str = "commune"):
 
 def can_use_admin(user) -> bool:
     return is_admin(user)
+
+
+def is_province_viewer(user) -> bool:
+    """A viewer of the level above who belongs to a province (no commune): reads all its communes."""
+    return bool(
+        has_role(user, Role.UPPER_VIEWER)
+        and getattr(user, "province_id", None)
+        and not getattr(user, "commune_id", None)
+    )
+
+
+def narrow_to(user, commune_id: int) -> None:
+    """For this request, ``user`` covers only ``commune_id`` (one of theirs): a province viewer who
+    opened one commune sees exactly what a viewer of that commune would, never a mix of communes."""
+    if covers_commune(user, commune_id):
+        user._commune_ids = (user._commune_ids[0], [commune_id])

@@ -11,7 +11,14 @@ from demo.registry import seed_commune, seed_households
 from demo.reports_2024 import seed_reports_2024
 from demo.review_stages_2024 import seed_review_stages_2024
 from demo.units import seed_units
-from demo.users import ADMIN_USERNAME, DEMO_PASSWORD, DEMO_USERS, seed_users
+from demo.users import (
+    ADMIN_USERNAME,
+    DEMO_PASSWORD,
+    DEMO_USERS,
+    PROVINCE_VIEWER,
+    seed_province_viewer,
+    seed_users,
+)
 
 
 class Command(BaseCommand):
@@ -21,6 +28,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         users = seed_users()
         commune = seed_commune(users)
+        seed_province_viewer()
         seed_units(commune, users)
         seed_plan_2024(commune, users)
         seed_households(commune, users)
@@ -35,4 +43,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
         for username, role, full_name, _ in DEMO_USERS:
             self.stdout.write(f"  {username:<12} {role.label} — {full_name}")
+        username, role, full_name, _ = PROVINCE_VIEWER
+        self.stdout.write(f"  {username:<12} {role.label} (tỉnh Thanh Hóa) — {full_name}")
         self.stdout.write(f"  {ADMIN_USERNAME:<12} Quản trị hệ thống (trang /admin/)")
