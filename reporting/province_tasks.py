@@ -11,9 +11,10 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.tasks import task
+from django.template.loader import render_to_string
 
 from households.models import ReviewRound, RoundStatus
-from reporting.figures.province import commune_row, store_row
+from reporting.figures.province import ProvinceRow, commune_row, store_row
 from reporting.models import CompiledReport, Report
 from thoxuan_gnbv.statuses import CompiledStatus, ReportStatus
 
@@ -32,11 +33,18 @@ def refresh_province_rows(commune_ids: list[int], year: int) -> int:
         # The row reads the commune's stored figures (dashboard, poverty): bring the stale or missing
         # ones up to date first, in this same job (a key another job computes is skipped).
         warm_commune_year.call(commune_id=commune.pk, year=year)
-        store_row(commune_row(commune, year))
+        store_row(with_html(commune_row(commune, year)))
         done += 1
         if commune.province_id:
             cache.delete(province_guard(commune.province_id, year))
     return done
+
+
+def with_html(data: dict) -> dict:
+    """The row with its cells rendered once here: the roll-up page joins the rendered rows instead of
+    laying out every commune's dozen cells and links on each request."""
+    row = ProvinceRow(data["commune_id"], data["code"], data["name"], data)
+    return {**data, "html": render_to_string("reporting/includes/province_row.html", {"row": row})}
 
 
 def request_refresh(commune_ids, year: int, *, guard: str = "") -> bool:

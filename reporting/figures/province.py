@@ -114,6 +114,13 @@ class ProvinceRow:
         return self.data is not None
 
     @property
+    def html(self) -> str:
+        """The row's cells as the worker rendered them (``province_tasks.with_html``), "" until then."""
+        from django.utils.safestring import mark_safe
+
+        return mark_safe(self.get("html") or "")  # noqa: S308 — rendered by our template, escaped there
+
+    @property
     def disbursed_rate(self):
         return rate(self.get("disbursed") or 0, self.get("allocated") or 0) if self.ready else None
 
