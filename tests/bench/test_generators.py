@@ -6,6 +6,7 @@ import collections
 import random
 
 import pytest
+from django.db import transaction
 from django.db.models import Count, Sum
 
 from bench import make_households, make_support
@@ -20,11 +21,26 @@ from thoxuan_gnbv.models import User
 HOUSEHOLDS = 200
 
 
+@pytest.fixture(scope="module")
+def generated(django_db_setup, django_db_blocker):
+    """One generation for the module (it takes a minute), inside a transaction rolled back at the end,
+    so no other test sees the generated commune; each test runs in a savepoint within it."""
+    from django.test import override_settings
+
+    # The suite's fast hasher (conftest sets it per test; this fixture runs before that).
+    fast = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+    with fast, django_db_blocker.unblock(), transaction.atomic():
+        commune = make_households.generate(HOUSEHOLDS, seed=3, chunk=64, log=lambda line: None)
+        make_support.generate(
+            commune, make_support.bench_users(commune), random.Random(5), log=lambda line: None
+        )
+        yield commune
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def bench_commune(db):
-    commune = make_households.generate(HOUSEHOLDS, seed=3, chunk=64, log=lambda line: None)
-    make_support.generate(commune, make_support.bench_users(commune), random.Random(5), log=lambda line: None)
-    return commune
+def bench_commune(generated, db):
+    return generated
 
 
 def test_three_approved_rounds_cover_every_household_with_their_counts(bench_commune):
