@@ -176,8 +176,10 @@ def compiled_awaiting_approval(user):
     )
 
 
-def get_job_for_user(user, pk: int) -> DocumentJob:
-    """A background document job of the user's communes that they requested (404 otherwise)."""
-    return get_object_or_404(
-        access.jobs_visible_to(user, DocumentJob.objects.select_related("compiled_report__period")), pk=pk
-    )
+def get_job_for_user(user, pk: int, *, province_only: bool = False) -> DocumentJob:
+    """A background document job of the user's communes (or, ``province_only``, of their province)
+    that they requested (404 otherwise)."""
+    jobs = DocumentJob.objects.select_related("compiled_report__period")
+    if province_only:
+        jobs = jobs.filter(province__isnull=False)
+    return get_object_or_404(access.jobs_visible_to(user, jobs), pk=pk)

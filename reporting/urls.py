@@ -52,6 +52,8 @@ urlpatterns = [
     path("province/", province.province_rollup, name="province_rollup"),
     path("province/communes/<int:pk>/", province.province_commune, name="province_commune"),
     path("province/workbook.xlsx", province.province_workbook, name="province_workbook"),
+    path("province/jobs/<int:pk>/", jobs.province_job, name="province_job"),
+    path("province/jobs/<int:pk>/download/", jobs.province_job_download, name="province_job_download"),
     path("jobs/<int:pk>/", jobs.job_detail, name="job_detail"),
     path("jobs/<int:pk>/download/", jobs.job_download, name="job_download"),
 ]

@@ -323,6 +323,9 @@ ROUTES = {
     # The province level: only a viewer of a province (no role of this table) reaches it; GET only.
     "reporting:province_rollup": Row({}, same(403), same(405)),
     "reporting:province_workbook": Row({}, same(403), same(405)),
+    # A province's job: its pages are the province level's; a commune job there does not exist.
+    "reporting:province_job": Row({"pk": "job"}, allow(other=403), same(405)),
+    "reporting:province_job_download": Row({"pk": "job"}, allow(other=403), same(405)),
     # Refused before any lookup: another commune's user gets 403 too, never a hint the commune exists.
     "reporting:province_commune": Row({"pk": "commune"}, allow(other=403), same(405)),
 }

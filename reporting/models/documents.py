@@ -18,6 +18,7 @@ class DocumentJob(models.Model):
         ANNEX_XLSX = "annex_xlsx", "Danh sách hộ được hỗ trợ (Excel)"
         HOUSEHOLDS_XLSX = "households_xlsx", "Danh sách hộ gia đình (Excel)"
         REVIEW_XLSX = "review_xlsx", "Biểu kết quả rà soát và danh sách hộ (Excel)"
+        PROVINCE_XLSX = "province_xlsx", "Biểu tổng hợp kết quả rà soát của tỉnh (Excel)"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Đang chờ"
@@ -26,8 +27,23 @@ class DocumentJob(models.Model):
         FAILED = "failed", "Lỗi"
 
     kind = models.CharField("loại", max_length=20, choices=Kind.choices, default=Kind.COMPILED_PDF)
+    # A job belongs to exactly one commune or (the province workbook) one province: who may see it
+    # is scoped by it (access.jobs_visible_to).
     commune = models.ForeignKey(
-        "households.Commune", on_delete=models.CASCADE, related_name="+", verbose_name="xã/phường"
+        "households.Commune",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="xã/phường",
+        null=True,
+        blank=True,
+    )
+    province = models.ForeignKey(
+        "households.Province",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="tỉnh/thành phố",
+        null=True,
+        blank=True,
     )
     compiled_report = models.ForeignKey(
         CompiledReport,
@@ -61,6 +77,11 @@ class DocumentJob(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.CheckConstraint(condition=Q(progress__lte=100), name="document_job_progress_max_100"),
+            models.CheckConstraint(
+                condition=Q(commune__isnull=False, province__isnull=True)
+                | Q(commune__isnull=True, province__isnull=False),
+                name="document_job_commune_xor_province",
+            ),
         ]
 
     def __str__(self):

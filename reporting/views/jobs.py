@@ -6,11 +6,14 @@ import datetime
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from reporting.models import DocumentJob
 from reporting.queries import get_job_for_user
+from thoxuan_gnbv import access
 from thoxuan_gnbv.models import AccessAction
 from thoxuan_gnbv.personal_data import log_personal_data_access
+from thoxuan_gnbv.viewkit import require
 
 
 def _job(request, pk) -> DocumentJob:
@@ -37,11 +40,32 @@ LABELS = {
     DocumentJob.Kind.ANNEX_XLSX: "Báo cáo {slug} – danh sách hộ được hỗ trợ (Excel)",
     DocumentJob.Kind.HOUSEHOLDS_XLSX: "Danh sách hộ gia đình (Excel, tiến trình nền)",
     DocumentJob.Kind.REVIEW_XLSX: "Biểu kết quả rà soát và danh sách hộ (Excel, tiến trình nền)",
+    DocumentJob.Kind.PROVINCE_XLSX: "Biểu tổng hợp kết quả rà soát của tỉnh (Excel, tiến trình nền)",
 }
 
 
 def job_download(request, pk):
-    job = _job(request, pk)
+    return _download(request, _job(request, pk))
+
+
+def _province_job(request, pk) -> DocumentJob:
+    # The province level's own pages (no commune opened): only the province's jobs, to its viewer.
+    require(access.is_province_viewer(request.user))
+    return get_job_for_user(request.user, pk, province_only=True)
+
+
+@require_GET
+def province_job(request, pk):
+    job = _province_job(request, pk)
+    return render(request, "reporting/report_job.html", {"job": job, "no_worker": no_worker_yet(job)})
+
+
+@require_GET
+def province_job_download(request, pk):
+    return _download(request, _province_job(request, pk))
+
+
+def _download(request, job):
     if job.status != DocumentJob.Status.DONE or not (job.content or job.file):
         raise Http404
     if job.file:  # an export: written to the media storage, streamed from there

@@ -2,10 +2,8 @@
 commune of the viewer's province, opening one commune to read its documents, and the province
 workbook. Read-only: a province viewer changes nothing anywhere (``access.is_read_only``)."""
 
-import tempfile
-
 from django.contrib import messages as flash
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +14,6 @@ from reporting import messages
 from reporting.figures.province import province_rollup as rollup_of
 from reporting.figures.province import stale
 from reporting.province_tasks import province_guard, request_refresh
-from reporting.views.review_tables import XLSX
 from thoxuan_gnbv import access
 from thoxuan_gnbv.middleware import DRILL_SESSION_KEY
 from thoxuan_gnbv.viewkit import require, year_param
@@ -63,21 +60,15 @@ def province_commune(request, pk):
 
 @require_GET
 def province_workbook(request):
-    from django.core.exceptions import ValidationError
-
-    from reporting.documents.province_workbook import write_province_xlsx
+    """Start the province workbook of the year as a background job and show its progress page."""
+    from reporting.documents.province_workbook import approved_count
+    from reporting.province_export import start_province_export
 
     user = request.user
     require(access.is_province_viewer(user))
     year = year_param(request, default=timezone.localdate().year)
-    communes = user.province.communes.order_by("name", "pk")
-    handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 — closed by the response that streams it
-    try:
-        write_province_xlsx(user.province, communes, year, handle)
-    except ValidationError:
-        handle.close()
+    if not approved_count(user.province.communes.all(), year):
         flash.error(request, messages.REVIEW_YEAR_NOT_APPROVED.format(year=year))
         return redirect(f"{reverse('reporting:province_rollup')}?year={year}")
-    handle.seek(0)
-    filename = f"tong-hop-ra-soat-{user.province.code}-{year}.xlsx"
-    return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX)
+    job = start_province_export(province=user.province, user=user, year=year)
+    return redirect("reporting:province_job", pk=job.pk)

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from households.models import Category, Province, Review, ReviewRound
 from reporting.figures.province import commune_row, province_rollup, row_key
+from reporting.models import DocumentJob
 from reporting.province_tasks import refresh_province_rows
 from tests.factories import CommuneFactory, NeighborhoodFactory, UserFactory
 from tests.households.factories import HouseholdFactory
@@ -231,17 +232,88 @@ def test_render_review_province_refuses_bad_input(province, tmp_path):
     assert not (tmp_path / "x.xlsx").exists()
 
 
-def test_workbook_download_from_the_roll_up(client, province, viewer):
+IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+def _sheets(book) -> dict:
+    return {name: list(book[name].iter_rows(values_only=True)) for name in book.sheetnames}
+
+
+def test_workbook_download_from_the_roll_up_is_a_job_equal_to_the_command(
+    client, province, viewer, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.TASKS, settings.MEDIA_ROOT = IMMEDIATE, tmp_path
     build_communes(province, 2)
     client.force_login(viewer)
-    response = client.get(reverse("reporting:province_workbook") + "?year=2024")
-    assert response.status_code == 200
-    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)), read_only=True)
-    names = [r[1] for r in book["Hộ nghèo"].iter_rows(min_row=9, values_only=True) if len(r) > 1 and r[1]]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(reverse("reporting:province_workbook") + "?year=2024")
+    job = DocumentJob.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("reporting:province_job", args=[job.pk])
+    assert job.kind == DocumentJob.Kind.PROVINCE_XLSX and job.status == DocumentJob.Status.DONE
+    assert job.province_id == province.pk and job.commune_id is None and job.message == "Đã xong: 2 dòng."
+    page = client.get(response["Location"]).text
+    assert "Tải tệp Excel (tong-hop-ra-soat-99-2024.xlsx)" in page
+    download = client.get(reverse("reporting:province_job_download", args=[job.pk]))
+    queued = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content)), read_only=True)
+    out = tmp_path / "tinh.xlsx"
+    call_command("render_review", "--year", "2024", "--province", "99", "--format", "xlsx", "--out", str(out))
+    expected = _sheets(_read(out))
+    assert _sheets(queued) == expected and len(expected) == 6
+    names = [r[1] for r in expected["Hộ nghèo"][8:] if len(r) > 1 and r[1]]
     assert names[:2] == ["Xã Số 00", "Xã Số 01"]
-    # A year without an approved round: back to the roll-up with a Vietnamese message.
+    # A year without an approved round: back to the roll-up with a Vietnamese message, no job.
     response = client.get(reverse("reporting:province_workbook") + "?year=2030", follow=True)
     assert "Năm 2030 chưa có đợt rà soát nào" in response.text
+    assert DocumentJob.objects.count() == 1
+
+
+def test_a_province_job_is_the_province_viewers_only(
+    client, province, viewer, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.TASKS, settings.MEDIA_ROOT = IMMEDIATE, tmp_path
+    communes = build_communes(province, 1)
+    client.force_login(viewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(reverse("reporting:province_workbook") + "?year=2024")
+    job = DocumentJob.objects.get(status=DocumentJob.Status.DONE)
+    # The commune's own officer: the province's job does not exist for them.
+    officer = UserFactory(commune=communes[0], role=Role.CHAIRMAN, username="ct-khac", password=None)
+    client.force_login(officer)
+    for name in ("reporting:job_detail", "reporting:job_download"):
+        assert client.get(reverse(name, args=[job.pk])).status_code == 404
+    assert client.get(reverse("reporting:province_job", args=[job.pk])).status_code == 403
+    # The viewer of another province: not theirs either.
+    other = Province.objects.create(code="98", name="Khác")
+    client.force_login(
+        UserFactory(username="tinhkhac", role=Role.UPPER_VIEWER, commune=None, province=other, password=None)
+    )
+    for name in ("reporting:province_job", "reporting:province_job_download"):
+        assert client.get(reverse(name, args=[job.pk])).status_code == 404
+
+
+def test_the_job_refuses_a_requester_no_longer_viewer_of_the_province(province, viewer, tmp_path, settings):
+    from reporting.province_export import NOT_A_VIEWER, export_province_job
+
+    settings.MEDIA_ROOT = tmp_path
+    build_communes(province, 1)
+    job = DocumentJob.objects.create(
+        kind=DocumentJob.Kind.PROVINCE_XLSX, province=province, params={"year": 2024}, requested_by=viewer
+    )
+    viewer.province = Province.objects.create(code="98", name="Khác")
+    viewer.save()
+    assert export_province_job.call(job_id=job.pk, province_id=province.pk) == 0
+    job.refresh_from_db()
+    assert job.status == DocumentJob.Status.FAILED and job.message == NOT_A_VIEWER and not job.file
+
+
+def test_a_job_names_exactly_one_commune_or_province(province, viewer):
+    from django.db import IntegrityError, transaction
+
+    commune = build_communes(province, 1)[0]
+    for scope in ({}, {"commune": commune, "province": province}):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            DocumentJob.objects.create(kind=DocumentJob.Kind.PROVINCE_XLSX, requested_by=viewer, **scope)
 
 
 def test_the_viewer_of_another_province_sees_nothing_of_this_one(client, province):

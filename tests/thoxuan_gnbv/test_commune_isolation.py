@@ -140,6 +140,8 @@ OBJECT_ROUTES = {
     "reporting:province_commune": lambda b: {"pk": b.commune.pk},
     "reporting:job_detail": _job,
     "reporting:job_download": _job,
+    "reporting:province_job": _job,
+    "reporting:province_job_download": _job,
 }
 # Routes whose arguments name no object (a period of the user's own commune): visited like lists.
 COMMUNE_ROUTES = {"reporting:compiled_start": {"slug": "2024-Q1"}}

@@ -1,14 +1,18 @@
 """Unit reports, compiled reports, jobs and the dashboard (reporting app)."""
 
+from django.db.models import Q
+
 from thoxuan_gnbv.access.base import (
     APPROVERS,
     COMMUNE_OFFICERS,
     OBSERVERS,
+    commune_ids_of,
     covers_commune,
     has_role,
     in_communes,
     is_admin,
     is_approver,
+    is_province_viewer,
     is_read_only,
     role_of,
 )
@@ -100,8 +104,13 @@ def compiled_reports_visible_to(user, queryset):
 
 def jobs_visible_to(user, queryset):
     """Scope a DocumentJob queryset: a background document is its requester's (the administrator
-    sees every job), and only of the user's communes."""
-    queryset = in_communes(user, queryset, "commune")
+    sees every job), and only of the user's communes. A province's job (the province workbook) is
+    seen by a viewer of that province only, never by a commune's users."""
+    if is_province_viewer(user):
+        # Their province's jobs, and the jobs of the commune they opened (a large review export).
+        queryset = queryset.filter(Q(province_id=user.province_id) | Q(commune__in=commune_ids_of(user)))
+    else:
+        queryset = in_communes(user, queryset, "commune")
     return queryset if is_admin(user) else queryset.filter(requested_by=user)
 
 
