@@ -8,8 +8,9 @@ from django.urls import reverse
 from tests.programs.delivery.test_views import make_support
 
 pytestmark = pytest.mark.django_db
-# The page with its panels, plus the access-log row (savepoint, insert, release: Luật 91/2025/QH15).
-HOUSEHOLD_PAGE_QUERIES = 12
+# The page with its panels (the certificate panel reads the latest decision: one query), plus the
+# access-log row (savepoint, insert, release: Luật 91/2025/QH15).
+HOUSEHOLD_PAGE_QUERIES = 13
 
 
 def _page(client_for, user, household):
