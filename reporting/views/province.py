@@ -3,7 +3,7 @@ commune of the viewer's province, opening one commune to read its documents, and
 workbook. Read-only: a province viewer changes nothing anywhere (``access.is_read_only``)."""
 
 from django.contrib import messages as flash
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -53,9 +53,12 @@ def province_commune(request, pk):
         raise Http404
     request.session[DRILL_SESSION_KEY] = pk
     target = request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    # Only a path of this site: ``redirect`` would take any other word for a view name to reverse.
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
         target = reverse("home")
-    return redirect(target)
+    return HttpResponseRedirect(target)
 
 
 @require_GET

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 
-from households.models import Category, ReviewRound
+from households.models import Category, Commune, Province, ReviewRound
 from programs.models import CorrectedKind, Correction, Estimate, EstimateLine, EstimateStatus, FundingSource
 from programs.models.corrections import CorrectionAction
 from reporting import services as reporting
@@ -74,6 +74,12 @@ def _people(world: World, commune):
     # The labour officer of another commune: every object here is out of their scope.
     elsewhere = CommuneFactory(code="noi-khac", name="Xã Nơi Khác", issuer_name="XÃ NƠI KHÁC")
     world.users["other"] = _user("other", Role.LABOUR_OFFICER, commune=elsewhere)
+    # The province level: a viewer of the commune's province (no role of the access table reaches its
+    # pages; the fuzz test of every URL uses this user for them).
+    province = Province.objects.create(code="tinh-thu", name="Tỉnh Thử")
+    Commune.objects.filter(pk=commune.pk).update(province=province)
+    commune.province = province
+    world.users["province"] = _user("province", Role.UPPER_VIEWER, province=province)
     kp1 = NeighborhoodFactory(commune=commune, name="Khu phố 1", position=1, head=world.users["head1"])
     NeighborhoodFactory(commune=commune, name="Khu phố 2", position=2, head=world.users["head2"])
     committee = UnitFactory(commune=commune, name="UBND thị trấn Kiểm Thử", kind="ubnd")
