@@ -11,6 +11,11 @@ from thoxuan_gnbv.navigation import (
 
 register_nav(NavItem("Báo cáo", "reporting:calendar", access.can_view_reports, order=40))
 register_nav(NavItem("Đánh giá quý", "reporting:dashboard", access.can_view_dashboard, order=41))
+register_nav(
+    NavItem(
+        "Tổng hợp tỉnh", "reporting:province_rollup", access.is_province_viewer, order=5, province_level=True
+    )
+)
 
 
 register_home(report_tasks)

@@ -21,6 +21,8 @@ class NavItem:
     url_name: str
     allowed: Callable[[object], bool]
     order: int = 100
+    # Shown to a province viewer who has not opened a commune: the commune menus would only answer 403.
+    province_level: bool = False
 
     @property
     def url(self) -> str:
@@ -87,9 +89,12 @@ def register_home(provider: Callable[[object], Iterable[HomeSection]]) -> None:
         _home_providers.append(provider)
 
 
-def nav_for(user) -> list[NavItem]:
+def nav_for(user, *, province_level: bool = False) -> list[NavItem]:
+    """The menu of ``user``; ``province_level``: only the province's entries (no commune open)."""
     items = []
     for item in sorted(_nav_items, key=lambda i: i.order):
+        if province_level and not item.province_level:
+            continue
         try:
             item.url  # noqa: B018 — an app not installed yet must not break the menu
         except NoReverseMatch:

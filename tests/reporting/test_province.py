@@ -163,7 +163,12 @@ def test_page_shows_the_total_and_drills_into_a_commune(client, province, viewer
     communes = build_communes(province, 2)
     warm(communes)
     client.force_login(viewer)
-    page = client.get(reverse("reporting:province_rollup") + "?year=2024").text
+    response = client.get(reverse("reporting:province_rollup") + "?year=2024")
+    page = response.text
+    # No commune open: the menu holds the province level only (the commune menus would answer 403),
+    # and no template text leaks into the page.
+    assert [item.label for item in response.context["nav_items"]] == ["Tổng hợp tỉnh"]
+    assert "{#" not in page and "{%" not in page
     total = _independent(communes, Category.POOR)
     assert (
         f'<td class="text-end">{total}</td>'
@@ -175,7 +180,10 @@ def test_page_shows_the_total_and_drills_into_a_commune(client, province, viewer
     assert reverse("reporting:province_commune", args=[communes[1].pk]) + "?next=" in page
     response = client.get(drill)
     assert response.url == tables
-    assert client.get(tables).status_code == 200
+    opened = client.get(tables)
+    assert opened.status_code == 200
+    assert "Tổng hợp tỉnh" in [item.label for item in opened.context["nav_items"]]
+    assert len(opened.context["nav_items"]) > 1  # a commune is open: its menus too
     # Opened commune 1: commune 0's tables are out of scope until the viewer goes back to the roll-up.
     other = reverse("reporting:review_tables", args=[communes[0].review_rounds.get(year=2024).pk])
     assert client.get(other).status_code == 404
