@@ -26,13 +26,9 @@ PENDING_SECONDS = 300
 def refresh_province_rows(commune_ids: list[int], year: int) -> int:
     """Compute and store the roll-up rows of ``commune_ids`` for ``year``; returns how many."""
     from households.models import Commune
-    from reporting.figure_tasks import warm_commune_year
 
     done = 0
     for commune in Commune.objects.filter(pk__in=commune_ids).order_by("pk"):
-        # The row reads the commune's stored figures (dashboard, poverty): bring the stale or missing
-        # ones up to date first, in this same job (a key another job computes is skipped).
-        warm_commune_year.call(commune_id=commune.pk, year=year)
         store_row(with_html(commune_row(commune, year)))
         done += 1
         if commune.province_id:

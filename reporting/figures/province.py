@@ -42,11 +42,16 @@ def commune_row(commune, year: int, *, today: datetime.date | None = None) -> di
     """The roll-up row of ``commune`` for ``year`` as a plain dict (stored in the shared cache).
     Walks the commune's aggregates: run by the worker, never on the roll-up page."""
     from reporting.dashboard import dashboard_data
+    from reporting.figure_tasks import warm_commune_year
     from reporting.figures.review_tables import approved_rounds
     from reporting.models import CompiledReport
 
     today = today or timezone.localdate()
     as_of = min(today, datetime.date(year, 12, 31))
+    # The row reads the commune's stored figures (dashboard, poverty): bring the stale or missing ones
+    # up to date first, in this same job (a key another job is computing is skipped). Without it the
+    # workbook's results sheet read zeros beside the review sheets' real movements.
+    warm_commune_year.call(commune_id=commune.pk, year=year)
     dashboard = dashboard_data(commune, year, today=today)
     plan = dashboard.calendar.plan
     poverty = dashboard.poverty if plan is not None else poverty_figures(commune, [], as_of, year)

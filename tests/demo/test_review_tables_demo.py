@@ -46,3 +46,28 @@ def test_the_demo_2024_tables_match_the_independent_count_and_print(tmp_path):
     )
     book = openpyxl.load_workbook(out)
     assert book["DS thoát nghèo"].max_row > 9
+
+
+def test_the_province_workbook_of_the_demo_agrees_sheet_with_sheet(tmp_path):
+    """``render_review --year 2024 --province 38``: each commune's results row (start, escaped, fell back
+    or new, net) is what its row of the poor households' sheet says — the two tables never disagree,
+    for Thọ Xuân with its approved plan as for the sample communes without one."""
+    call_command("seed_demo", stdout=io.StringIO())
+    out = tmp_path / "tinh-38.xlsx"
+    call_command(
+        "render_review", "--year", "2024", "--province", "38", "--format", "xlsx", "--out", str(out),
+        stdout=io.StringIO(),
+    )  # fmt: skip
+    book = openpyxl.load_workbook(out, read_only=True)
+    poor = {r[1]: r for r in book["Hộ nghèo"].iter_rows(min_row=9, values_only=True) if r and r[1]}
+    results = {
+        r[1]: r for r in book["Kết quả thực hiện"].iter_rows(min_row=9, values_only=True) if r and r[1]
+    }
+    with_round = [name for name, row in poor.items() if row[3] is not None and name != "Tổng cộng"]
+    assert "Thị trấn Thọ Xuân" in with_round and len(with_round) == 4
+    for name in [*with_round, "Tổng cộng"]:
+        p, r = poor[name], results[name]
+        # Hộ nghèo: D start, F escaped, G fell back, H new, I end; results: C start … F net.
+        assert (r[2], r[3], r[4], r[5]) == (p[3], p[5], p[6] + p[7], p[3] - p[8]), name
+    # Thọ Xuân's plan target "giảm 8 hộ nghèo" is scored net: 44 → 40, 4 of 8.
+    assert results["Thị trấn Thọ Xuân"][6:9] == (8, 4, 50)
