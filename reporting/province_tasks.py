@@ -12,9 +12,12 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.tasks import task
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from households.models import ReviewRound, RoundStatus
-from reporting.figures.province import ProvinceRow, commune_row, store_row
+from reporting.figures.province import ROW_CACHE_SECONDS, ProvinceRow, commune_row, province_rollup, store_row
 from reporting.models import CompiledReport, Report
 from thoxuan_gnbv.statuses import CompiledStatus, ReportStatus
 
@@ -28,11 +31,15 @@ def refresh_province_rows(commune_ids: list[int], year: int) -> int:
     from households.models import Commune
 
     done = 0
+    provinces = set()
     for commune in Commune.objects.filter(pk__in=commune_ids).order_by("pk"):
         store_row(with_html(commune_row(commune, year)))
+        provinces.add(commune.province_id)
         done += 1
         if commune.province_id:
             cache.delete(province_guard(commune.province_id, year))
+    for province_id in provinces - {None}:
+        store_rollup(province_id, year)
     return done
 
 
@@ -41,6 +48,56 @@ def with_html(data: dict) -> dict:
     laying out every commune's dozen cells and links on each request."""
     row = ProvinceRow(data["commune_id"], data["code"], data["name"], data)
     return {**data, "html": render_to_string("reporting/includes/province_row.html", {"row": row})}
+
+
+def rows_html(rollup):
+    """The table's rows: each commune's cells were rendered by the worker with its row, so the page
+    only joins them (a template loop over 166 communes cost more than the rest of the page)."""
+    waiting = (
+        '<td colspan="12" class="text-muted">Đang tính số liệu…</td><td><a href="{}">Xem chi tiết xã</a></td>'
+    )
+    return format_html_join(
+        "\n",
+        '<tr data-testid="province-row"><td class="text-center">{}</td><th scope="row">{}</th>{}</tr>',
+        (
+            (
+                number,
+                row.name,
+                row.html
+                or format_html(waiting, reverse("reporting:province_commune", args=[row.commune_id])),
+            )
+            for number, row in enumerate(rollup.rows, start=1)
+        ),
+    )
+
+
+def rollup_key(province_id: int, year: int) -> str:
+    return f"reporting:province:all:{province_id}:{year}"
+
+
+def store_rollup(province_id: int, year: int) -> None:
+    """The whole roll-up of a province (rows, total, rendered table body) as one cache entry, rebuilt
+    whenever the worker stores a row: the page then reads one entry, not one per commune."""
+    from households.models import Commune
+
+    communes = list(
+        Commune.objects.filter(province_id=province_id)
+        .order_by("name", "pk")
+        .values_list("pk", "code", "name")
+    )
+    rollup = province_rollup(communes, year)
+    entry = {"communes": [pk for pk, _, _ in communes], "rollup": rollup, "tbody": str(rows_html(rollup))}
+    cache.set(rollup_key(province_id, year), entry, timeout=ROW_CACHE_SECONDS)
+
+
+def rollup_for_page(province_id: int, communes: list, year: int):
+    """(roll-up, table body) for the page: the stored whole when it holds exactly these communes, else
+    assembled from the rows (a commune added since the worker last ran)."""
+    entry = cache.get(rollup_key(province_id, year))
+    if entry is not None and entry["communes"] == [pk for pk, _, _ in communes]:
+        return entry["rollup"], mark_safe(entry["tbody"])  # noqa: S308 — built by rows_html, escaped there
+    rollup = province_rollup(communes, year)
+    return rollup, rows_html(rollup)
 
 
 def request_refresh(commune_ids, year: int, *, guard: str = "") -> bool:

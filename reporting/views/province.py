@@ -11,9 +11,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
 from reporting import messages
-from reporting.figures.province import province_rollup as rollup_of
 from reporting.figures.province import stale
-from reporting.province_tasks import province_guard, request_refresh
+from reporting.province_tasks import province_guard, request_refresh, rollup_for_page
 from thoxuan_gnbv import access
 from thoxuan_gnbv.middleware import DRILL_SESSION_KEY
 from thoxuan_gnbv.viewkit import require, year_param
@@ -33,12 +32,13 @@ def province_rollup(request):
     request.session.pop(DRILL_SESSION_KEY, None)
     today = timezone.localdate()
     year = year_param(request, default=today.year)
-    rollup = rollup_of(_communes(user), year)
+    rollup, tbody = rollup_for_page(user.province_id, list(_communes(user)), year)
     waiting = [row.commune_id for row in rollup.rows if stale(row)]
     queued = request_refresh(waiting, year, guard=province_guard(user.province_id, year))
     context = {
         "province": user.province,
         "rollup": rollup,
+        "tbody": tbody,
         "years": list(range(today.year, FIRST_YEAR - 1, -1)),
         "refreshing": bool(waiting) or queued,
     }

@@ -350,3 +350,23 @@ def test_admin_refuses_an_upper_viewer_with_neither_province_nor_commune(client,
     assert messages.UPPER_VIEWER_WITHOUT_AREA in response.context["adminform"].form.errors["province"]
     user.refresh_from_db()
     assert user.role == Role.CHAIRMAN
+
+
+def test_the_page_reads_the_stored_whole_and_falls_back_for_a_new_commune(client, province, viewer):
+    """The worker stores the whole roll-up (rows, total, table body) in one entry; a commune added
+    since is not in it, so the page assembles the rows instead and shows the new one as not computed."""
+    from django.core.cache import cache
+
+    from reporting.province_tasks import rollup_key
+
+    communes = build_communes(province, 2)
+    warm(communes)
+    entry = cache.get(rollup_key(province.pk, 2024))
+    assert entry["communes"] == sorted(c.pk for c in communes)
+    assert entry["rollup"].total["poor"] == _independent(communes, Category.POOR)
+    client.force_login(viewer)
+    url = reverse("reporting:province_rollup") + "?year=2024"
+    assert client.get(url).text.count('data-testid="province-row"') == 2
+    CommuneFactory(code="tinh-xa-moi", name="Xã Số 99", province=province)
+    page = client.get(url).text
+    assert page.count('data-testid="province-row"') == 3 and "Đang tính số liệu…" in page
