@@ -78,21 +78,27 @@ def rollup_key(province_id: int, year: int) -> str:
 def store_rollup(province_id: int, year: int) -> None:
     """The whole roll-up of a province (rows, total, rendered table body) as one cache entry, rebuilt
     whenever the worker stores a row: the page then reads one entry, not one per commune."""
-    from households.models import Commune
-
-    communes = list(
-        Commune.objects.filter(province_id=province_id)
-        .order_by("name", "pk")
-        .values_list("pk", "code", "name")
-    )
+    communes = province_communes(province_id)
     rollup = province_rollup(communes, year)
     entry = {"communes": [pk for pk, _, _ in communes], "rollup": rollup, "tbody": str(rows_html(rollup))}
     cache.set(rollup_key(province_id, year), entry, timeout=ROW_CACHE_SECONDS)
 
 
-def rollup_for_page(province_id: int, communes: list, year: int):
-    """(roll-up, table body) for the page: the stored whole when it holds exactly these communes, else
-    assembled from the rows (a commune added since the worker last ran)."""
+def province_communes(province_id: int) -> list[tuple]:
+    """(id, code, name) of the province's communes in the roll-up's order — the worker's and the page's."""
+    from households.models import Commune
+
+    return list(
+        Commune.objects.filter(province_id=province_id)
+        .order_by("name", "pk")
+        .values_list("pk", "code", "name")
+    )
+
+
+def rollup_for_page(province_id: int, year: int):
+    """(roll-up, table body) for the page: the stored whole when it holds exactly the province's
+    communes, else assembled from the rows (a commune added since the worker last ran)."""
+    communes = province_communes(province_id)
     entry = cache.get(rollup_key(province_id, year))
     if entry is not None and entry["communes"] == [pk for pk, _, _ in communes]:
         return entry["rollup"], mark_safe(entry["tbody"])  # noqa: S308 — built by rows_html, escaped there

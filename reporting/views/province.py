@@ -20,10 +20,6 @@ from thoxuan_gnbv.viewkit import require, year_param
 FIRST_YEAR = 2021  # the 2021–2025 programme (QĐ 90/QĐ-TTg) is the first the portal holds
 
 
-def _communes(user):
-    return user.province.communes.order_by("name", "pk").values_list("pk", "code", "name")
-
-
 @require_GET
 def province_rollup(request):
     user = request.user
@@ -32,7 +28,7 @@ def province_rollup(request):
     request.session.pop(DRILL_SESSION_KEY, None)
     today = timezone.localdate()
     year = year_param(request, default=today.year)
-    rollup, tbody = rollup_for_page(user.province_id, list(_communes(user)), year)
+    rollup, tbody = rollup_for_page(user.province_id, year)
     waiting = [row.commune_id for row in rollup.rows if stale(row)]
     queued = request_refresh(waiting, year, guard=province_guard(user.province_id, year))
     context = {
