@@ -78,18 +78,20 @@ def rollup_key(province_id: int, year: int) -> str:
 def store_rollup(province_id: int, year: int) -> None:
     """The whole roll-up of a province (rows, total, rendered table body) as one cache entry, rebuilt
     whenever the worker stores a row: the page then reads one entry, not one per commune."""
-    communes = province_communes(province_id)
+    communes = province_communes(province_id, year)
     rollup = province_rollup(communes, year)
     entry = {"communes": [pk for pk, _, _ in communes], "rollup": rollup, "tbody": str(rows_html(rollup))}
     cache.set(rollup_key(province_id, year), entry, timeout=ROW_CACHE_SECONDS)
 
 
-def province_communes(province_id: int) -> list[tuple]:
-    """(id, code, name) of the province's communes in the roll-up's order — the worker's and the page's."""
+def province_communes(province_id: int, year: int) -> list[tuple]:
+    """(id, code, name) of the province's communes of ``year`` (``communes_of_year``) in the roll-up's
+    order — the worker's and the page's."""
     from households.models import Commune
+    from households.services.mergers import communes_of_year
 
     return list(
-        Commune.objects.filter(province_id=province_id)
+        communes_of_year(Commune.objects.filter(province_id=province_id), year)
         .order_by("name", "pk")
         .values_list("pk", "code", "name")
     )
@@ -98,7 +100,7 @@ def province_communes(province_id: int) -> list[tuple]:
 def rollup_for_page(province_id: int, year: int):
     """(roll-up, table body) for the page: the stored whole when it holds exactly the province's
     communes, else assembled from the rows (a commune added since the worker last ran)."""
-    communes = province_communes(province_id)
+    communes = province_communes(province_id, year)
     entry = cache.get(rollup_key(province_id, year))
     if entry is not None and entry["communes"] == [pk for pk, _, _ in communes]:
         return entry["rollup"], mark_safe(entry["tbody"])  # noqa: S308 — built by rows_html, escaped there

@@ -211,3 +211,12 @@ def _move_households(predecessors, successor, targets, user, reason) -> int:
     for commune in (successor, *predecessors):
         stored_figures.changed(commune.pk)
     return len(households)
+
+
+def communes_of_year(communes, year: int):
+    """The communes of ``communes`` that existed at some time in ``year``: founded by its last day and
+    not merged away on or before its first (NQ 1686/NQ-UBTVQH15: the predecessors cease on the date the
+    merger takes effect). A province's table for 2024 lists the communes before the 2025 mergers, one
+    for 2026 the communes after them, and one for 2025 both — each for its part of the year."""
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    return communes.exclude(established_on__gt=last).exclude(merged_into__effective_on__lte=first)

@@ -370,3 +370,33 @@ def test_the_page_reads_the_stored_whole_and_falls_back_for_a_new_commune(client
     CommuneFactory(code="tinh-xa-moi", name="Xã Số 99", province=province)
     page = client.get(url).text
     assert page.count('data-testid="province-row"') == 3 and "Đang tính số liệu…" in page
+
+
+def test_each_year_lists_the_communes_of_that_year(client, province, viewer, tmp_path):
+    """After a merger the predecessors leave the roll-up and the workbook from the first whole year
+    without them; the successor joins from the year it was founded; the merger's year holds both."""
+    from households.models import CommuneMerger
+    from reporting.province_tasks import province_communes
+
+    old = build_communes(province, 3)
+    new = CommuneFactory(
+        code="tinh-xa-moi", name="Xã Mới", province=province, established_on=datetime.date(2025, 7, 1)
+    )
+    merger = CommuneMerger.objects.create(
+        successor=new, effective_on=datetime.date(2025, 7, 1), resolution_number="1686/NQ-UBTVQH15"
+    )
+    merger.predecessors.set(old[:2])
+
+    def names(year):
+        return [name for _, _, name in province_communes(province.pk, year)]
+
+    assert names(2024) == ["Xã Số 00", "Xã Số 01", "Xã Số 02"]
+    assert names(2025) == ["Xã Mới", "Xã Số 00", "Xã Số 01", "Xã Số 02"]
+    assert names(2026) == ["Xã Mới", "Xã Số 02"]
+    client.force_login(viewer)
+    page = client.get(reverse("reporting:province_rollup") + "?year=2026").text
+    assert page.count('data-testid="province-row"') == 2 and "Xã Số 00" not in page
+    out = tmp_path / "tinh.xlsx"
+    call_command("render_review", "--year", "2024", "--province", "99", "--format", "xlsx", "--out", str(out))
+    rows = list(_read(out)["Hộ nghèo"].iter_rows(values_only=True))
+    assert [r[1] for r in rows[8:] if r and isinstance(r[0], int)] == ["Xã Số 00", "Xã Số 01", "Xã Số 02"]

@@ -66,6 +66,7 @@ class Command(BaseCommand):
 
     def handle_province(self, year, fmt, out, code):
         from households.models import Province
+        from households.services.mergers import communes_of_year
         from reporting.documents.province_workbook import write_province_xlsx
 
         if fmt != "xlsx":
@@ -73,7 +74,7 @@ class Command(BaseCommand):
         province = Province.objects.filter(code=code).first()
         if province is None:
             raise CommandError(messages.PROVINCE_UNKNOWN.format(code=code))
-        communes = province.communes.order_by("name", "pk")
+        communes = communes_of_year(province.communes.all(), year).order_by("name", "pk")
         try:
             found = _atomic_write(out, lambda stream: write_province_xlsx(province, communes, year, stream))
         except ValidationError as error:
