@@ -1,7 +1,7 @@
 """Demo of the 2025 reform: the three communes Thị trấn Thọ Xuân is said to have been merged with
 (xã Xuân Hồng, Xuân Trường, Xuân Giang — a secondary source; NQ 1686/NQ-UBTVQH15 not yet read: "cần
 xác nhận") as GENERATED sample data, each name marked "(dữ liệu mẫu)", with a few thôn, ~130
-households and an approved 2024 round; then their merger into "Xã Thọ Xuân" (code ``xa-tho-xuan``) on
+households and approved 2023 and 2024 rounds; then their merger into "Xã Thọ Xuân" (code ``xa-tho-xuan``) on
 01/07/2025, recorded unconfirmed.
 
 Thị trấn Thọ Xuân itself (code ``tho-xuan``) is recorded among the predecessors and its identity ends
@@ -46,7 +46,12 @@ SAMPLES = [
     ("xuan-giang", "Xã Xuân Giang", "XÃ XUÂN GIANG", "Xuân Giang", "XG", 130),
 ]
 THON_COUNT = 4
-DECIDED = datetime.date(2024, 12, 23)
+# The sample rounds: (year, decision number, decision date).
+ROUNDS = [
+    (2023, "176/QĐ-UBND", datetime.date(2023, 12, 22)),
+    (2024, "198/QĐ-UBND", datetime.date(2024, 12, 23)),
+]
+STAY = 0.85  # share of sample households whose result is the same in 2024 as in 2023
 NOTE = (
     "Cần xác nhận: thành phần sắp xếp lấy theo nguồn thứ cấp, chưa đối chiếu được văn bản gốc Nghị quyết "
     "1686/NQ-UBTVQH15 (ngày ban hành để trống). Ba xã Xuân Hồng, Xuân Trường, Xuân Giang là dữ liệu mẫu "
@@ -56,7 +61,7 @@ NOTE = (
 
 
 def seed_merger_2025(users) -> Commune:
-    """The sample communes with their 2024 round, then the merger (once). Returns xã Thọ Xuân."""
+    """The sample communes with their 2023 and 2024 rounds, then the merger (once). Returns xã Thọ Xuân."""
     existing = Commune.objects.filter(code=SUCCESSOR_CODE).first()
     if existing is not None and CommuneMerger.objects.filter(successor=existing).exists():
         return existing
@@ -148,32 +153,39 @@ def _households(rng, commune, hoods, prefix, count, users) -> None:
         for household, members in zip(households, members_of, strict=True)
         for m in members
     )
-    standard = PovertyStandard.objects.in_force(2024)
+    # Two approved years, so the 2024 movements are real: most households keep their 2023 result.
+    first = [_draw(rng) for _ in households]
+    second = [category if rng.random() < STAY else _draw(rng) for category in first]
+    for (year, decision, decided), categories in zip(ROUNDS, (first, second), strict=True):
+        _approved_round(rng, commune, households, members_of, categories, year, decision, decided, users)
+
+
+def _draw(rng) -> str:
+    draw = rng.random()
+    if draw < 0.06:
+        return Category.POOR
+    if draw < 0.15:
+        return Category.NEAR_POOR
+    return Category.AVERAGE if draw < 0.4 else Category.NONE
+
+
+def _approved_round(rng, commune, households, members_of, categories, year, decision, decided, users):
+    standard = PovertyStandard.objects.in_force(year)
     thresholds = thresholds_for(standard, commune.area_type)
     review_round = ReviewRound.objects.create(
         commune=commune,
-        year=2024,
+        year=year,
         number=1,
         status=RoundStatus.APPROVED,
-        decision_number="198/QĐ-UBND",
-        decision_date=DECIDED,
+        decision_number=decision,
+        decision_date=decided,
         # Sample communes have no accounts of their own: the demo chairman stands in as the signer.
         opened_by=users.get("laodong"),
         approved_by=users.get("chutich"),
         note=f"Đợt rà soát {SAMPLE_NOTE}.",
     )
     reviews, counts = [], dict.fromkeys(Category.values, 0)
-    for household, members in zip(households, members_of, strict=True):
-        draw = rng.random()
-        category = (
-            Category.POOR
-            if draw < 0.06
-            else Category.NEAR_POOR
-            if draw < 0.15
-            else Category.AVERAGE
-            if draw < 0.4
-            else Category.NONE
-        )
+    for household, members, category in zip(households, members_of, categories, strict=True):
         income, deprivations = _inputs_for(rng, category, thresholds)
         assert classify(thresholds, deprivation_count=len(deprivations), income=income) == category
         assert set(deprivations) <= set(INDICATOR_CODES)
@@ -182,7 +194,7 @@ def _households(rng, commune, hoods, prefix, count, users) -> None:
             Review(
                 household=household,
                 round=review_round,
-                year=2024,
+                year=year,
                 standard=standard,
                 household_size=len(members),
                 income=income,

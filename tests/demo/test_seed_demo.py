@@ -131,7 +131,7 @@ def test_the_2025_merger_is_recorded_unconfirmed_with_sample_communes_and_thi_tr
     assert township.identities.get().valid_to == datetime.date(2025, 6, 30)
     # Xã Thọ Xuân's 2025 start is the sum of the sample communes' approved 2024 poor households.
     poor_2024 = Review.objects.filter(
-        round__commune__in=samples, round__status=RoundStatus.APPROVED, category="poor"
+        round__commune__in=samples, round__status=RoundStatus.APPROVED, year=2024, category="poor"
     ).count()
     assert poor_2024 > 0
     assert movement_table(successor, 2025)[-1].start == poor_2024
