@@ -54,7 +54,8 @@ def rows_html(rollup):
     """The table's rows: each commune's cells were rendered by the worker with its row, so the page
     only joins them (a template loop over 166 communes cost more than the rest of the page)."""
     waiting = (
-        '<td colspan="12" class="text-muted">Đang tính số liệu…</td><td><a href="{}">Xem chi tiết xã</a></td>'
+        '<td colspan="12" class="text-muted">Đang tính số liệu…</td>'
+        '<td class="small text-nowrap"><a href="{}">Xem chi tiết xã</a></td>'
     )
     return format_html_join(
         "\n",
