@@ -42,7 +42,7 @@ from django.urls.exceptions import Resolver404  # noqa: E402
 
 ROLES = [
     "chutich", "phochutich", "laodong", "nongnghiep", "vanhoa", "tramyte", "ketoan",
-    "khupho1", "khupho2", "mttq", "captren", "quantri",
+    "khupho1", "khupho2", "mttq", "captren", "captinh", "quantri",
 ]  # fmt: skip
 SITE = "http://testserver"
 SKIP_ROUTES = {"logout"}

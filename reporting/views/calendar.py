@@ -31,6 +31,8 @@ def report_calendar(request):
             "reports_to": identity_in_year(commune, year).reports_to,
             "years": years,
             "can_compile": access.can_compile_report(request.user),
+            # Readers (Fatherland Front, the level above) open only approved compiled reports.
+            "approved_only": access.is_read_only(request.user),
             "can_view_dashboard": access.can_view_dashboard(request.user),
             "user_can_write": {
                 row.component.pk

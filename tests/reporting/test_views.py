@@ -252,3 +252,23 @@ def test_admin_pages_of_reports_open(client_for, draft, compiled, admin_user):
         reverse("admin:reporting_report_changelist"),
     ):
         assert client.get(url).status_code == 200
+
+
+def test_calendar_links_a_compiled_draft_only_for_who_may_open_it(
+    client_for, compiled, upper_viewer, labour_officer
+):
+    """Readers open approved compiled reports only: a draft shows its state without a link (it would
+    answer 404 to them)."""
+    from thoxuan_gnbv.statuses import CompiledStatus
+
+    url = reverse("reporting:calendar") + "?year=2024"
+    detail = reverse("reporting:compiled_detail", args=[compiled.pk])
+    assert detail in client_for(labour_officer).get(url).content.decode()
+    page = client_for(upper_viewer).get(url).content.decode()
+    assert detail not in page and "Đang soạn" in page
+    assert client_for(upper_viewer).get(detail).status_code == 404
+    type(compiled).objects.filter(pk=compiled.pk).update(
+        status=CompiledStatus.APPROVED, approved_by=labour_officer, approved_at=compiled.created_at,
+        issued_on=datetime.date(2024, 7, 5), document_number="12/BC-UBND",
+    )  # fmt: skip
+    assert detail in client_for(upper_viewer).get(url).content.decode()
