@@ -278,7 +278,8 @@ def test_queueing_a_round_pdf_takes_the_same_queries_at_any_size(
         household = HouseholdFactory(neighborhood=neighborhood1 if i % 2 else neighborhood2)
         for review_round, category in zip(rounds, (Category.POOR, Category.NEAR_POOR), strict=True):
             add_result(review_round, household, category)
-    assert _queries(client, url) == few <= 22  # the tables' figures and the lists' counts, then one INSERT
+    # The tables' figures and the lists' counts, then one INSERT: 22 on SQLite, 23 on PostgreSQL.
+    assert _queries(client, url) == few <= 23
     assert DocumentJob.objects.filter(kind=kind, status=DocumentJob.Status.QUEUED).count() == 3
 
 
