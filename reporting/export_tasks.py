@@ -2,7 +2,11 @@
 the household workbook of the list's filter when it selects more than ``LARGE_EXPORT_ROWS`` households,
 and the compiled report's annex as an Excel list (no row limit, unlike its PDF). The workbook is
 written row by row (openpyxl write-only) to a temporary file, then copied in chunks to the job's file
-in the media storage; the page polls the job's progress (``reporting:job_detail``)."""
+in the media storage; the page polls the job's progress (``reporting:job_detail``).
+
+The PDFs of an approved review round whose lists pass the thresholds of ``thoxuan_gnbv.background``
+(the certificates, the result tables, the recognition decision with its annexed lists) are written the
+same way: laid out in bounded parts, merged with pypdf into the temporary file, copied to the job's file."""
 
 import tempfile
 from types import SimpleNamespace
@@ -38,27 +42,33 @@ def _counted(rows, job_id: int, total: int):
             )
 
 
-def _finish(job: DocumentJob, handle, filename: str, rows: int) -> None:
+def _count(number: int, unit: str) -> str:
+    return f"{number:_} {unit}".replace("_", ".")
+
+
+def _finish(job: DocumentJob, handle, filename: str, count: int) -> None:
     handle.seek(0)
     job.file.save(filename, File(handle), save=False)
+    pages = {"pages": count} if job.is_pdf else {}
     DocumentJob.objects.filter(pk=job.pk).update(
         file=job.file.name,
         filename=filename,
         status=DocumentJob.Status.DONE,
         progress=100,
-        message=f"Đã xong: {rows:_} dòng.".replace("_", "."),
+        message=f"Đã xong: {_count(count, 'trang' if job.is_pdf else 'dòng')}.",
         finished_at=timezone.now(),
+        **pages,
     )
 
 
 def _run(job_id: int, commune_id: int, kind: str, write) -> int:
-    """Run ``write(job, handle) -> (filename, rows)`` for the job, recording failure on the job."""
+    """Run ``write(job, handle) -> (filename, rows or pages)`` for the job, recording failure on it."""
     job = DocumentJob.objects.select_related("commune", "requested_by", "compiled_report__period").get(
         pk=job_id, commune_id=commune_id, kind=kind
     )
     _progress(job_id, 5, "Đang đọc dữ liệu…", status=DocumentJob.Status.RUNNING)
     try:
-        with tempfile.TemporaryFile(suffix=".xlsx") as handle:
+        with tempfile.TemporaryFile(suffix=".pdf" if job.is_pdf else ".xlsx") as handle:
             filename, rows = write(job, handle)
             _finish(job, handle, filename, rows)
     except Exception as error:  # the page must show the failure rather than spin forever
@@ -140,10 +150,90 @@ def review_list_rows(tables) -> int:
     return sum(count for kind, *_ in tables.list_kinds() for _, count in tables.list_chunks(kind))
 
 
+# About 20 name-list rows a landscape A4 page (measured: 533 rows, 29 pages with the four tables):
+# the scale of the progress bar of a round's PDF, whose parts report pages.
+LIST_ROWS_PER_PAGE = 20
+
+
+def _on_pages(job_id: int, expected: int):
+    """A part's callback: the job's progress from the pages laid out so far out of ``expected``."""
+
+    def report(pages: int) -> None:
+        done = f"{pages:_} / {expected:_}" if pages <= expected else f"{pages:_}"
+        message = f"Đã dàn {done} trang…".replace("_", ".")
+        _progress(job_id, min(95, 10 + 85 * pages // max(expected, 1)), message, pages=pages)
+
+    return report
+
+
+def _review_round(job: DocumentJob):
+    from households.models import ReviewRound
+
+    return ReviewRound.objects.select_related("commune").get(pk=job.params["round"], commune=job.commune)
+
+
+@task()
+def render_certificates_job(job_id: int, commune_id: int) -> int:
+    """The certificates (Mẫu số 03) of an approved round's list (``params``: round, category,
+    khu phố), in the requester's scope, the CCCD masked as the requester would see it."""
+    from reporting.documents.certificate_batch import round_certificates, write_certificates
+
+    def write(job, handle):
+        selection = round_certificates(
+            job.requested_by,
+            _review_round(job),
+            category=job.params.get("category", ""),
+            neighborhood_id=job.params.get("neighborhood"),
+        )
+        total = selection.reviews.count()
+        _progress(job.pk, 10, f"Đang dàn {_count(total, 'giấy chứng nhận')}…")
+        pages = write_certificates(
+            selection.reviews,
+            handle,
+            can_see_national_id=selection.can_see_national_id,
+            on_chunk=_on_pages(job.pk, total),
+        )
+        return selection.filename, pages
+
+    return _run(job_id, commune_id, DocumentJob.Kind.CERTIFICATES_PDF, write)
+
+
+@task()
+def render_review_tables_pdf_job(job_id: int, commune_id: int) -> int:
+    """The review result tables of a year with their four name lists as one PDF (``params["year"]``)."""
+    from reporting.documents.review_pdf import write_review_pdf
+    from reporting.documents.review_tables import build_review_tables
+
+    def write(job, handle):
+        tables = build_review_tables(job.commune, job.params["year"])
+        expected = 1 + review_list_rows(tables) // LIST_ROWS_PER_PAGE
+        pages = write_review_pdf(tables, handle, on_part=_on_pages(job.pk, expected))
+        return f"{tables.filename}.pdf", pages
+
+    return _run(job_id, commune_id, DocumentJob.Kind.REVIEW_TABLES_PDF, write)
+
+
+@task()
+def render_decision_pdf_job(job_id: int, commune_id: int) -> int:
+    """The recognition decision of an approved round with its four annexed lists (Phụ lục I–IV)."""
+    from reporting.documents.review_decision import build_decision, write_decision_pdf
+
+    def write(job, handle):
+        decision = build_decision(_review_round(job))
+        expected = 1 + review_list_rows(decision.tables) // LIST_ROWS_PER_PAGE
+        pages = write_decision_pdf(decision, handle, on_part=_on_pages(job.pk, expected))
+        return decision.frame.filename, pages
+
+    return _run(job_id, commune_id, DocumentJob.Kind.DECISION_PDF, write)
+
+
 TASKS = {
     DocumentJob.Kind.HOUSEHOLDS_XLSX: export_households_job,
     DocumentJob.Kind.ANNEX_XLSX: export_annex_job,
     DocumentJob.Kind.REVIEW_XLSX: export_review_tables_job,
+    DocumentJob.Kind.CERTIFICATES_PDF: render_certificates_job,
+    DocumentJob.Kind.REVIEW_TABLES_PDF: render_review_tables_pdf_job,
+    DocumentJob.Kind.DECISION_PDF: render_decision_pdf_job,
 }
 
 

@@ -11,6 +11,15 @@ from django.http import HttpResponse
 # of 50,000 rows takes tens of seconds and a proxy or gunicorn's worker timeout would cut it.
 LARGE_EXPORT_ROWS = 50_000
 
+# The PDFs of an approved review round go to the worker above these sizes, so that what a request
+# lays out stays within a few seconds (measured on the 2-core machine under a neighbour's load:
+# about 0.15 s a certificate page, about 18 ms a name-list row with the tables' fixed part).
+# Certificates: one A4 page a household; a khu phố's list (tens of households) stays immediate.
+CERTIFICATE_JOB_HOUSEHOLDS = 50
+# Result tables PDF and the recognition decision: the rows of the four name lists (about 20 a page),
+# the same count the review workbook decides on (``review_list_rows``).
+REVIEW_PDF_JOB_ROWS = 300
+
 _starters: dict[str, Callable[..., HttpResponse]] = {}
 
 

@@ -126,8 +126,10 @@ def build_decision(review_round: ReviewRound) -> RecognitionDecision:
     )
 
 
-def render_decision_pdf(decision: RecognitionDecision) -> bytes:
-    """The decision, then Phụ lục I–IV (the name lists, in parts of whole khu phố, merged)."""
+def write_decision_pdf(decision: RecognitionDecision, out, *, on_part=None) -> int:
+    """Write the decision, then Phụ lục I–IV (the name lists, in parts of whole khu phố, merged), to
+    ``out`` (a binary file); returns the number of pages. ``on_part(pages so far)`` is called after
+    each laid-out part (a job's progress)."""
     writer = PdfWriter()
     context = {"doc": decision, "document_template": "reporting/documents/review_decision.html"}
     pages = _append(writer, render_pdf(DECISION_TEMPLATE, context))
@@ -136,6 +138,14 @@ def render_decision_pdf(decision: RecognitionDecision) -> bytes:
             for part in _contexts(decision.tables, kind, title, number):
                 part.update(page_start=pages + 1, decision_line=decision.annex_line, signer=False)
                 pages += _append(writer, render_pdf("reporting/documents/review_list.html", part))
-    out = io.BytesIO()
+                if on_part:
+                    on_part(pages)
     writer.write(out)
+    return pages
+
+
+def render_decision_pdf(decision: RecognitionDecision) -> bytes:
+    """``write_decision_pdf`` as bytes (a short decision, a test)."""
+    out = io.BytesIO()
+    write_decision_pdf(decision, out)
     return out.getvalue()

@@ -44,8 +44,9 @@ def _contexts(tables, kind: str, title: str, number: str):
         start += count
 
 
-def write_review_pdf(tables, out) -> int:
-    """Write the PDF of ``tables`` to ``out`` (a binary file); returns the number of pages."""
+def write_review_pdf(tables, out, *, on_part=None) -> int:
+    """Write the PDF of ``tables`` to ``out`` (a binary file); returns the number of pages.
+    ``on_part(pages so far)`` is called after each laid-out part (a job's progress)."""
     writer = PdfWriter()
     pages = _append(writer, render_pdf(TABLES_TEMPLATE, {"doc": tables, "page_start": 0}))
     with tables_transaction():
@@ -53,5 +54,7 @@ def write_review_pdf(tables, out) -> int:
             for context in _contexts(tables, kind, title, number):
                 context["page_start"] = pages + 1
                 pages += _append(writer, render_pdf(LIST_TEMPLATE, context))
+                if on_part:
+                    on_part(pages)
     writer.write(out)
     return pages

@@ -19,6 +19,11 @@ class DocumentJob(models.Model):
         HOUSEHOLDS_XLSX = "households_xlsx", "Danh sách hộ gia đình (Excel)"
         REVIEW_XLSX = "review_xlsx", "Biểu kết quả rà soát và danh sách hộ (Excel)"
         PROVINCE_XLSX = "province_xlsx", "Biểu tổng hợp kết quả rà soát của tỉnh (Excel)"
+        # The PDFs of an approved review round that grow with its lists (QĐ 24/2021/QĐ-TTg Mẫu số 02,
+        # 03; TT 07/2021/TT-BLĐTBXH Phụ lục VII): written to ``file`` like the exports.
+        CERTIFICATES_PDF = "certificates_pdf", "Giấy chứng nhận hộ nghèo, hộ cận nghèo (PDF)"
+        REVIEW_TABLES_PDF = "review_tables_pdf", "Biểu kết quả rà soát và danh sách hộ (PDF)"
+        DECISION_PDF = "decision_pdf", "Quyết định công nhận kèm các danh sách hộ (PDF)"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Đang chờ"
@@ -91,6 +96,21 @@ class DocumentJob(models.Model):
         if self.commune_id is None and self.compiled_report_id is not None:
             self.commune_id = self.compiled_report.period.commune_id
         super().save(*args, **kwargs)
+
+    @property
+    def is_pdf(self) -> bool:
+        """The job's document is a PDF (the compiled report kept in ``content``, a round's PDF in ``file``)."""
+        return self.kind in PDF_KINDS
+
+
+PDF_KINDS = frozenset(
+    {
+        DocumentJob.Kind.COMPILED_PDF,
+        DocumentJob.Kind.CERTIFICATES_PDF,
+        DocumentJob.Kind.REVIEW_TABLES_PDF,
+        DocumentJob.Kind.DECISION_PDF,
+    }
+)
 
 
 class FigureCache(models.Model):

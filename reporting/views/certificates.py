@@ -1,15 +1,20 @@
 """Printing certificates (QĐ 24/2021/QĐ-TTg Mẫu số 03): one household's, from its latest approved
 result, or a whole list of an approved round (poor, near-poor or both, optionally one khu phố). Both
-are personal data: the printing is logged, and the CCCD prints in full only to who may see it."""
+are personal data: the printing is logged, and the CCCD prints in full only to who may see it. A list
+longer than ``CERTIFICATE_JOB_HOUSEHOLDS`` households (one page each) is printed by the background
+worker for the officer who asked, and logged when they download it (``reporting:job_download``)."""
 
 from django.contrib import messages as flash
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 
-from households.models import Category, Household, Review, ReviewRound
-from reporting.documents.certificate_batch import render_certificates
-from reporting.documents.certificates import LISTED, latest_listed_review
+from households.models import Household, Review, ReviewRound
+from reporting.documents.certificate_batch import render_certificates, round_certificates
+from reporting.documents.certificates import latest_listed_review
+from reporting.export_tasks import export_job_start
+from reporting.models import DocumentJob
 from thoxuan_gnbv import access
+from thoxuan_gnbv.background import CERTIFICATE_JOB_HOUSEHOLDS
 from thoxuan_gnbv.models import AccessAction
 from thoxuan_gnbv.personal_data import log_personal_data_access
 from thoxuan_gnbv.viewkit import int_param, require
@@ -23,8 +28,8 @@ def _masking(user):
     return lambda head_id: access.can_see_national_id_in(user, head_id)
 
 
-def _pdf(request, reviews, filename: str):
-    output = render_certificates(reviews, can_see_national_id=_masking(request.user))
+def _pdf(reviews, filename: str, can_see_national_id):
+    output = render_certificates(reviews, can_see_national_id=can_see_national_id)
     return FileResponse(output, content_type="application/pdf", filename=filename)
 
 
@@ -40,31 +45,40 @@ def certificate_household(request, pk):
         action=AccessAction.DOWNLOAD_PDF, request=request, obj=household, household_code=household.code,
         label=f"Giấy chứng nhận hộ {household.code}",
     )  # fmt: skip
-    return _pdf(request, Review.objects.filter(pk=latest.pk), f"giay-chung-nhan-{household.code}.pdf")
+    return _pdf(
+        Review.objects.filter(pk=latest.pk), f"giay-chung-nhan-{household.code}.pdf", _masking(request.user)
+    )
 
 
 def certificate_list(request, pk):
     require(access.can_view_review_rounds(request.user))
-    review_round = get_object_or_404(access.rounds_visible_to(request.user, ReviewRound.objects.all()), pk=pk)
+    rounds = access.rounds_visible_to(request.user, ReviewRound.objects.select_related("commune"))
+    review_round = get_object_or_404(rounds, pk=pk)
     require(access.can_print_certificates(request.user))
     if not review_round.is_approved:
         flash.error(request, ROUND_NOT_APPROVED)
         return redirect("households:round_detail", pk=review_round.pk)
-    category = request.GET.get("category", "")
-    categories = [category] if category in LISTED else list(LISTED)
-    reviews = access.reviews_visible_to(request.user, review_round.reviews.filter(category__in=categories))
-    neighborhood = int_param(request, "neighborhood")
-    if neighborhood:
-        reviews = reviews.filter(household__neighborhood_id=neighborhood)
-    if not reviews.exists():
+    category, neighborhood = request.GET.get("category", ""), int_param(request, "neighborhood")
+    selection = round_certificates(
+        request.user, review_round, category=category, neighborhood_id=neighborhood
+    )
+    households = selection.reviews.count()
+    if not households:
         flash.error(request, NOTHING_TO_PRINT)
         return redirect("households:round_detail", pk=review_round.pk)
-    label = ", ".join(Category(c).label for c in categories)
+    if households > CERTIFICATE_JOB_HOUSEHOLDS:  # a page each: a long list is laid out by the worker
+        job = export_job_start(
+            kind=DocumentJob.Kind.CERTIFICATES_PDF,
+            commune=review_round.commune,
+            user=request.user,
+            params={
+                "round": review_round.pk, "year": review_round.year, "category": category,
+                "neighborhood": neighborhood, "label": selection.label, "query": request.GET.urlencode(),
+            },
+        )  # fmt: skip
+        return redirect("reporting:job_detail", pk=job.pk)
     log_personal_data_access(
         action=AccessAction.DOWNLOAD_PDF, request=request, obj=review_round, commune=review_round.commune,
-        label=f"Giấy chứng nhận {label.lower()} – {review_round}", query=request.GET.urlencode(),
+        label=selection.label, query=request.GET.urlencode(),
     )  # fmt: skip
-    suffix = f"-{category}" if category in LISTED else ""
-    return _pdf(
-        request, reviews, f"giay-chung-nhan-{review_round.year}-dot-{review_round.number}{suffix}.pdf"
-    )
+    return _pdf(selection.reviews, selection.filename, selection.can_see_national_id)

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from households.models import ReviewRound
 from reporting.models import DocumentJob
 from reporting.queries import get_job_for_user
 from thoxuan_gnbv import access
@@ -65,9 +66,31 @@ def province_job_download(request, pk):
     return _download(request, _province_job(request, pk))
 
 
+# The PDFs of an approved review round: logged as their immediate download is, against the round.
+ROUND_PDFS = {
+    DocumentJob.Kind.CERTIFICATES_PDF,
+    DocumentJob.Kind.REVIEW_TABLES_PDF,
+    DocumentJob.Kind.DECISION_PDF,
+}
+
+
+def _round_pdf(request, job):
+    review_round = ReviewRound.objects.filter(pk=job.params.get("round"), commune_id=job.commune_id).first()
+    log_personal_data_access(
+        action=AccessAction.DOWNLOAD_PDF,
+        request=request,
+        obj=review_round,  # the row belongs to the round's commune
+        label=job.params.get("label", ""),
+        query=job.params.get("query", ""),
+    )
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
+
+
 def _download(request, job):
     if job.status != DocumentJob.Status.DONE or not (job.content or job.file):
         raise Http404
+    if job.kind in ROUND_PDFS:
+        return _round_pdf(request, job)
     if job.file:  # an export: written to the media storage, streamed from there
         log_personal_data_access(
             action=AccessAction.EXPORT_XLSX,

@@ -1,23 +1,25 @@
 """The review result tables of an approved round (TT 07/2021/TT-BLĐTBXH Phụ lục VII) on the round's
 own page, as one Excel workbook and as a landscape PDF, and the chairman's recognition decision
 (QĐ 24/2021/QĐ-TTg Mẫu số 02) with its four lists annexed. The downloads carry names (personal
-data): each one is written to the access log."""
+data): each one is written to the access log. Lists longer than the background thresholds
+(``LARGE_EXPORT_ROWS`` for the workbook, ``REVIEW_PDF_JOB_ROWS`` for the PDFs) are written by the
+worker for the officer who asked, and logged when they download the file (``reporting:job_download``)."""
 
 import tempfile
 
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from households.models import ReviewRound
-from reporting.documents.review_decision import build_decision, render_decision_pdf
+from reporting.documents.review_decision import build_decision, write_decision_pdf
 from reporting.documents.review_pdf import write_review_pdf
 from reporting.documents.review_tables import build_review_tables
 from reporting.documents.review_xlsx import write_review_xlsx
 from reporting.export_tasks import export_job_start, review_list_rows
 from reporting.models import DocumentJob
 from thoxuan_gnbv import access
-from thoxuan_gnbv.background import LARGE_EXPORT_ROWS
+from thoxuan_gnbv.background import LARGE_EXPORT_ROWS, REVIEW_PDF_JOB_ROWS
 from thoxuan_gnbv.models import AccessAction
 from thoxuan_gnbv.personal_data import log_personal_data_access
 from thoxuan_gnbv.viewkit import require
@@ -67,31 +69,41 @@ def review_tables(request, pk):
     )
 
 
+def _queued(request, review_round, tables, kind, label: str):
+    """The document handed to the worker: the progress page of its job. ``label`` is what the
+    access log says of the file when it is downloaded (the words of an immediate download)."""
+    job = export_job_start(
+        kind=kind,
+        commune=review_round.commune,
+        user=request.user,
+        params={"year": tables.year, "round": review_round.pk, "label": label},
+    )
+    return redirect("reporting:job_detail", pk=job.pk)
+
+
 def review_tables_xlsx(request, pk):
     review_round = _download(request, pk)
     tables = _tables(review_round)
+    label = f"Biểu kết quả rà soát năm {tables.year}"
     if review_list_rows(tables) > LARGE_EXPORT_ROWS:  # the lists of a large commune: written by the worker
-        job = export_job_start(
-            kind=DocumentJob.Kind.REVIEW_XLSX,
-            commune=review_round.commune,
-            user=request.user,
-            params={"year": tables.year, "round": review_round.pk},
-        )
-        return redirect("reporting:job_detail", pk=job.pk)
+        return _queued(request, review_round, tables, DocumentJob.Kind.REVIEW_XLSX, label)
     handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 — closed by the response that streams it
     write_review_xlsx(tables, handle)
     handle.seek(0)
-    _log(request, review_round, AccessAction.EXPORT_XLSX, f"Biểu kết quả rà soát năm {tables.year}")
+    _log(request, review_round, AccessAction.EXPORT_XLSX, label)
     return FileResponse(handle, as_attachment=True, filename=f"{tables.filename}.xlsx", content_type=XLSX)
 
 
 def review_tables_pdf(request, pk):
     review_round = _download(request, pk)
     tables = _tables(review_round)
+    label = f"Biểu kết quả rà soát năm {tables.year}"
+    if review_list_rows(tables) > REVIEW_PDF_JOB_ROWS:  # tens of pages of lists: laid out by the worker
+        return _queued(request, review_round, tables, DocumentJob.Kind.REVIEW_TABLES_PDF, label)
     handle = tempfile.TemporaryFile(suffix=".pdf")  # noqa: SIM115 — closed by the response that streams it
     write_review_pdf(tables, handle)
     handle.seek(0)
-    _log(request, review_round, AccessAction.DOWNLOAD_PDF, f"Biểu kết quả rà soát năm {tables.year}")
+    _log(request, review_round, AccessAction.DOWNLOAD_PDF, label)
     return FileResponse(handle, as_attachment=True, filename=f"{tables.filename}.pdf")
 
 
@@ -100,8 +112,11 @@ def review_decision_pdf(request, pk):
     if not review_round.is_approved:
         raise Http404
     decision = build_decision(review_round)
-    content = render_decision_pdf(decision)
-    _log(request, review_round, AccessAction.DOWNLOAD_PDF, f"Quyết định công nhận năm {review_round.year}")
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{decision.frame.filename}"'
-    return response
+    label = f"Quyết định công nhận năm {review_round.year}"
+    if review_list_rows(decision.tables) > REVIEW_PDF_JOB_ROWS:  # the four annexed lists: by the worker
+        return _queued(request, review_round, decision.tables, DocumentJob.Kind.DECISION_PDF, label)
+    handle = tempfile.TemporaryFile(suffix=".pdf")  # noqa: SIM115 — closed by the response that streams it
+    write_decision_pdf(decision, handle)
+    handle.seek(0)
+    _log(request, review_round, AccessAction.DOWNLOAD_PDF, label)
+    return FileResponse(handle, as_attachment=True, filename=decision.frame.filename)
