@@ -16,6 +16,10 @@ LARGE_EXPORT_ROWS = 50_000
 # about 0.15 s a certificate page, about 18 ms a name-list row with the tables' fixed part).
 # Certificates: one A4 page a household; a khu phố's list (tens of households) stays immediate.
 CERTIFICATE_JOB_HOUSEHOLDS = 50
+# At most this many certificates in one file: the parts are merged with pypdf, which holds every page
+# until it writes (about 50 kB a page, +92 MB at 1,820 pages), and nobody prints more than a few
+# thousand sheets at once. Above it the officer prints by khu phố or by list (poor / near-poor).
+CERTIFICATE_MAX_HOUSEHOLDS = 2_000
 # Result tables PDF and the recognition decision: the rows of the four name lists (about 20 a page),
 # the same count the review workbook decides on (``review_list_rows``).
 REVIEW_PDF_JOB_ROWS = 300

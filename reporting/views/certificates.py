@@ -14,7 +14,8 @@ from reporting.documents.certificates import latest_listed_review
 from reporting.export_tasks import export_job_start
 from reporting.models import DocumentJob
 from thoxuan_gnbv import access
-from thoxuan_gnbv.background import CERTIFICATE_JOB_HOUSEHOLDS
+from thoxuan_gnbv.background import CERTIFICATE_JOB_HOUSEHOLDS, CERTIFICATE_MAX_HOUSEHOLDS
+from thoxuan_gnbv.formatting import format_number
 from thoxuan_gnbv.models import AccessAction
 from thoxuan_gnbv.personal_data import log_personal_data_access
 from thoxuan_gnbv.viewkit import int_param, require
@@ -22,6 +23,10 @@ from thoxuan_gnbv.viewkit import int_param, require
 NOT_LISTED = "Hộ không thuộc danh sách hộ nghèo, hộ cận nghèo theo quyết định công nhận gần nhất."
 ROUND_NOT_APPROVED = "Chỉ in giấy chứng nhận theo đợt rà soát đã được phê duyệt."
 NOTHING_TO_PRINT = "Không có hộ nào thuộc danh sách đã chọn để in giấy chứng nhận."
+TOO_MANY_TO_PRINT = (
+    "Danh sách đã chọn có {count} hộ, quá {limit} giấy chứng nhận cho một lần in: hãy chọn từng khu phố "
+    "hoặc từng danh sách (hộ nghèo, hộ cận nghèo)."
+)
 
 
 def _masking(user):
@@ -65,6 +70,14 @@ def certificate_list(request, pk):
     households = selection.reviews.count()
     if not households:
         flash.error(request, NOTHING_TO_PRINT)
+        return redirect("households:round_detail", pk=review_round.pk)
+    if households > CERTIFICATE_MAX_HOUSEHOLDS:
+        flash.error(
+            request,
+            TOO_MANY_TO_PRINT.format(
+                count=format_number(households), limit=format_number(CERTIFICATE_MAX_HOUSEHOLDS)
+            ),
+        )
         return redirect("households:round_detail", pk=review_round.pk)
     if households > CERTIFICATE_JOB_HOUSEHOLDS:  # a page each: a long list is laid out by the worker
         job = export_job_start(

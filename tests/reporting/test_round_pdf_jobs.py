@@ -161,6 +161,20 @@ def test_a_short_certificate_list_is_still_sent_at_once(client_for, decided, lab
     assert AccessLog.objects.get().action == AccessAction.DOWNLOAD_PDF
 
 
+def test_too_long_a_certificate_list_is_refused_with_what_to_choose(
+    client_for, decided, labour_officer, monkeypatch
+):
+    monkeypatch.setattr(certificate_views, "CERTIFICATE_MAX_HOUSEHOLDS", 2)
+    client = client_for(labour_officer)
+    response = client.get(reverse("reporting:certificate_list", args=[decided.pk]), follow=True)
+    assert response.redirect_chain[0][0] == reverse("households:round_detail", args=[decided.pk])
+    assert "Danh sách đã chọn có 3 hộ, quá 2 giấy chứng nhận cho một lần in" in response.content.decode()
+    assert not DocumentJob.objects.exists() and not AccessLog.objects.exists()
+    # One list of it fits: sent at once.
+    response = client.get(reverse("reporting:certificate_list", args=[decided.pk]) + "?category=poor")
+    assert response["Content-Type"] == "application/pdf"
+
+
 def test_another_officer_cannot_fetch_the_requesters_certificates(
     client_for, decided, chairman, labour_officer, worker, monkeypatch, django_capture_on_commit_callbacks
 ):
