@@ -23,7 +23,7 @@ from reporting.documents.annex import (
     annex_supports,
 )
 from reporting.documents.pdf import append_pdf, render_compiled_pdf
-from reporting.documents.pdf_parts import ANNEX_TEMPLATE, render_parts
+from reporting.documents.pdf_parts import render_parts
 from reporting.messages import ANNEX_TOO_LONG
 from reporting.models import CompiledReport
 from thoxuan_gnbv.formatting import format_number
