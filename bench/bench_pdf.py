@@ -6,7 +6,9 @@
 Renders the annual 2024 compiled report of the commune (``--commune``, default the only one) with
 generated annex rows (names from ``demo/builders.py``; the layout cost does not depend on where rows
 come from) so that the document runs to about 6, 90 and 900 pages. Each size runs in its own process,
-so its peak RSS (``ru_maxrss``: Django, WeasyPrint and the document) is its own. Prints per size:
+so its peak RSS (``ru_maxrss``: Django, WeasyPrint and the document) is its own; the annex parts are
+laid out in worker processes (``pdf_parts``, ``--workers``), whose CPU is counted with the parent's
+and whose peak RSS (the largest worker's) is printed beside the parent's. Prints per size:
 pages, wall and CPU seconds, pages/s, ms per page, and, split by kind, the report's pages (laid out
 alone) and the annex pages (the rest); then the per-page ratios 90 ÷ 6 and 900 ÷ 6, overall and per
 kind. ``--part-rows 1000000`` lays the annex out in one part, as before it was split (the comparison).
@@ -50,7 +52,12 @@ def rows_for(n: int):
     ]
 
 
-def one(target: int, part_rows: int, commune: str | None) -> dict:
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def one(target: int, part_rows: int, commune: str | None, workers: int | None) -> dict:
     from households.models import Commune
     from reporting.documents import annex_pdf
     from reporting.documents.pdf import render_compiled_pdf
@@ -66,19 +73,23 @@ def one(target: int, part_rows: int, commune: str | None) -> dict:
     _, report_pages = render_compiled_pdf(doc)
     report = (time.perf_counter() - start, time.process_time() - cpu)
     rows = rows_for(max(0, target - report_pages) * ROWS_PER_PAGE)
-    start, cpu = time.perf_counter(), time.process_time()
-    _, pages = annex_pdf.merge_report_and_annex(doc, annex_pdf.row_parts(rows, part_rows))
+    start, cpu, child = time.perf_counter(), time.process_time(), children_cpu()
+    parts = annex_pdf.row_parts(rows, part_rows)
+    _, pages = annex_pdf.merge_report_and_annex(doc, parts, workers=workers)
     wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    child = children_cpu() - child
     return {
         "target": target,
         "rows": len(rows),
         "pages": pages,
         "wall": wall,
-        "cpu": cpu,
+        "cpu": cpu + child,
+        "parent_cpu": cpu,
         "report_pages": report_pages,
         "report_wall": report[0],
         "report_cpu": report[1],
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
 
 
@@ -117,6 +128,9 @@ def main():
     parser.add_argument(
         "--part-rows", type=int, default=0, help="rows per annex part (default: the module's)"
     )
+    parser.add_argument(
+        "--workers", type=int, default=-1, help="annex layout processes (default: the module's; 1: here)"
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--count-only", action="store_true")
     args = parser.parse_args()
@@ -129,12 +143,14 @@ def main():
     if args.one is not None:
         from reporting.documents.annex_pdf import PART_ROWS
 
-        print(json.dumps(one(args.one, args.part_rows or PART_ROWS, args.commune)))
+        workers = None if args.workers < 0 else args.workers
+        print(json.dumps(one(args.one, args.part_rows or PART_ROWS, args.commune, workers)))
         return
     print(f"# load {Path('/proc/loadavg').read_text().strip()}")
     results = []
     for target in (int(s) for s in args.sizes.split(",")):
         command = [sys.executable, __file__, "--one", str(target), "--part-rows", str(args.part_rows)]
+        command += ["--workers", str(args.workers)]
         if args.commune:
             command += ["--commune", args.commune]
         r = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
@@ -148,7 +164,7 @@ def main():
             f"  CPU {r['cpu']:7.2f} s {r['cpu'] / r['pages'] * 1000:6.1f} ms/page"
             f"  | report {r['report_pages']} pages {r['report_cpu'] / r['report_pages'] * 1000:6.1f} CPU-ms/page"
             f"  annex {r['annex_ms_per_page_cpu'] or 0:6.1f} CPU-ms/page"
-            f"  | peak RSS {r['peak_rss_mb']:6.1f} MB"
+            f"  | peak RSS {r['peak_rss_mb']:6.1f} MB, worker {r['worker_peak_rss_mb']:6.1f} MB"
         )
     print(f"# load {Path('/proc/loadavg').read_text().strip()}")
     base = results[0]

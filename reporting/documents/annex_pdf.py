@@ -4,7 +4,8 @@ The report is laid out on its own, then the annex a part at a time — consecuti
 ``PART_ROWS`` households, read from the database part by part (``annex.annex_parts``) — each part a
 separate WeasyPrint layout whose page counter starts where the previous part ended. WeasyPrint's
 memory and time grow with the size of one layout, not of the whole document, so a long annex costs
-the same per page as a short one and its peak memory is that of one part. The parts are merged with
+the same per page as a short one and its peak memory is that of one part. The parts are laid out two
+at a time in worker processes (``pdf_parts``, which checks each part's first page number) and merged with
 pypdf (as the review lists, ``review_pdf``); each part carries its own font subsets (a few kB), and
 objects the parts share byte for byte are kept once."""
 
@@ -21,12 +22,12 @@ from reporting.documents.annex import (
     annex_rows,
     annex_supports,
 )
-from reporting.documents.pdf import append_pdf, render_compiled_pdf, render_pdf
+from reporting.documents.pdf import append_pdf, render_compiled_pdf
+from reporting.documents.pdf_parts import render_parts
 from reporting.messages import ANNEX_TOO_LONG
 from reporting.models import CompiledReport
 from thoxuan_gnbv.formatting import format_number
 
-ANNEX_TEMPLATE = "reporting/documents/annex_pdf.html"
 # About 10 A4 pages a part. The time per page does not depend on the part's size (measured from 80
 # to 1,200 rows: bench/bench_pdf.py); memory does — a 1,000-row layout took about 100 MB more.
 PART_ROWS = 400
@@ -49,16 +50,17 @@ def check_annex_size(compiled: CompiledReport, *, limit: int | None = None) -> i
     return count
 
 
-def merge_report_and_annex(doc, parts: Iterable[list[AnnexRow]], *, on_part=None) -> tuple[bytes, int]:
+def merge_report_and_annex(
+    doc, parts: Iterable[list[AnnexRow]], *, on_part=None, workers: int | None = None
+) -> tuple[bytes, int]:
     """The report ``doc`` (its own layout, without annex rows) followed by the annex ``parts`` (lists of
-    rows, each laid out on its own); returns the PDF and its page count. ``on_part(pages so far)`` is
-    called after each part (a job's progress)."""
+    rows, each laid out on its own, in ``workers`` processes: ``pdf_parts``); returns the PDF and its
+    page count. ``on_part(pages so far)`` is called after each part (a job's progress)."""
     writer = PdfWriter()
     report, pages = render_compiled_pdf(replace(doc, annex=[]))
     append_pdf(writer, report)
-    for index, rows in enumerate(parts):
-        context = {"doc": doc, "rows": rows, "first": index == 0, "page_start": pages + 1}
-        pages += append_pdf(writer, render_pdf(ANNEX_TEMPLATE, context))
+    for content, _ in render_parts(doc, parts, page_start=pages + 1, workers=workers):
+        pages += append_pdf(writer, content)
         if on_part:
             on_part(pages)
     # Identical objects of the parts (font descriptors, the subsets of parts with the same glyphs) once.
