@@ -9,6 +9,7 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
+from reporting.documents.pdf_parts import ROWS_PER_PAGE
 from reporting.models import CompiledReport, DocumentJob
 
 
@@ -36,7 +37,7 @@ def render_compiled_pdf_job(job_id: int, commune_id: int) -> int:
         doc = build_compiled_document(compiled)
         if job.with_annex:
             households = check_annex_size(compiled)
-            expected = max(1, households // 40)  # about 40 rows an A4 page: the progress bar's scale
+            expected = max(1, households // ROWS_PER_PAGE)  # the progress bar's scale
             _progress(job_id, 10, f"Đang dàn trang ({households} hộ trong phụ lục)…")
             content, pages = render_compiled_with_annex(
                 compiled,
