@@ -146,8 +146,8 @@ def export_review_tables_job(job_id: int, commune_id: int) -> int:
 
 
 def review_list_rows(tables) -> int:
-    """The rows of the four name lists of ``tables`` (one GROUP BY each)."""
-    return sum(count for kind, *_ in tables.list_kinds() for _, count in tables.list_chunks(kind))
+    """The rows of the four name lists of ``tables`` (stored with their figures: no query)."""
+    return tables.list_row_count
 
 
 # About 20 name-list rows a landscape A4 page (measured: 533 rows, 29 pages with the four tables):

@@ -5,7 +5,10 @@
 - a household added, moved or changed, or a member changed: every figure of that commune (movement
   tables, poverty, delivery reach by group), no other commune's;
 - a review recorded or a round changing state: the commune's round counts; a round approved: the
-  commune's poverty and movement figures, and the worker warms the keys of that year.
+  commune's poverty and movement figures and its review result tables of every year (year Y's tables
+  read year Y − 1's lists), and the worker warms the keys of that year.
+- the result tables read a household's facts from its history as of the decision; one bulk-loaded
+  without a history row is read as it is now until its first edit, so a household edit marks them too.
 
 Writes that bypass the ORM's signals (``QuerySet.update``, bulk loads) reach the figures at the next
 change of the same scope, or when ``manage.py refresh_figures`` runs."""
@@ -18,7 +21,7 @@ from programs.models import Activity, Allocation, Disbursement, Support
 from reporting.figures.store import mark_dirty
 
 DELIVERY_KINDS = ("delivery", "dashboard", "overview")
-REGISTRY_KINDS = ("movement", "poverty", "delivery", "dashboard", "overview")
+REGISTRY_KINDS = ("movement", "poverty", "delivery", "dashboard", "overview", "review_tables")
 
 
 def _delivery_changed(component, *days) -> None:
@@ -70,7 +73,7 @@ def _round(sender, instance, **kwargs):
     if instance.status == RoundStatus.APPROVED:
         from reporting.figure_tasks import warm_commune_year
 
-        mark_dirty(instance.commune_id, ("movement", "poverty"))
+        mark_dirty(instance.commune_id, ("movement", "poverty", "review_tables"))
         commune_id, year = instance.commune_id, instance.year
         transaction.on_commit(lambda: warm_commune_year.enqueue(commune_id=commune_id, year=year))
 

@@ -21,8 +21,8 @@ def refresh_figures(keys: list[str]) -> int:
 @task()
 def warm_commune_year(commune_id: int, year: int) -> int:
     """Create and compute the keys pages of a commune's year will ask for: the dashboard, the
-    compiled report of each period of the plan, the poverty figures and movement tables, the round
-    counts and each component's overview. Queued when a review round is approved."""
+    compiled report of each period of the plan, the poverty figures and movement tables, the review
+    result tables, the round counts and each component's overview. Queued when a review round is approved."""
     keys = commune_year_keys(commune_id, year)
     return refresh_figures.call(keys=keys)
 
@@ -37,6 +37,7 @@ def commune_year_keys(commune_id: int, year: int) -> list[str]:
     from reporting.figures.compiled import delivery_key, figures_cutoff
     from reporting.figures.poverty import poverty_key
     from reporting.figures.reports import plan_components
+    from reporting.figures.review_tables_stored import REVIEW_TABLES, review_tables_key
     from reporting.figures.store import ensure
     from reporting.models import ReportingPeriod
 
@@ -46,6 +47,9 @@ def commune_year_keys(commune_id: int, year: int) -> list[str]:
     for category in (Category.POOR, Category.NEAR_POOR):
         keys.append(movement_stored(commune, year, category).key)
     keys.append(round_counts_stored(commune).key)
+    key, params = review_tables_key(commune_id, year)
+    ensure(key, REVIEW_TABLES, params, commune_id=commune_id, year=year)
+    keys.append(key)
     plan = Plan.objects.approved_for(commune, year)
     if plan is not None:
         components = plan_components(plan)

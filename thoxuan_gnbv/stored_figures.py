@@ -72,7 +72,7 @@ def current(key: str, kind: str, params: dict, *, commune_id: int | None, year: 
 
 
 # Every kind the registry's rows feed: a bulk write (an import, a merger) names them all.
-REGISTRY_KINDS = ("movement", "poverty", "delivery", "dashboard", "overview", "rounds")
+REGISTRY_KINDS = ("movement", "poverty", "delivery", "dashboard", "overview", "rounds", "review_tables")
 
 
 def changed(commune_id: int, kinds=REGISTRY_KINDS, *, year: int | None = None) -> None:

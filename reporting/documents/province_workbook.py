@@ -22,7 +22,7 @@ from reporting import messages
 from reporting.documents import review_tables as rt
 from reporting.documents import review_xlsx as rx
 from reporting.documents.base import DocumentFrame, Signer
-from reporting.figures.review_tables import SummaryRow
+from reporting.figures.review_tables import GROUPS, SummaryRow
 from reporting.figures.review_tables_lists import IndicatorRow, percent
 from thoxuan_gnbv.formatting import format_date
 
@@ -150,7 +150,7 @@ def write_province_xlsx(province, communes, year: int, out, progress=None) -> in
     result_ws = _open_sheet(book, frame, RESULT_SHEET, RESULT_HEADERS)
     funding_ws = _open_sheet(book, frame, FUNDING_SHEET, _funding_headers(SOURCE_LABELS, SOURCES), width)
     indicator_sum, group_sum, summary_sum = {}, {}, SummaryRow(None, "Tổng cộng")
-    indicator_labels, group_labels = [], [label for label, _ in rt.GROUPS]
+    indicator_labels, group_labels = [], [label for label, _ in GROUPS]
     result_sum, achieved_sum, funding_sum = [0] * 10, None, [0] * (width - 3)
     for number, commune in enumerate(communes, start=1):
         try:

@@ -10,27 +10,13 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 
-from households.models import Neighborhood, ReviewRound
+from households.models import ReviewRound
 from households.services.identity import identity_on
 from reporting import messages
 from reporting.documents.base import DocumentFrame, Signer
-from reporting.figures.review_tables import (
-    GROUPS,
-    SummaryRow,
-    facts_cut,
-    final_round,
-    summaries,
-    tables_transaction,
-)
-from reporting.figures.review_tables_lists import (
-    LIST_KINDS,
-    IndicatorRow,
-    ListRow,
-    group_rows,
-    indicator_rows,
-    list_counts,
-    name_list,
-)
+from reporting.figures.review_tables import SummaryRow, facts_cut, final_round
+from reporting.figures.review_tables_lists import LIST_KINDS, IndicatorRow, ListRow, name_list
+from reporting.figures.review_tables_stored import TablesFigures, current_tables_figures
 from thoxuan_gnbv.formatting import document_date_line, format_date, format_number
 from thoxuan_gnbv.models import Role
 
@@ -61,6 +47,8 @@ class ReviewTables:
     summary: list[SummaryRow]
     indicators: list[IndicatorRow]
     groups: list[IndicatorRow]
+    # {list kind: [(khu phố id, households)]} in khu phố order, as stored with the figures.
+    lists: dict[str, list[tuple[int | None, int]]]
 
     @property
     def decision_line(self) -> str:
@@ -116,21 +104,12 @@ class ReviewTables:
 
     def list_chunks(self, kind: str) -> list[tuple[int, int]]:
         """[(khu phố id, rows)] of list ``kind`` in khu phố order: the PDF renders one chunk at a time."""
-        counts = list_counts(self.commune, self.year, self.cut, kind)
-        ids = [nid for nid in self._neighborhood_ids() if nid in counts]
-        ids += [nid for nid in counts if nid not in ids]
-        return [(nid, counts[nid]) for nid in ids]
+        return self.lists[kind]
 
-    def _neighborhood_ids(self) -> list[int]:
-        return [pk for pk, _ in self.neighborhood_names()]
-
-    def neighborhood_names(self) -> list[tuple[int, str]]:
-        """[(khu phố id, name)] in the commune's order."""
-        return list(
-            Neighborhood.objects.filter(commune=self.commune)
-            .order_by("position", "name")
-            .values_list("pk", "name")
-        )
+    @property
+    def list_row_count(self) -> int:
+        """The rows of the four name lists together (what sends a download to the worker)."""
+        return sum(n for chunks in self.lists.values() for _, n in chunks)
 
     @staticmethod
     def list_kinds():
@@ -160,16 +139,15 @@ def signer_of(review_round: ReviewRound) -> Signer:
     return Signer("", "CHỦ TỊCH", name)
 
 
-def build_review_tables(commune, year: int) -> ReviewTables:
-    """The tables of ``year`` for ``commune``; ValidationError (Vietnamese) without an approved round."""
+def build_review_tables(commune, year: int, figures: TablesFigures | None = None) -> ReviewTables:
+    """The tables of ``year`` for ``commune``; ValidationError (Vietnamese) without an approved round.
+    ``figures``: the stored figures a page read; without them, the figures as the data stand now
+    (computed if stale: a document being written)."""
     review_round = final_round(commune, year)
-    if review_round is None:
+    if figures is None:
+        figures = current_tables_figures(commune, year) if review_round is not None else None
+    if review_round is None or figures is None:
         raise ValidationError(messages.REVIEW_YEAR_NOT_APPROVED.format(year=year), code="no_round")
-    cut = facts_cut(review_round)
-    with tables_transaction():
-        summary, groups = summaries(commune, year, cut)
-        poor_total, near_total = summary[-1].get("p_end"), summary[-1].get("n_end")
-        indicators = indicator_rows(commune, year, poor_total, near_total)
     # The commune as it was called on the decision's date (its dated identity).
     identity = identity_on(commune, review_round.decision_date)
     frame = DocumentFrame(
@@ -189,9 +167,10 @@ def build_review_tables(commune, year: int) -> ReviewTables:
         commune=commune,
         year=year,
         review_round=review_round,
-        cut=cut,
+        cut=facts_cut(review_round),
         frame=frame,
-        summary=summary,
-        indicators=indicators,
-        groups=group_rows(groups, [label for label, _ in GROUPS], poor_total, near_total),
+        summary=figures.summary,
+        indicators=figures.indicators,
+        groups=figures.groups,
+        lists=figures.lists,
     )

@@ -12,6 +12,7 @@ from demo.registry import seed_commune, seed_households
 from demo.users import DEMO_PASSWORD, seed_users
 from households.models import ReviewRound
 from tests.e2e.conftest import login
+from tests.figure_worker import warm_figures
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SHOTS = Path("/tmp/tables")
@@ -21,6 +22,7 @@ def test_labour_officer_reads_and_downloads_the_2024_tables(page, phone_page, li
     users = seed_users()
     seed_households(seed_commune(users), users)
     approved = ReviewRound.objects.get(year=2024)
+    warm_figures(approved.commune, 2024)  # the worker's job queued by the approval
     SHOTS.mkdir(exist_ok=True)
     page.set_viewport_size({"width": 1280, "height": 900})
     login(page, live_server, "laodong", DEMO_PASSWORD)

@@ -122,10 +122,12 @@ def test_large_review_lists_are_written_by_the_worker_as_the_request_would(
     django_capture_on_commit_callbacks,
 ):
     from reporting.views import review_tables as review_views
+    from tests.figure_worker import warm_figures
     from tests.reporting.review_data import generate
 
     settings.TASKS, settings.MEDIA_ROOT = IMMEDIATE, tmp_path
     final_round = generate(commune, [neighborhood1, neighborhood2], chairman, households=12)[1]
+    warm_figures(commune, 2024)  # the worker's job after the approval: the lists are counted
     client = client_for(chairman)
     url = reverse("reporting:review_tables_xlsx", args=[final_round.pk])
     inline = load_workbook(io.BytesIO(b"".join(client.get(url).streaming_content)))

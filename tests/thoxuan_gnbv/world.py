@@ -15,6 +15,7 @@ from households.models import Category, Commune, Province, ReviewRound
 from programs.models import CorrectedKind, Correction, Estimate, EstimateLine, EstimateStatus, FundingSource
 from programs.models.corrections import CorrectionAction
 from reporting import services as reporting
+from reporting.figures.review_tables_stored import current_tables_figures
 from reporting.models import DocumentJob
 from tests.factories import CommuneFactory, NeighborhoodFactory, UnitFactory
 from tests.households.factories import HouseholdFactory, stage_records
@@ -234,5 +235,8 @@ def build_world() -> World:
     _plan, nutrition = _plans(world, commune, committee, health_unit)
     _delivery_and_budget(world, commune, nutrition)
     _reports(world, commune, nutrition)
+    # The worker's job after the 2023 approval: the result tables' figures, which their downloads'
+    # size decision reads (uncounted, a download would go to the worker).
+    current_tables_figures(commune, 2023)
     world.objects["commune"] = commune
     return world
