@@ -20,6 +20,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from reporting.models import DocumentJob
+from thoxuan_gnbv.formatting import format_number
 from thoxuan_gnbv.viewkit import request_commune
 
 PROGRESS_EVERY = 2000  # rows between two progress updates (one UPDATE each)
@@ -38,12 +39,8 @@ def _counted(rows, job_id: int, total: int):
             _progress(
                 job_id,
                 min(95, 5 + 90 * done // max(total, 1)),
-                f"Đã ghi {done:_} / {total:_} dòng…".replace("_", "."),
+                f"Đã ghi {format_number(done)} / {format_number(total)} dòng…",
             )
-
-
-def _count(number: int, unit: str) -> str:
-    return f"{number:_} {unit}".replace("_", ".")
 
 
 def _finish(job: DocumentJob, handle, filename: str, count: int) -> None:
@@ -55,7 +52,7 @@ def _finish(job: DocumentJob, handle, filename: str, count: int) -> None:
         filename=filename,
         status=DocumentJob.Status.DONE,
         progress=100,
-        message=f"Đã xong: {_count(count, 'trang' if job.is_pdf else 'dòng')}.",
+        message=f"Đã xong: {format_number(count)} {'trang' if job.is_pdf else 'dòng'}.",
         finished_at=timezone.now(),
         **pages,
     )
@@ -140,14 +137,9 @@ def export_review_tables_job(job_id: int, commune_id: int) -> int:
         tables = build_review_tables(job.commune, job.params["year"])
         _progress(job.pk, 20, "Đang ghi biểu và danh sách hộ…")
         write_review_xlsx(tables, handle)
-        return f"{tables.filename}.xlsx", review_list_rows(tables)
+        return f"{tables.filename}.xlsx", tables.list_row_count
 
     return _run(job_id, commune_id, DocumentJob.Kind.REVIEW_XLSX, write)
-
-
-def review_list_rows(tables) -> int:
-    """The rows of the four name lists of ``tables`` (stored with their figures: no query)."""
-    return tables.list_row_count
 
 
 # About 20 name-list rows a landscape A4 page (measured: 533 rows, 29 pages with the four tables):
@@ -159,8 +151,8 @@ def _on_pages(job_id: int, expected: int):
     """A part's callback: the job's progress from the pages laid out so far out of ``expected``."""
 
     def report(pages: int) -> None:
-        done = f"{pages:_} / {expected:_}" if pages <= expected else f"{pages:_}"
-        message = f"Đã dàn {done} trang…".replace("_", ".")
+        done = format_number(pages) + (f" / {format_number(expected)}" if pages <= expected else "")
+        message = f"Đã dàn {done} trang…"
         _progress(job_id, min(95, 10 + 85 * pages // max(expected, 1)), message, pages=pages)
 
     return report
@@ -186,7 +178,7 @@ def render_certificates_job(job_id: int, commune_id: int) -> int:
             neighborhood_id=job.params.get("neighborhood"),
         )
         total = selection.reviews.count()
-        _progress(job.pk, 10, f"Đang dàn {_count(total, 'giấy chứng nhận')}…")
+        _progress(job.pk, 10, f"Đang dàn {format_number(total)} giấy chứng nhận…")
         pages = write_certificates(
             selection.reviews,
             handle,
@@ -206,7 +198,7 @@ def render_review_tables_pdf_job(job_id: int, commune_id: int) -> int:
 
     def write(job, handle):
         tables = build_review_tables(job.commune, job.params["year"])
-        expected = 1 + review_list_rows(tables) // LIST_ROWS_PER_PAGE
+        expected = 1 + tables.list_row_count // LIST_ROWS_PER_PAGE
         pages = write_review_pdf(tables, handle, on_part=_on_pages(job.pk, expected))
         return f"{tables.filename}.pdf", pages
 
@@ -220,7 +212,7 @@ def render_decision_pdf_job(job_id: int, commune_id: int) -> int:
 
     def write(job, handle):
         decision = build_decision(_review_round(job))
-        expected = 1 + review_list_rows(decision.tables) // LIST_ROWS_PER_PAGE
+        expected = 1 + decision.tables.list_row_count // LIST_ROWS_PER_PAGE
         pages = write_decision_pdf(decision, handle, on_part=_on_pages(job.pk, expected))
         return decision.frame.filename, pages
 

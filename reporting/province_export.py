@@ -7,9 +7,9 @@ import tempfile
 from django.db import transaction
 from django.tasks import task
 
-from households.services.mergers import communes_of_year
 from reporting.export_tasks import _finish, _progress
 from reporting.models import DocumentJob
+from reporting.province_tasks import communes_in_order
 from thoxuan_gnbv import access
 
 NOT_A_VIEWER = "Người yêu cầu không còn là cán bộ xem số liệu của tỉnh/thành phố này."
@@ -36,7 +36,7 @@ def export_province_job(job_id: int, province_id: int) -> int:
     year = job.params["year"]
     try:
         with tempfile.TemporaryFile(suffix=".xlsx") as handle:
-            communes = communes_of_year(job.province.communes.all(), year).order_by("name", "pk")
+            communes = communes_in_order(province_id, year)
             write_province_xlsx(job.province, communes, year, handle, progress=progress)
             count = communes.count()
             _finish(job, handle, f"tong-hop-ra-soat-{job.province.code}-{year}.xlsx", count)

@@ -85,17 +85,18 @@ def store_rollup(province_id: int, year: int) -> None:
     cache.set(rollup_key(province_id, year), entry, timeout=ROW_CACHE_SECONDS)
 
 
-def province_communes(province_id: int, year: int) -> list[tuple]:
-    """(id, code, name) of the province's communes of ``year`` (``communes_of_year``) in the roll-up's
-    order — the worker's and the page's."""
+def communes_in_order(province_id: int, year: int):
+    """The province's communes of ``year`` (``communes_of_year``) in the roll-up's order — the page's,
+    the worker's and the province workbook's."""
     from households.models import Commune
     from households.services.mergers import communes_of_year
 
-    return list(
-        communes_of_year(Commune.objects.filter(province_id=province_id), year)
-        .order_by("name", "pk")
-        .values_list("pk", "code", "name")
-    )
+    return communes_of_year(Commune.objects.filter(province_id=province_id), year).order_by("name", "pk")
+
+
+def province_communes(province_id: int, year: int) -> list[tuple]:
+    """(id, code, name) of ``communes_in_order``."""
+    return list(communes_in_order(province_id, year).values_list("pk", "code", "name"))
 
 
 def rollup_for_page(province_id: int, year: int):

@@ -21,7 +21,7 @@ CERTIFICATE_JOB_HOUSEHOLDS = 50
 # thousand sheets at once. Above it the officer prints by khu phố or by list (poor / near-poor).
 CERTIFICATE_MAX_HOUSEHOLDS = 2_000
 # Result tables PDF and the recognition decision: the rows of the four name lists (about 20 a page),
-# the same count the review workbook decides on (``review_list_rows``).
+# the same count the review workbook decides on (``ReviewTables.list_row_count``).
 REVIEW_PDF_JOB_ROWS = 300
 
 _starters: dict[str, Callable[..., HttpResponse]] = {}

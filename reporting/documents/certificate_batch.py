@@ -30,6 +30,11 @@ class RoundCertificates:
     label: str
 
 
+def national_id_rule(user) -> Callable[[int | None], bool]:
+    """Whether ``user`` may see in full the CCCD of a household under khu phố head ``head_id``."""
+    return lambda head_id: access.can_see_national_id_in(user, head_id)
+
+
 def round_certificates(
     user, review_round, *, category: str, neighborhood_id: int | None
 ) -> RoundCertificates:
@@ -44,7 +49,7 @@ def round_certificates(
     suffix = f"-{category}" if category in LISTED else ""
     return RoundCertificates(
         reviews=reviews,
-        can_see_national_id=lambda head_id: access.can_see_national_id_in(user, head_id),
+        can_see_national_id=national_id_rule(user),
         filename=f"giay-chung-nhan-{review_round.year}-dot-{review_round.number}{suffix}.pdf",
         label=f"Giấy chứng nhận {label.lower()} – {review_round}",
     )

@@ -9,7 +9,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 
 from households.models import Household, Review, ReviewRound
-from reporting.documents.certificate_batch import render_certificates, round_certificates
+from reporting.documents.certificate_batch import national_id_rule, render_certificates, round_certificates
 from reporting.documents.certificates import latest_listed_review
 from reporting.export_tasks import export_job_start
 from reporting.models import DocumentJob
@@ -27,10 +27,6 @@ TOO_MANY_TO_PRINT = (
     "Danh sách đã chọn có {count} hộ, quá {limit} giấy chứng nhận cho một lần in: hãy chọn từng khu phố "
     "hoặc từng danh sách (hộ nghèo, hộ cận nghèo)."
 )
-
-
-def _masking(user):
-    return lambda head_id: access.can_see_national_id_in(user, head_id)
 
 
 def _pdf(reviews, filename: str, can_see_national_id):
@@ -51,7 +47,9 @@ def certificate_household(request, pk):
         label=f"Giấy chứng nhận hộ {household.code}",
     )  # fmt: skip
     return _pdf(
-        Review.objects.filter(pk=latest.pk), f"giay-chung-nhan-{household.code}.pdf", _masking(request.user)
+        Review.objects.filter(pk=latest.pk),
+        f"giay-chung-nhan-{household.code}.pdf",
+        national_id_rule(request.user),
     )
 
 

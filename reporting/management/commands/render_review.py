@@ -66,15 +66,15 @@ class Command(BaseCommand):
 
     def handle_province(self, year, fmt, out, code):
         from households.models import Province
-        from households.services.mergers import communes_of_year
         from reporting.documents.province_workbook import write_province_xlsx
+        from reporting.province_tasks import communes_in_order
 
         if fmt != "xlsx":
             raise CommandError(messages.PROVINCE_XLSX_ONLY)
         province = Province.objects.filter(code=code).first()
         if province is None:
             raise CommandError(messages.PROVINCE_UNKNOWN.format(code=code))
-        communes = communes_of_year(province.communes.all(), year).order_by("name", "pk")
+        communes = communes_in_order(province.pk, year)
         try:
             found = _atomic_write(out, lambda stream: write_province_xlsx(province, communes, year, stream))
         except ValidationError as error:
