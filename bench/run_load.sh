@@ -15,7 +15,7 @@ TIME=${TIME:-60s}
 WORKERS=${WORKERS:-3}
 OUT=${OUT:-/tmp/load_${DB}_u${USERS}}
 HOST=gnbv.example.vn
-[ -x .venv-bench/bin/locust ] || { echo "install locust first: python3.13 -m venv .venv-bench && .venv-bench/bin/pip install -r bench/requirements.txt" >&2; exit 2; }
+[ -x .venv-bench/bin/locust ] || { echo "install locust first: "$(readlink -f .venv/bin/python)" -m venv .venv-bench && .venv-bench/bin/pip install -r bench/requirements.txt" >&2; exit 2; }
 
 export DEBUG=0
 export SECRET_KEY="load-$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"

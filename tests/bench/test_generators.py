@@ -113,6 +113,15 @@ def test_the_demo_role_users_work_for_the_generated_commune(bench_commune):
     assert users.get(username="laodong").check_password("GiamNgheo@2024")
 
 
+def test_the_province_viewer_sees_the_generated_commune(bench_commune):
+    viewer = User.objects.get(username="captinh")
+    province_id = type(bench_commune).objects.values_list("province", flat=True).get(pk=bench_commune.pk)
+
+    assert viewer.commune_id is None
+    assert province_id is not None
+    assert viewer.province_id == province_id
+
+
 def test_budget_accounts_hold_what_the_allocations_and_payments_say(bench_commune):
     accounts = BudgetAccount.objects.filter(commune=bench_commune)
     assert sorted(set(accounts.values_list("year", flat=True))) == [2022, 2023, 2024]
