@@ -64,12 +64,14 @@ def current(key: str, kind: str, params: dict, *, commune_id: int | None, year: 
     return data
 
 
-def mark_dirty(commune_id: int, kinds, *, year: int | None = None) -> list[str]:
-    """The keys of ``kinds`` for one commune (and one year, plus the all-years keys) now stale: marked
-    dirty and queued for the worker after the commit. Returns the keys."""
+def mark_dirty(commune_id: int, kinds, *, year: int | None = None, years=None) -> list[str]:
+    """The keys of ``kinds`` for one commune (and one year, or the ``years`` given, plus the all-years
+    keys) now stale: marked dirty and queued for the worker after the commit. Returns the keys."""
     rows = _rows().filter(commune_id=commune_id, kind__in=list(kinds))
     if year is not None:
-        rows = rows.filter(Q(year=year) | Q(year__isnull=True))
+        years = {year}
+    if years is not None:
+        rows = rows.filter(Q(year__in=sorted(years)) | Q(year__isnull=True))
     keys = list(rows.values_list("key", flat=True))
     if keys:
         _rows().filter(key__in=keys).update(dirty_since=timezone.now())
