@@ -124,6 +124,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "thoxuan_gnbv.security.VietnameseCommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Argon2id first (thoxuan_gnbv.security.Argon2idHasher says why); PBKDF2 verifies the passwords set
+# before, and Django re-hashes each with Argon2id at its owner's next login.
+PASSWORD_HASHERS = [
+    "thoxuan_gnbv.security.Argon2idHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

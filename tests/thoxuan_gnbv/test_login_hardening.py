@@ -196,3 +196,30 @@ def test_logging_in_writes_no_account_history(client, labour_officer):
     before = labour_officer.history.count()
     assert _login(client, labour_officer.username, PASSWORD).status_code == 302
     assert labour_officer.history.count() == before
+
+
+def test_passwords_are_hashed_with_argon2id_at_the_owasp_setting(settings):
+    from thoxuan_gnbv import settings as production
+
+    settings.PASSWORD_HASHERS = production.PASSWORD_HASHERS
+    user = UserFactory(username="bam-argon", role=Role.LABOUR_OFFICER)
+    user.set_password(PASSWORD)
+
+    assert user.password.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
+    assert user.check_password(PASSWORD)
+    assert not user.check_password(PASSWORD + "x")
+
+
+def test_a_password_set_before_is_rehashed_with_argon2id_at_login(client, settings):
+    from django.contrib.auth.hashers import make_password
+
+    from thoxuan_gnbv import settings as production
+
+    settings.PASSWORD_HASHERS = production.PASSWORD_HASHERS
+    user = UserFactory(username="bam-pbkdf2", role=Role.LABOUR_OFFICER)
+    user.password = make_password(PASSWORD, hasher="pbkdf2_sha256")
+    user.save(update_fields=["password"])
+
+    assert _login(client, "bam-pbkdf2", PASSWORD).status_code == 302
+    user.refresh_from_db()
+    assert user.password.startswith("argon2$argon2id$")
