@@ -6,14 +6,21 @@
 Prints the median time of the list page (first page, a filtered page, a search, the last page) and
 the detail page; with --export N, the workbook export of N rows against a plain csv.writer of the same
 rows, and peak memory at N and N/10; with --import N, the import of an N-row workbook (rolled back)
-against a bare openpyxl read-only pass over the same file. Needs bench/make_households.py first.
+against a bare openpyxl read-only pass over the same file, each run in its own process: time, ratio and
+peak extra memory (peak RSS minus RSS before; ``--trace`` adds a tracemalloc run). Needs
+bench/make_households.py first.
+
+    DATABASE_URL=sqlite:////tmp/imp.sqlite3 .venv/bin/python bench/bench_households.py --no-pages --import 150000 --repeat 1
 """
 
 import argparse
 import csv
 import io
+import itertools
+import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -31,6 +38,7 @@ from django.conf import settings  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from bench.memory import PeakExtra  # noqa: E402
 from households.models import Commune, Household  # noqa: E402
 from households.services.exporting import export_rows, write_workbook  # noqa: E402
 from households.services.importing import households_import  # noqa: E402
@@ -130,36 +138,98 @@ def export_bench(commune, rows):
     return len(materialised), csv_time, xlsx_time, peak(rows), peak(rows // 10)
 
 
-def import_bench(commune, user, rows):
+def import_workbook(commune, rows: int) -> str:
+    """Write an ``rows``-row workbook of new households for 2025 (the import creates them and opens a
+    round) and return its path. The commune's households are cycled when it has fewer than ``rows``:
+    each row gets a new code and a new CCCD (unique, as the import requires; the 099 province prefix
+    exists nowhere, so none is already registered), so 1,000 generated households feed a 150,000-row file
+    that costs memory like a real one (a CCCD per row)."""
     with tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False) as handle:
         path = handle.name
-    source = Household.objects.filter(commune=commune, code__lte=f"B{rows:07d}")
-    # New codes and year 2025 so the import creates households and opens a round; rolled back after.
+    source = list(export_rows(Household.objects.filter(commune=commune, code__lte=f"B{rows:07d}"), 2024))
+    # A household without a 2024 review has blank size and income, which the import refuses.
+    source = [r for r in source if r[5] is not None]
     write_workbook(
-        ([f"N{r[0][1:]}", *r[1:3], "", *r[4:6], 2025, *r[7:-2]] for r in export_rows(source, 2024)),
+        (
+            [f"N{i:07d}", *r[1:3], f"099{i:09d}", *r[4:6], 2025, *r[7:-2]]
+            for i, r in zip(range(1, rows + 1), itertools.cycle(source), strict=False)
+        ),
         path,
         layout=layout_for_year(2025),
     )
+    return path
 
-    def bare_read():
-        from openpyxl import load_workbook
 
-        book = load_workbook(path, read_only=True, data_only=True)
-        for _ in book.worksheets[0].iter_rows(values_only=True):
-            pass
-        book.close()
+def bare_read(path: str) -> int:
+    from openpyxl import load_workbook
 
-    def do_import():
+    book = load_workbook(path, read_only=True, data_only=True)
+    count = sum(1 for _ in book.worksheets[0].iter_rows(values_only=True))
+    book.close()
+    return count
+
+
+def import_child(kind: str, path: str, rows: int, trace: bool) -> dict:
+    """One measured run in this (fresh) process: the bare read or the import (rolled back). Peak RSS
+    minus RSS before is the work's own memory (``bench/memory.py``); tracemalloc, when asked, counts
+    Python allocations only and slows the run, so its seconds are not reported."""
+    # Production runs with DEBUG off; with it on Django keeps the SQL of the last 9,000 queries (bulk
+    # inserts of 1,000 rows each), which would be measured as the import's memory.
+    settings.DEBUG = False
+    commune = Commune.objects.get(code="bench")
+    user = User.objects.get(username="bench-officer")
+    layout_for_year(2025)  # warm the standard's queries and imports outside the measure
+
+    def work():
+        if kind == "read":
+            return bare_read(path)
         with transaction.atomic():
             with open(path, "rb") as handle:
                 result = households_import(commune=commune, fileobj=handle, user=user)
             assert result.created == rows, result
             transaction.set_rollback(True)
+        return rows
 
-    read_time = timed(bare_read, repeat=3)
-    import_time = timed(do_import, repeat=3)
-    os.unlink(path)
-    return read_time, import_time
+    if trace:
+        tracemalloc.start()
+    with PeakExtra() as memory:
+        started = time.perf_counter()
+        work()
+        seconds = time.perf_counter() - started
+    figures = {"kind": kind, "rows": rows, "peak_extra_mb": round(memory.extra_mb, 1)}
+    figures |= {"rss_before_mb": round(memory.before_mb, 1), "peak_reset": memory.exact}
+    if trace:
+        figures["tracemalloc_peak_mb"] = round(tracemalloc.get_traced_memory()[1] / 1e6, 1)
+        tracemalloc.stop()
+    else:
+        figures["seconds"] = round(seconds, 3)
+    return figures
+
+
+def import_bench(commune, rows: int, repeat: int, trace: bool) -> dict:
+    """Run the bare read and the import ``repeat`` times each, every run in its own process (so each
+    peak is its own), plus one traced import with ``trace``; the median seconds and the largest peak."""
+    path = import_workbook(commune, rows)
+
+    def child(kind, traced=False):
+        command = [sys.executable, __file__, "--child", kind, "--path", path, "--import", str(rows)]
+        output = subprocess.run(command + (["--trace"] if traced else []), check=True, capture_output=True)
+        return json.loads(output.stdout)
+
+    try:
+        runs = {kind: [child(kind) for _ in range(repeat)] for kind in ("read", "import")}
+        traced = child("import", traced=True) if trace else {}
+    finally:
+        os.unlink(path)
+    figures = {"rows": rows, "runs": repeat}
+    for kind, results in runs.items():
+        figures[f"{kind}_seconds"] = statistics.median(r["seconds"] for r in results)
+        figures[f"{kind}_peak_extra_mb"] = max(r["peak_extra_mb"] for r in results)
+    figures["ratio"] = round(figures["import_seconds"] / figures["read_seconds"], 2)
+    figures["peak_reset"] = all(r["peak_reset"] for results in runs.values() for r in results)
+    if traced:
+        figures["import_tracemalloc_peak_mb"] = traced["tracemalloc_peak_mb"]
+    return figures
 
 
 def main():
@@ -168,7 +238,14 @@ def main():
     parser.add_argument("--import", dest="import_rows", type=int, default=0, help="rows to import")
     parser.add_argument("--no-pages", action="store_true", help="skip the page timings")
     parser.add_argument("--only", default="", help="time only the pages whose label contains this")
+    parser.add_argument("--repeat", type=int, default=3, help="import runs (each in its own process)")
+    parser.add_argument("--trace", action="store_true", help="one more import under tracemalloc")
+    parser.add_argument("--child", choices=["read", "import"], help=argparse.SUPPRESS)
+    parser.add_argument("--path", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child:
+        print(json.dumps(import_child(args.child, args.path, args.import_rows, args.trace)))
+        return
     commune = Commune.objects.get(code="bench")
     user = User.objects.get(username="bench-officer")
     total = Household.objects.filter(commune=commune).count()
@@ -188,10 +265,24 @@ def main():
             f"  bộ nhớ đỉnh: {peak_big / 1e6:.1f} MB ở {args.export:,} dòng, {peak_small / 1e6:.1f} MB ở {args.export // 10:,} dòng, tỷ lệ {peak_big / peak_small:.2f}"
         )
     if args.import_rows:
-        read_time, import_time = import_bench(commune, user, args.import_rows)
+        f = import_bench(commune, args.import_rows, args.repeat, args.trace)
         print(
-            f"  nhập {args.import_rows:,} dòng: {import_time:.2f} s; đọc openpyxl {read_time:.2f} s; tỷ lệ {import_time / read_time:.1f}"
+            f"  nhập {f['rows']:,} dòng: {f['import_seconds']:.2f} s; đọc openpyxl {f['read_seconds']:.2f} s;"
+            f" tỷ lệ {f['ratio']:.1f} (trung vị {f['runs']} lần)"
         )
+        traced = (
+            f" (tracemalloc {f['import_tracemalloc_peak_mb']:.1f} MB)"
+            if "import_tracemalloc_peak_mb" in f
+            else ""
+        )
+        exact = (
+            "" if f["peak_reset"] else " (không đặt lại được VmHWM: đỉnh tính từ lúc tiến trình khởi động)"
+        )
+        print(
+            f"  bộ nhớ thêm đỉnh: nhập {f['import_peak_extra_mb']:.1f} MB{traced};"
+            f" đọc openpyxl {f['read_peak_extra_mb']:.1f} MB{exact}"
+        )
+        print("  " + json.dumps(f))
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ read to refuse archives whose unpacked size is absurd (a zip bomb) without infla
 import re
 import zipfile
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from django.core.exceptions import ValidationError
 
@@ -37,8 +38,8 @@ class WorkbookRow:
     size: int
     year: int
     income: int
-    deprived: list[str]
-    flags: dict
+    deprived: tuple[str, ...]
+    flags: MappingProxyType
 
 
 @dataclass
@@ -127,6 +128,16 @@ class RowReader:
         self.neighborhoods = neighborhoods
         self.seen_codes: dict[str, int] = {}
         self.seen_ids: dict[str, int] = {}
+        # A commune's 150,000 rows hold a few dozen distinct indicator and flag combinations: rows share
+        # one read-only instance of each instead of a list and a dict apiece (the import keeps every
+        # row until it writes, and must stay under 200 MB extra at province scale).
+        self.shared: dict = {}
+
+    def share(self, key: tuple, make=tuple):
+        found = self.shared.get(key)
+        if found is None:
+            found = self.shared[key] = make(key)
+        return found
 
     def error(self, template, row, header, **extra):
         self.plan.errors.append(template.format(row=row, header=header, **extra))
@@ -191,14 +202,15 @@ class RowReader:
         if year is not None and not 2000 <= year <= 2100:
             self.error(messages.CELL_YEAR_RANGE, row, wb.YEAR)
         income = self.number(values, row, wb.INCOME, 0)
-        deprived = [header for header in self.layout.indicators if self.flag(values, row, header)]
-        flags = {
-            attribute: self.flag(values, row, header)
+        deprived = tuple(header for header in self.layout.indicators if self.flag(values, row, header))
+        flags = tuple(
+            (attribute, self.flag(values, row, header))
             for header, attribute in wb.FLAG_COLUMNS.items()
             if header in values
-        }
+        )
         if len(self.plan.errors) > before:
             return None
         return WorkbookRow(
-            row, code, neighborhood, head_name, national_id, address, size, year, income, deprived, flags
-        )
+            row, code, neighborhood, head_name, national_id, address, size, year, income,
+            self.share(deprived), self.share(("flags", *flags), lambda key: MappingProxyType(dict(key[1:]))),
+        )  # fmt: skip

@@ -284,3 +284,28 @@ def test_invisible_characters_are_stripped_from_the_head_name(commune, khu_pho, 
         user=labour_officer,
     )
     assert Household.objects.get().head_name == "Nguyễn Thị Hường"
+
+
+def test_rows_with_the_same_marks_share_one_read_only_copy(commune, khu_pho):
+    # 150,000 rows are held until the import writes: equal indicator and flag marks are one object.
+    plan = workbook_read(
+        workbook_bytes(
+            [
+                row(ethnic="x"),
+                row(code="KP1-0002", national_id="038190000124", ethnic="x"),
+                row(code="KP1-0003", national_id="038190000125", deprived=(5,)),
+            ]
+        ),
+        commune=commune,
+    )
+    first, second, third = plan.rows
+    assert first.deprived is second.deprived
+    assert first.flags is second.flags
+    assert dict(first.flags) == {
+        "without_labour_capacity": False,
+        "is_ethnic_minority": True,
+        "has_meritorious_person": False,
+    }
+    assert third.deprived != first.deprived and dict(third.flags)["is_ethnic_minority"] is False
+    with pytest.raises(TypeError):
+        first.flags["is_ethnic_minority"] = False  # shared, so never changed in place
