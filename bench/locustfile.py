@@ -2,7 +2,7 @@
 
 Locust is pinned in bench/requirements.txt and lives in its own virtualenv (never the app's):
 
-    python3.13 -m venv .venv-bench && .venv-bench/bin/pip install -r bench/requirements.txt
+    "$(readlink -f .venv/bin/python)" -m venv .venv-bench && .venv-bench/bin/pip install -r bench/requirements.txt
     .venv-bench/bin/locust -f bench/locustfile.py --headless -u 50 -r 50 -t 60s \
         --host http://127.0.0.1:18800 --csv /tmp/load_1k
 
