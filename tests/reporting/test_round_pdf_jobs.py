@@ -168,11 +168,19 @@ def test_a_short_certificate_list_is_still_sent_at_once(client_for, decided, lab
 def test_too_long_a_certificate_list_is_refused_with_what_to_choose(
     client_for, decided, labour_officer, monkeypatch
 ):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     monkeypatch.setattr(certificate_views, "CERTIFICATE_MAX_HOUSEHOLDS", 2)
     client = client_for(labour_officer)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("reporting:certificate_list", args=[decided.pk]))
+    # The list is counted no further than one past the cap, whatever the commune's size.
+    counts = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert counts and all("LIMIT 3" in sql for sql in counts)
     response = client.get(reverse("reporting:certificate_list", args=[decided.pk]), follow=True)
     assert response.redirect_chain[0][0] == reverse("households:round_detail", args=[decided.pk])
-    assert "Danh sách đã chọn có 3 hộ, quá 2 giấy chứng nhận cho một lần in" in response.content.decode()
+    assert "Danh sách đã chọn có hơn 2 hộ, quá số giấy chứng nhận cho một lần in" in response.content.decode()
     assert not DocumentJob.objects.exists() and not AccessLog.objects.exists()
     # One list of it fits: sent at once.
     response = client.get(reverse("reporting:certificate_list", args=[decided.pk]) + "?category=poor")
