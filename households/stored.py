@@ -6,7 +6,7 @@ household of the commune changes."""
 
 from django.db.models import Count
 
-from households.models import Category, ReviewRound, RoundHousehold, RoundStatus
+from households.models import Category, Review, ReviewRound, RoundHousehold, RoundStatus
 from households.queries import escaped_poor_counts, movement_table
 from thoxuan_gnbv import stored_figures
 from thoxuan_gnbv.statuses import HouseholdStage
@@ -15,6 +15,7 @@ MOVEMENT = "movement"
 ROUND_COUNTS = "rounds"
 ROUND_PROGRESS = "round_progress"
 SCREENED_OUT = "screened_out"
+CATEGORIES = "categories"  # beside the khu phố ids in a round's progress: {category: reviews}
 
 
 @stored_figures.register(MOVEMENT)
@@ -78,6 +79,9 @@ def compute_round_progress(params: dict) -> dict:
     )
     for neighborhood_id, n in screened:
         data.setdefault(str(neighborhood_id), {})[SCREENED_OUT] = n
+    # The round page's result box while the round is open (an approved round shows its frozen summary).
+    reviews = Review.objects.filter(round_id=params["round"]).values_list("category")
+    data[CATEGORIES] = dict(reviews.annotate(n=Count("id")).order_by())
     return data
 
 

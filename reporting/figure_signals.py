@@ -186,6 +186,7 @@ def _review(sender, instance, **kwargs):
         commune_id = ReviewRound.objects.filter(pk=instance.round_id).values_list("commune_id", flat=True)
         for pk in commune_id:
             mark_dirty(pk, ("rounds",))
+        round_progress_changed(instance.round_id)  # the page's result box counts the round's reviews
 
 
 def _round_entry(sender, instance, **kwargs):

@@ -17,7 +17,7 @@ from households.review_law import (
     district_opinion_note,
     periodic_window,
 )
-from households.stored import SCREENED_OUT, round_progress_stored
+from households.stored import CATEGORIES, SCREENED_OUT, round_progress_stored
 from thoxuan_gnbv import workdays
 from thoxuan_gnbv.statuses import ComplaintStatus, HouseholdStage
 from thoxuan_gnbv.stored_figures import Stored
@@ -93,6 +93,14 @@ def progress_by_neighborhood(review_round: ReviewRound, neighborhoods) -> RoundP
     for pk, last in meetings:
         rows[pk].last_meeting = last
     return RoundProgress(list(rows.values()), stored)
+
+
+def category_counts_shown(review_round: ReviewRound, progress: RoundProgress) -> dict[str, int]:
+    """{category: households} for the round page: an approved round's frozen summary, else the
+    reviews counted by the worker with the progress (never a count over the round's reviews here)."""
+    if review_round.status == RoundStatus.APPROVED and review_round.summary:
+        return dict(review_round.summary)
+    return dict((progress.stored.data or {}).get(CATEGORIES, {}))
 
 
 @dataclass

@@ -105,6 +105,7 @@ def stage_context(request, review_round, neighborhoods) -> dict:
         else round_progress.stages(review_round, today=today, postings=postings, complaints=complaints),
         "progress": progress.rows,
         "progress_stored": progress.stored,
+        "category_counts": round_progress.category_counts_shown(review_round, progress),
         "postings": postings,
         "complaints": complaints,
         "resolve_form": ComplaintResolveForm(initial={"rechecked_on": today}),

@@ -14,13 +14,20 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from households.models import Household, RoundHousehold
+from households.models import Household, Review, RoundHousehold
 from households.models.review_stages import ListReason
-from households.services import quick_screen, registry, round_list, round_meetings, round_posting
+from households.services import (
+    quick_screen,
+    registry,
+    round_list,
+    round_meetings,
+    round_posting,
+    round_progress,
+)
 from households.services import review as review_services
 from households.services.round_meetings import MeetingInput
 from households.services.round_progress import progress_by_neighborhood
-from households.stored import SCREENED_OUT, round_progress_changed, round_progress_key
+from households.stored import CATEGORIES, SCREENED_OUT, round_progress_changed, round_progress_key
 from reporting.figure_tasks import commune_year_keys
 from reporting.models import FigureCache
 from tests.figure_worker import run_figure_worker
@@ -50,6 +57,10 @@ def live(review_round) -> dict:
         screen = getattr(entry, "quick_screen", None)
         if entry.stage == HouseholdStage.TO_SURVEY and screen is not None and screen.screened_out:
             row[SCREENED_OUT] = row.get(SCREENED_OUT, 0) + 1
+    categories: dict[str, int] = {}
+    for review in Review.objects.filter(round=review_round):
+        categories[review.category] = categories.get(review.category, 0) + 1
+    counts[CATEGORIES] = categories
     return counts
 
 
@@ -63,7 +74,7 @@ def worker_agrees(review_round) -> dict:
     assert key.dirty_since is not None, "the write did not mark the round's progress stale"
     run_figure_worker()
     assert stored(review_round) == live(review_round)
-    return stored(review_round)
+    return {pk: row for pk, row in stored(review_round).items() if pk != CATEGORIES}
 
 
 @pytest.fixture
@@ -120,6 +131,13 @@ def test_the_stored_progress_follows_every_write_of_a_round(
                 review_round=review_round, household=house, user=labour_officer, **POOR
             )
     assert worker_agrees(review_round)[kp2] == {HouseholdStage.SURVEYED: 2}
+    # The page's result box of an open round: the reviews counted by the worker, as the service counts them.
+    shown = round_progress.category_counts_shown(
+        review_round, round_progress.progress_by_neighborhood(review_round, [neighborhood1, neighborhood2])
+    )
+    assert shown == review_services.category_counts(review_round) and sum(shown.values()) == len(
+        (*listed, late)
+    )
 
     # A household moves to khu phố 2: it moves between the rows.
     with travel(D(2026, 10, 4)):
@@ -238,5 +256,5 @@ def test_warming_a_commune_year_covers_its_rounds_progress(commune, neighborhood
     _grow(review_round, neighborhood1, 2, HouseholdStage.SURVEYED)
     assert round_progress_key(review_round.pk) in commune_year_keys(commune.pk, 2026)
     run_figure_worker()
-    assert stored(review_round) == {str(neighborhood1.pk): {HouseholdStage.SURVEYED: 2}}
+    assert stored(review_round) == {str(neighborhood1.pk): {HouseholdStage.SURVEYED: 2}, CATEGORIES: {}}
     assert round_progress_key(review_round.pk) not in commune_year_keys(commune.pk, 2025)
