@@ -16,17 +16,31 @@
     for a household bulk-loaded without a history row, read as it is now until its first edit: its
     first edit of a fact marks the commune's review tables of every year (one query on its history);
     a new code or commune (read as they are now) marks them too;
+- a household put on a round's list, moved to another stage or taken off it, its Phiếu A recorded,
+  or a household moved to another khu phố (the rounds still changing that list it): the round's
+  progress per khu phố and stage (``households.stored.compute_round_progress``);
 - a review recorded or a round changing state: the commune's round counts; a round approved: the
   commune's poverty and movement figures and its review result tables of every year (year Y's tables
   read year Y − 1's lists), and the worker warms the keys of that year.
 
-Writes that bypass the ORM's signals (``QuerySet.update``, bulk loads) reach the figures at the next
-change of the same scope, or when ``manage.py refresh_figures`` runs."""
+Writes that bypass the ORM's signals (``QuerySet.update``, bulk loads) mark their figures in the
+service that does them (``stored_figures.changed``, ``households.stored.round_progress_changed``);
+otherwise they reach the figures at the next change of the same scope, or when ``manage.py
+refresh_figures`` runs."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_init, post_save
 
-from households.models import Household, Member, Review, ReviewRound, RoundStatus
+from households.models import (
+    Household,
+    Member,
+    QuickScreen,
+    Review,
+    ReviewRound,
+    RoundHousehold,
+    RoundStatus,
+)
+from households.stored import open_rounds_of, round_progress_changed
 from programs.models import Activity, Allocation, Disbursement, Support
 from reporting.figures.review_tables import FACT_FIELDS
 from reporting.figures.store import mark_dirty
@@ -112,6 +126,8 @@ def _household_saved(sender, instance, created=False, raw=False, update_fields=N
         return
     if changed & set(HOUSEHOLD_COUNTED):
         _mark(communes, COUNT_KINDS)
+    if "neighborhood_id" in changed:  # it moves to another row of its rounds' progress
+        round_progress_changed(*open_rounds_of(instance.pk))
     if changed & set(HOUSEHOLD_REACHED):
         _mark_supported([instance.pk])
     if changed & set(HOUSEHOLD_NOW_IN_TABLES) or (
@@ -170,6 +186,17 @@ def _review(sender, instance, **kwargs):
         commune_id = ReviewRound.objects.filter(pk=instance.round_id).values_list("commune_id", flat=True)
         for pk in commune_id:
             mark_dirty(pk, ("rounds",))
+        round_progress_changed(instance.round_id)  # the page's result box counts the round's reviews
+
+
+def _round_entry(sender, instance, **kwargs):
+    if not kwargs.get("raw"):
+        round_progress_changed(instance.round_id)
+
+
+def _quick_screen(sender, instance, **kwargs):
+    if not kwargs.get("raw"):
+        round_progress_changed(instance.entry.round_id)
 
 
 def _round(sender, instance, **kwargs):
@@ -191,6 +218,8 @@ for model, handler in (
     (Disbursement, _disbursement),
     (Review, _review),
     (ReviewRound, _round),
+    (RoundHousehold, _round_entry),
+    (QuickScreen, _quick_screen),
 ):
     uid = f"figure_store_{model._meta.label_lower}"
     post_save.connect(handler, sender=model, dispatch_uid=uid + "_save")

@@ -22,15 +22,16 @@ def refresh_figures(keys: list[str]) -> int:
 def warm_commune_year(commune_id: int, year: int) -> int:
     """Create and compute the keys pages of a commune's year will ask for: the dashboard, the
     compiled report of each period of the plan, the poverty figures and movement tables, the review
-    result tables, the round counts and each component's overview. Queued when a review round is approved."""
+    result tables, the round counts, the progress of each round of the year and each component's
+    overview. Queued when a review round is approved."""
     keys = commune_year_keys(commune_id, year)
     return refresh_figures.call(keys=keys)
 
 
 def commune_year_keys(commune_id: int, year: int) -> list[str]:
     """The keys of a commune's year, created (dirty) where missing."""
-    from households.models import Category, Commune
-    from households.stored import movement_stored, round_counts_stored
+    from households.models import Category, Commune, ReviewRound
+    from households.stored import movement_stored, round_counts_stored, round_progress_stored
     from programs.models import Plan
     from programs.queries.delivery import overview_stored
     from reporting.dashboard import dashboard_figures_stored
@@ -47,6 +48,8 @@ def commune_year_keys(commune_id: int, year: int) -> list[str]:
     for category in (Category.POOR, Category.NEAR_POOR):
         keys.append(movement_stored(commune, year, category).key)
     keys.append(round_counts_stored(commune).key)
+    for review_round in ReviewRound.objects.filter(commune=commune, year=year).order_by("pk"):
+        keys.append(round_progress_stored(review_round).key)
     key, params = review_tables_key(commune_id, year)
     ensure(key, REVIEW_TABLES, params, commune_id=commune_id, year=year)
     keys.append(key)

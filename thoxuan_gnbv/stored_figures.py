@@ -72,7 +72,16 @@ def current(key: str, kind: str, params: dict, *, commune_id: int | None, year: 
 
 
 # Every kind the registry's rows feed: a bulk write (an import, a merger) names them all.
-REGISTRY_KINDS = ("movement", "poverty", "delivery", "dashboard", "overview", "rounds", "review_tables")
+REGISTRY_KINDS = (
+    "movement",
+    "poverty",
+    "delivery",
+    "dashboard",
+    "overview",
+    "rounds",
+    "round_progress",
+    "review_tables",
+)
 
 
 def changed(commune_id: int, kinds=REGISTRY_KINDS, *, year: int | None = None) -> None:
@@ -81,3 +90,10 @@ def changed(commune_id: int, kinds=REGISTRY_KINDS, *, year: int | None = None) -
     none, so the service doing it says so here."""
     if _backend is not None:
         _backend.mark_dirty(commune_id, kinds, year=year)
+
+
+def keys_changed(keys) -> None:
+    """Mark these keys stale (queued for the worker after the commit); keys never read are left to
+    be created by their first reader."""
+    if _backend is not None and keys:
+        _backend.mark_keys_dirty(list(keys))

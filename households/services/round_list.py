@@ -8,6 +8,7 @@ from django.db import transaction
 from households import messages
 from households.models import Category, Review, ReviewRound, RoundHousehold, RoundStatus
 from households.models.review_stages import ListReason
+from households.stored import round_progress_changed
 
 
 def list_prepare(*, review_round: ReviewRound, user) -> int:
@@ -30,6 +31,8 @@ def list_prepare(*, review_round: ReviewRound, user) -> int:
         if pk not in listed
     ]
     RoundHousehold.objects.bulk_create(rows, batch_size=1000)
+    if rows:
+        round_progress_changed(review_round.pk)  # a bulk insert sends no save signal
     return len(rows)
 
 

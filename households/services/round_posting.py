@@ -15,6 +15,7 @@ from households.models import Complaint, Meeting, Posting, Review, ReviewRound, 
 from households.models.review_stages import ListReason
 from households.review_law import POSTING_PLACES, POSTING_WORKING_DAYS, RECHECK_WORKING_DAYS
 from households.services.round_checks import named, unreposted_codes
+from households.stored import round_progress_changed
 from thoxuan_gnbv import workdays, workflow
 from thoxuan_gnbv.statuses import ComplaintStatus, HouseholdStage
 
@@ -74,6 +75,7 @@ def posting_start(
     RoundHousehold.objects.filter(round=review_round, stage=HouseholdStage.DISCUSSED).update(
         stage=HouseholdStage.POSTED
     )
+    round_progress_changed(review_round.pk)  # an update sends no save signal
     workflow.transition(review_round, to=RoundStatus.POSTING, user=user)
     return posting
 

@@ -1,13 +1,14 @@
 """What the round page shows the labour officer: each khu phố's progress (to review, surveyed,
 discussed, posted, contested) and each stage with who acts, its deadline and what is late. A fixed
-number of grouped queries, whatever the number of households."""
+number of queries, whatever the number of households: the stage counts are stored figures
+(``households.stored.round_progress_stored``)."""
 
 import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max
 
-from households.models import Complaint, Meeting, ReviewRound, RoundHousehold, RoundStatus
+from households.models import Complaint, Meeting, ReviewRound, RoundStatus
 from households.review_law import (
     MEETING_AGREEMENT_MIN_PERCENT,
     POSTING_PLACES,
@@ -16,8 +17,10 @@ from households.review_law import (
     district_opinion_note,
     periodic_window,
 )
+from households.stored import CATEGORIES, SCREENED_OUT, round_progress_stored
 from thoxuan_gnbv import workdays
 from thoxuan_gnbv.statuses import ComplaintStatus, HouseholdStage
+from thoxuan_gnbv.stored_figures import Stored
 
 _SURVEYED = {
     HouseholdStage.SURVEYED,
@@ -46,37 +49,33 @@ class NeighborhoodProgress:
         return self.to_review - self.surveyed - self.screened_out
 
 
-def progress_by_neighborhood(review_round: ReviewRound, neighborhoods) -> list[NeighborhoodProgress]:
-    """One row per khu phố in ``neighborhoods`` (already scoped to the user), in their order."""
+@dataclass
+class RoundProgress:
+    """The rows of the round page's progress table and the stored figures they were built from
+    (``stored.notice`` says when they are being computed or updated)."""
+
+    rows: list[NeighborhoodProgress]
+    stored: Stored
+
+
+def progress_by_neighborhood(review_round: ReviewRound, neighborhoods) -> RoundProgress:
+    """One row per khu phố in ``neighborhoods`` (already scoped to the user), in their order. The
+    stage counts come from the figures the worker keeps (one query, never a walk over the round's
+    list); the complaints and meetings, few, are counted live."""
     rows = {n.pk: NeighborhoodProgress(n) for n in neighborhoods}
-    stages = (
-        RoundHousehold.objects.filter(round=review_round, household__neighborhood__in=list(rows))
-        .values_list("household__neighborhood", "stage")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    for pk, stage, n in stages:
-        row = rows[pk]
-        row.to_review += n
-        row.surveyed += n if stage in _SURVEYED else 0
-        row.resurvey += n if stage == HouseholdStage.RESURVEY else 0
-        row.awaiting += n if stage == HouseholdStage.SURVEYED else 0
-        row.discussed += n if stage in _DISCUSSED else 0
-        row.posted += n if stage == HouseholdStage.POSTED else 0
-    # Phiếu A (TT 07/2021 Phụ lục I): households recognised not poor without Phiếu B count as done.
-    screened = (
-        RoundHousehold.objects.filter(
-            round=review_round,
-            household__neighborhood__in=list(rows),
-            stage=HouseholdStage.TO_SURVEY,
-            quick_screen__screened_out=True,
-        )
-        .values_list("household__neighborhood")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    for pk, n in screened:
-        rows[pk].screened_out = n
+    stored = round_progress_stored(review_round)
+    for pk, row in rows.items():
+        counts = (stored.data or {}).get(str(pk), {})
+        for stage, n in counts.items():
+            if stage == SCREENED_OUT:
+                row.screened_out = n
+                continue
+            row.to_review += n
+            row.surveyed += n if stage in _SURVEYED else 0
+            row.resurvey += n if stage == HouseholdStage.RESURVEY else 0
+            row.awaiting += n if stage == HouseholdStage.SURVEYED else 0
+            row.discussed += n if stage in _DISCUSSED else 0
+            row.posted += n if stage == HouseholdStage.POSTED else 0
     contested = (
         Complaint.objects.filter(round=review_round, household__neighborhood__in=list(rows))
         .values_list("household__neighborhood")
@@ -93,7 +92,15 @@ def progress_by_neighborhood(review_round: ReviewRound, neighborhoods) -> list[N
     )
     for pk, last in meetings:
         rows[pk].last_meeting = last
-    return list(rows.values())
+    return RoundProgress(list(rows.values()), stored)
+
+
+def category_counts_shown(review_round: ReviewRound, progress: RoundProgress) -> dict[str, int]:
+    """{category: households} for the round page: an approved round's frozen summary, else the
+    reviews counted by the worker with the progress (never a count over the round's reviews here)."""
+    if review_round.status == RoundStatus.APPROVED and review_round.summary:
+        return dict(review_round.summary)
+    return dict((progress.stored.data or {}).get(CATEGORIES, {}))
 
 
 @dataclass

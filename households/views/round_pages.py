@@ -98,12 +98,14 @@ def stage_context(request, review_round, neighborhoods) -> dict:
         .select_related("neighborhood")
         .order_by("neighborhood__position", "held_on", "pk")
     )
-    unsurveyed = sum(row.unsurveyed for row in progress)
+    unsurveyed = sum(row.unsurveyed for row in progress.rows)
     return {
         "stages": []
         if review_round.is_history
         else round_progress.stages(review_round, today=today, postings=postings, complaints=complaints),
-        "progress": progress,
+        "progress": progress.rows,
+        "progress_stored": progress.stored,
+        "category_counts": round_progress.category_counts_shown(review_round, progress),
         "postings": postings,
         "complaints": complaints,
         "resolve_form": ComplaintResolveForm(initial={"rechecked_on": today}),

@@ -69,18 +69,17 @@ def round_detail(request, pk):
     """The round with its stages (who, deadline, what is late), each khu phố's progress, the
     households of one khu phố (keyset pages) and the actions the user may take."""
     review_round = get_round_for_user(request, pk)
-    counts = review_services.category_counts(review_round)
-    by_category = [(label, counts.get(value, 0)) for value, label in Category.choices]
     neighborhoods = list(visible_neighborhoods(request.user, review_round.commune))
-    context = {
+    context = round_pages.stage_context(request, review_round, neighborhoods)
+    counts = context["category_counts"]  # stored with the progress: no count over the round here
+    context |= {
         "review_round": review_round,
-        "by_category": by_category,
+        "by_category": [(label, counts.get(value, 0)) for value, label in Category.choices],
         "total": sum(counts.values()),
         "can_approve": access.can_approve_review_round(request.user, review_round),
         "approve_form": _with_action(RoundApproveForm(), "households:round_approve", review_round.pk),
         "return_form": _with_action(RoundReturnForm(), "households:round_return", review_round.pk),
     }
-    context |= round_pages.stage_context(request, review_round, neighborhoods)
     return render(request, "households/round_detail.html", context)
 
 

@@ -81,8 +81,14 @@ def mark_dirty(commune_id: int, kinds, *, year: int | None = None, years=None) -
 
 def mark_key_dirty(key: str) -> None:
     """One key stale (its figures count to an earlier day): marked and queued."""
-    _rows().filter(key=key).update(dirty_since=timezone.now())
-    transaction.on_commit(lambda: _queue([key]))
+    mark_keys_dirty([key])
+
+
+def mark_keys_dirty(keys: list[str]) -> None:
+    """These keys stale: marked in one UPDATE and queued after the commit (a key never read has no
+    row: its first reader creates and queues it)."""
+    if _rows().filter(key__in=keys).update(dirty_since=timezone.now()):
+        transaction.on_commit(lambda: _queue(keys))
 
 
 def ensure(key: str, kind: str, params: dict, *, commune_id: int | None, year: int | None) -> None:

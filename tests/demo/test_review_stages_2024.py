@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from households.models import Complaint, Meeting, ReviewRound, RoundHousehold
 from households.models.review_stages import ListReason
+from tests.figure_worker import get_warm
 from thoxuan_gnbv import workdays
 from thoxuan_gnbv.models import User
 from thoxuan_gnbv.statuses import ComplaintStatus, HouseholdStage
@@ -41,7 +42,7 @@ def test_the_2024_round_shows_every_stage(client):
     assert statuses == {ComplaintStatus.UPHELD: "poor", ComplaintStatus.REJECTED: ""}
     assert review_round.decision_date > second.ends_on
     client.force_login(User.objects.get(username="laodong"))
-    html = client.get(reverse("households:round_detail", args=[review_round.pk])).text
+    html = get_warm(client, reverse("households:round_detail", args=[review_round.pk])).text
     assert "(A: " in html
     assert "02/09 Quốc khánh" in html and "Khiếu nại đúng" in html and "Khiếu nại không đúng" in html
     assert html.count("Biên bản (PDF)") == Meeting.objects.filter(round=review_round).count()

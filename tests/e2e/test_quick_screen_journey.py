@@ -13,6 +13,7 @@ from households.models.review_stages import ListReason
 from households.services import review as review_services
 from tests.e2e.conftest import login
 from tests.factories import PASSWORD
+from tests.figure_worker import run_figure_worker
 from tests.households.factories import HouseholdFactory, ensure_standards
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -37,6 +38,8 @@ def test_labour_officer_screens_a_household_with_phieu_a(
     page.screenshot(path=str(SHOTS / "phieu-a-1280.png"), full_page=True)
     page.get_by_role("button", name="Lưu Phiếu A").click()
     expect(page.get_by_test_id("screened-out")).to_be_visible()
+    run_figure_worker()  # the worker recounts the round's progress, then the page shows it
+    page.reload()
     expect(page.get_by_test_id("round-progress")).to_contain_text("(A: 1)")
     page.screenshot(path=str(SHOTS / "round-1280.png"), full_page=True)
     assert QuickScreen.objects.get(entry=entry).screened_out

@@ -13,6 +13,7 @@ from households.models import Complaint, Meeting, ReviewRound, RoundStatus
 from households.services.review import review_round_open
 from tests.e2e.conftest import login
 from tests.factories import PASSWORD
+from tests.figure_worker import run_figure_worker
 from tests.households.factories import HouseholdFactory, add_result, approved_round, ensure_standards
 from thoxuan_gnbv.statuses import ComplaintStatus
 
@@ -66,6 +67,7 @@ def test_one_household_from_survey_to_the_chairmans_decision(
     # The meeting of Khu phố 1 on 05/10.
     clock.move_to(local(5))
     sign_in(page, live_server, labour_officer)
+    run_figure_worker()  # the worker has counted the surveyed households of each khu phố
     page.goto(round_url)
     page.get_by_test_id("meeting-link").click()
     page.get_by_label("Ngày họp").fill("05/10/2026")

@@ -131,7 +131,7 @@ def test_the_progress_counts_screened_households_at_a_fixed_query_count(
         few = page_queries(client, url)
         screening.grow(30, screened_out=True)
         screening.grow(30, screened_out=False)
-        many = page_queries(client, url)
+        many = page_queries(client, url)  # the worker has recounted the progress
         html = client.get(url).text
     assert few == many
     assert "(A: 31)" in html
