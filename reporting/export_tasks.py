@@ -6,7 +6,8 @@ in the media storage; the page polls the job's progress (``reporting:job_detail`
 
 The PDFs of an approved review round whose lists pass the thresholds of ``thoxuan_gnbv.background``
 (the certificates, the result tables, the recognition decision with its annexed lists) are written the
-same way: laid out in bounded parts, merged with pypdf into the temporary file, copied to the job's file."""
+same way: laid out in bounded parts, merged with pypdf into the temporary file, copied to the job's file.
+So are the minutes of a khu phố meeting that voted on more than ``MINUTES_PDF_JOB_ROWS`` households."""
 
 import tempfile
 from types import SimpleNamespace
@@ -219,6 +220,33 @@ def render_decision_pdf_job(job_id: int, commune_id: int) -> int:
     return _run(job_id, commune_id, DocumentJob.Kind.DECISION_PDF, write)
 
 
+# About 30 vote rows a portrait A4 page (measured: 1,000 rows, 32 pages with the heading): the scale
+# of the minutes' progress bar.
+MINUTES_ROWS_PER_PAGE = 30
+
+
+@task()
+def render_meeting_minutes_job(job_id: int, commune_id: int) -> int:
+    """Biên bản họp dân of a khu phố meeting (``params["meeting"]``), in the requester's scope as
+    the view checked it: who may no longer see the meeting gets a failed job, not the names."""
+    from reporting.documents.meeting_minutes import build_meeting_minutes
+    from reporting.documents.minutes_pdf import write_minutes_pdf
+    from reporting.messages import MEETING_OUT_OF_SCOPE
+    from reporting.queries import meetings_visible_to
+
+    def write(job, handle):
+        meetings = meetings_visible_to(job.requested_by).filter(round__commune_id=job.commune_id)
+        meeting = meetings.filter(pk=job.params["meeting"]).first()
+        if meeting is None:
+            raise PermissionError(MEETING_OUT_OF_SCOPE)
+        doc = build_meeting_minutes(meeting)
+        expected = 1 + doc.voted // MINUTES_ROWS_PER_PAGE
+        pages = write_minutes_pdf(doc, handle, on_part=_on_pages(job.pk, expected))
+        return doc.frame.filename, pages
+
+    return _run(job_id, commune_id, DocumentJob.Kind.MEETING_MINUTES_PDF, write)
+
+
 TASKS = {
     DocumentJob.Kind.HOUSEHOLDS_XLSX: export_households_job,
     DocumentJob.Kind.ANNEX_XLSX: export_annex_job,
@@ -226,6 +254,7 @@ TASKS = {
     DocumentJob.Kind.CERTIFICATES_PDF: render_certificates_job,
     DocumentJob.Kind.REVIEW_TABLES_PDF: render_review_tables_pdf_job,
     DocumentJob.Kind.DECISION_PDF: render_decision_pdf_job,
+    DocumentJob.Kind.MEETING_MINUTES_PDF: render_meeting_minutes_job,
 }
 
 

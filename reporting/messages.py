@@ -55,3 +55,6 @@ PROVINCE_UNKNOWN = "Không có tỉnh/thành phố mã “{code}”."
 PROVINCE_XLSX_ONLY = "Biểu tổng hợp của tỉnh chỉ xuất ra Excel (--format xlsx)."
 PROVINCE_OR_COMMUNE = "Chỉ chọn một trong hai: --province (cả tỉnh) hoặc --commune (một xã, phường)."
 PROVINCE_YEAR_UNKNOWN = "Năm phải là một số từ 2000 đến 2100."
+
+# A background job rebuilds a document in its requester's scope at the time it runs.
+MEETING_OUT_OF_SCOPE = "Người yêu cầu không (còn) được xem biên bản họp dân này."

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from households.models import Meeting, Neighborhood, ReviewRound
 from programs.models import Plan
 from reporting.figures.reports import plan_components
 from reporting.models import (
@@ -173,6 +174,18 @@ def compiled_awaiting_approval(user):
     """Submitted compiled reports of the user's communes."""
     return access.compiled_reports_visible_to(
         user, CompiledReport.objects.filter(status=CompiledStatus.SUBMITTED)
+    )
+
+
+def meetings_visible_to(user):
+    """The khu phố meetings whose minutes ``user`` may read: who may view review rounds, of a round
+    they see, in a khu phố they see (a khu phố head only their own); none for anyone else."""
+    if not access.can_view_review_rounds(user):
+        return Meeting.objects.none()
+    rounds = access.rounds_visible_to(user, ReviewRound.objects.all())
+    neighborhoods = access.neighborhoods_visible_to(user, Neighborhood.objects.all())
+    return Meeting.objects.select_related("round__commune", "neighborhood").filter(
+        round__in=rounds, neighborhood__in=neighborhoods
     )
 
 

@@ -23,6 +23,10 @@ CERTIFICATE_MAX_HOUSEHOLDS = 2_000
 # Result tables PDF and the recognition decision: the rows of the four name lists (about 20 a page),
 # the same count the review workbook decides on (``ReviewTables.list_row_count``).
 REVIEW_PDF_JOB_ROWS = 300
+# Biên bản họp dân: the households a khu phố meeting voted on, one table row each (about 30 a page).
+# Measured under the neighbour's load: 300 rows in about 5 s, 1,000 in 12 s; the largest khu phố of
+# a million-household registry (about 17,000) took longer than gunicorn's 30 s inside a request.
+MINUTES_PDF_JOB_ROWS = 300
 
 _starters: dict[str, Callable[..., HttpResponse]] = {}
 

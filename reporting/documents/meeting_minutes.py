@@ -3,12 +3,17 @@ khu phố head chairs, the commune Fatherland Front supervises, a household's re
 least 50 % of those attending agree; the minutes are made in 02 copies, one kept by the khu phố, one
 sent to the commune steering committee). Laid out on the NĐ 30/2020/NĐ-CP document base; no CCCD."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from households.models import Category
+from django.db.models import Count, Q
+
+from households.models import Category, MeetingVote
 from households.review_law import MEETING_AGREEMENT_MIN_PERCENT, MINUTES_COPIES
 from reporting.documents.base import DocumentFrame, frame_for
 from thoxuan_gnbv.formatting import format_date
+
+ROWS_CHUNK = 2000  # rows fetched at a time from the database
 
 
 @dataclass(frozen=True)
@@ -23,7 +28,11 @@ class VoteRow:
 
 @dataclass(frozen=True)
 class MinutesDocument:
+    """The minutes without their vote rows: those are read in parts (``vote_rows``), so that a khu
+    phố of thousands of households is never held in memory at once."""
+
     frame: DocumentFrame
+    meeting_id: int
     neighborhood: str
     held_on: str
     place: str
@@ -31,7 +40,7 @@ class MinutesDocument:
     secretary_name: str
     supervisor_name: str
     attendance: int
-    rows: list[VoteRow]
+    voted: int
     agreed: int
     resurvey: int
     note: str
@@ -44,21 +53,40 @@ def _percent(value) -> str:
     return text.replace(".", ",") + " %"
 
 
-def build_meeting_minutes(meeting) -> MinutesDocument:
-    """The minutes of ``meeting`` (with its round, commune and neighborhood loaded)."""
-    review_round = meeting.round
-    votes = list(meeting.votes.select_related("household").order_by("household__code"))
-    rows = [
-        VoteRow(
-            number=i,
-            code=vote.household.code,
-            head_name=vote.household.head_name,
-            category=Category(vote.category).label,
-            percent=_percent(vote.agreeing_percent),
-            result="Thống nhất" if vote.agreed else "Rà soát lại",
+def minutes_vote_count(meeting) -> int:
+    """The households the meeting voted on: a count of the meeting's own vote rows (the
+    ``meeting_vote_unique`` index leads with the meeting), never a walk of the registry."""
+    return MeetingVote.objects.filter(meeting_id=meeting.pk).count()
+
+
+def vote_rows(meeting_id: int) -> Iterator[VoteRow]:
+    """The meeting's votes in household code order, numbered from 1, streamed from the database
+    (call inside a transaction: PostgreSQL reads them through a server-side cursor)."""
+    votes = (
+        MeetingVote.objects.filter(meeting_id=meeting_id)
+        .order_by("household__code", "pk")
+        .values_list("household__code", "household__head_name", "category", "agreeing_percent", "agreed")
+    )
+    for number, (code, head_name, category, percent, agreed) in enumerate(
+        votes.iterator(chunk_size=ROWS_CHUNK), start=1
+    ):
+        yield VoteRow(
+            number=number,
+            code=code,
+            head_name=head_name,
+            category=Category(category).label,
+            percent=_percent(percent),
+            result="Thống nhất" if agreed else "Rà soát lại",
         )
-        for i, vote in enumerate(votes, start=1)
-    ]
+
+
+def build_meeting_minutes(meeting) -> MinutesDocument:
+    """The minutes of ``meeting`` (with its round, commune and neighborhood loaded); the conclusion's
+    counts in one aggregate over the meeting's votes."""
+    review_round = meeting.round
+    counts = MeetingVote.objects.filter(meeting_id=meeting.pk).aggregate(
+        voted=Count("pk"), agreed=Count("pk", filter=Q(agreed=True))
+    )
     frame = frame_for(
         review_round.commune,
         symbol="BB-KP",
@@ -74,6 +102,7 @@ def build_meeting_minutes(meeting) -> MinutesDocument:
     )
     return MinutesDocument(
         frame=frame,
+        meeting_id=meeting.pk,
         neighborhood=meeting.neighborhood.name,
         held_on=format_date(meeting.held_on),
         place=meeting.place,
@@ -81,9 +110,9 @@ def build_meeting_minutes(meeting) -> MinutesDocument:
         secretary_name=meeting.secretary_name,
         supervisor_name=meeting.supervisor_name,
         attendance=meeting.attendance,
-        rows=rows,
-        agreed=sum(1 for v in votes if v.agreed),
-        resurvey=sum(1 for v in votes if not v.agreed),
+        voted=counts["voted"],
+        agreed=counts["agreed"],
+        resurvey=counts["voted"] - counts["agreed"],
         note=meeting.note,
         copies=MINUTES_COPIES,
         threshold=MEETING_AGREEMENT_MIN_PERCENT,

@@ -99,10 +99,3 @@ def render_compiled_pdf(doc, *, on_layout=None) -> tuple[bytes, int]:
     # (measured: writing takes the same time either way).
     content = render_pdf(COMPILED_TEMPLATE, {"doc": doc}, full_fonts=True, on_layout=count)
     return content, pages[0]
-
-
-def render_minutes_pdf(doc) -> bytes:
-    """Biên bản họp dân (``reporting.documents.meeting_minutes.build_meeting_minutes``)."""
-    return render_pdf(
-        PLAN_TEMPLATE, {"doc": doc, "document_template": "reporting/documents/meeting_minutes.html"}
-    )

@@ -24,6 +24,8 @@ class DocumentJob(models.Model):
         CERTIFICATES_PDF = "certificates_pdf", "Giấy chứng nhận hộ nghèo, hộ cận nghèo (PDF)"
         REVIEW_TABLES_PDF = "review_tables_pdf", "Biểu kết quả rà soát và danh sách hộ (PDF)"
         DECISION_PDF = "decision_pdf", "Quyết định công nhận kèm các danh sách hộ (PDF)"
+        # A khu phố meeting's minutes list every household it voted on (QĐ 24/2021/QĐ-TTg Điều 4 khoản 2).
+        MEETING_MINUTES_PDF = "meeting_minutes_pdf", "Biên bản họp dân (PDF)"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Đang chờ"
@@ -109,6 +111,7 @@ PDF_KINDS = frozenset(
         DocumentJob.Kind.CERTIFICATES_PDF,
         DocumentJob.Kind.REVIEW_TABLES_PDF,
         DocumentJob.Kind.DECISION_PDF,
+        DocumentJob.Kind.MEETING_MINUTES_PDF,
     }
 )
 

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from households.models import ReviewRound
+from households.models import Meeting, ReviewRound
 from reporting.models import DocumentJob
 from reporting.queries import get_job_for_user
 from thoxuan_gnbv import access
@@ -86,11 +86,23 @@ def _round_pdf(request, job):
     return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
 
 
+def _minutes_pdf(request, job):
+    """Logged as the immediate download of the minutes is: against the meeting, in its commune."""
+    meetings = Meeting.objects.select_related("neighborhood")  # its label names the khu phố
+    meeting = meetings.filter(pk=job.params.get("meeting"), round__commune_id=job.commune_id).first()
+    log_personal_data_access(
+        action=AccessAction.DOWNLOAD_PDF, request=request, obj=meeting, commune=job.commune
+    )
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
+
+
 def _download(request, job):
     if job.status != DocumentJob.Status.DONE or not (job.content or job.file):
         raise Http404
     if job.kind in ROUND_PDFS:
         return _round_pdf(request, job)
+    if job.kind == DocumentJob.Kind.MEETING_MINUTES_PDF:
+        return _minutes_pdf(request, job)
     if job.file:  # an export: written to the media storage, streamed from there
         log_personal_data_access(
             action=AccessAction.EXPORT_XLSX,

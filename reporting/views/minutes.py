@@ -1,13 +1,18 @@
 """The minutes of a khu phố meeting of a review round, as a PDF (the round page links it through the
-``round_meeting`` panel)."""
+``round_meeting`` panel). A meeting that voted on more than ``MINUTES_PDF_JOB_ROWS`` households (the
+largest khu phố of a big commune) is laid out by the background worker for the officer who asked,
+and logged when they download the file (``reporting:job_download``)."""
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 
-from households.models import Meeting, Neighborhood, ReviewRound
-from reporting.documents.meeting_minutes import build_meeting_minutes
-from reporting.documents.pdf import render_minutes_pdf
+from reporting.documents.meeting_minutes import build_meeting_minutes, minutes_vote_count
+from reporting.documents.minutes_pdf import render_minutes_pdf
+from reporting.export_tasks import export_job_start
+from reporting.models import DocumentJob
+from reporting.queries import meetings_visible_to
 from thoxuan_gnbv import access
+from thoxuan_gnbv.background import MINUTES_PDF_JOB_ROWS
 from thoxuan_gnbv.models import AccessAction
 from thoxuan_gnbv.personal_data import log_personal_data_access
 from thoxuan_gnbv.viewkit import require
@@ -16,10 +21,15 @@ from thoxuan_gnbv.viewkit import require
 def meeting_minutes_pdf(request, pk):
     """404 outside the user's communes or khu phố; the names of household heads it lists are logged as read."""
     require(access.can_view_review_rounds(request.user))
-    rounds = access.rounds_visible_to(request.user, ReviewRound.objects.all())
-    neighborhoods = access.neighborhoods_visible_to(request.user, Neighborhood.objects.all())
-    meetings = Meeting.objects.select_related("round__commune", "neighborhood")
-    meeting = get_object_or_404(meetings.filter(round__in=rounds, neighborhood__in=neighborhoods), pk=pk)
+    meeting = get_object_or_404(meetings_visible_to(request.user), pk=pk)
+    if minutes_vote_count(meeting) > MINUTES_PDF_JOB_ROWS:  # pages of names: laid out by the worker
+        job = export_job_start(
+            kind=DocumentJob.Kind.MEETING_MINUTES_PDF,
+            commune=meeting.round.commune,
+            user=request.user,
+            params={"meeting": meeting.pk, "round": meeting.round_id, "year": meeting.round.year},
+        )
+        return redirect("reporting:job_detail", pk=job.pk)
     doc = build_meeting_minutes(meeting)
     log_personal_data_access(
         action=AccessAction.DOWNLOAD_PDF, request=request, obj=meeting, commune=meeting.round.commune
