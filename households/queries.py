@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from households import messages
 from households.models import (
@@ -282,6 +282,13 @@ def _movement_facts(commune) -> dict[int, tuple[int, bool]]:
 def changed_since(households, since):
     """Households whose own row or one of whose members changed after ``since`` (the last approved
     review): what a khu phố head must look at again (QĐ 24/2021/QĐ-TTg, rà soát thường xuyên).
-    One subquery on the members' history, no query of its own."""
-    member_changes = Member.history.filter(household_id=OuterRef("pk"), history_date__gt=since)
-    return households.filter(Q(updated_at__gt=since) | Exists(member_changes))
+    No query of its own: one subquery, the union of the households edited since (index on
+    ``updated_at``) and those whose members' history has rows since (index on ``history_date``), so
+    its cost follows the changes, not the registry (an OR of the two would test every household)."""
+    changed = (
+        Household.objects.filter(updated_at__gt=since)
+        .order_by()
+        .values("pk")
+        .union(Member.history.filter(history_date__gt=since).order_by().values("household_id"))
+    )
+    return households.filter(pk__in=changed)

@@ -112,6 +112,9 @@ class Household(Versioned):
             # "Households of khu phố X classified C": a merge semi-join with review_year_category_idx,
             # both read in id order (the filtered list's capped count).
             models.Index(fields=["commune", "neighborhood", "id"], name="household_commune_nbh_id_idx"),
+            # "Changed since the last approval" (households.queries.changed_since): the few rows
+            # edited since a date, found without reading the registry.
+            models.Index(fields=["updated_at"], name="household_updated_at_idx"),
         ]
 
     def __str__(self):

@@ -131,6 +131,13 @@ class Support(Voidable, Versioned):
             # The component overview's per-component aggregates (households and people reached)
             # read only these columns: an index-only scan instead of visiting every support row.
             models.Index(fields=["component", "household", "member"], name="support_component_reach"),
+            # The exceptions page lists the few supports given outside the rules: a partial index holds
+            # only them, so the page does not scan every support of the province.
+            models.Index(
+                fields=["-supported_on", "-id"],
+                condition=Q(is_exception=True),
+                name="support_exceptions_newest",
+            ),
         ]
         constraints = [
             # An exception is only an exception with its written justification.

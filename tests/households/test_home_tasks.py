@@ -119,3 +119,14 @@ def test_a_round_entered_as_history_counts_from_its_decision_day(commune, neighb
     time_machine.move_to(datetime.datetime(2025, 1, 5, 3, tzinfo=datetime.UTC))
     household_update(household=household, user=head1, address="Số 3")
     assert _changed_task(head1).count == 1
+
+
+def test_changed_since_reads_the_changes_not_the_registry():
+    """The filter is one subquery: the union of the rows edited since (index on ``updated_at``) and the
+    members' history since (index on ``history_date``); an OR of the two tested every household."""
+    from households.models import Household
+    from households.queries import changed_since
+
+    sql = str(changed_since(Household.objects.all(), timezone.now()).query).upper()
+    assert "UNION" in sql and "EXISTS" not in sql and " OR " not in sql
+    assert "household_updated_at_idx" in [index.name for index in Household._meta.indexes]
