@@ -76,23 +76,22 @@ ROUND_PDFS = {
 
 def _round_pdf(request, job):
     review_round = ReviewRound.objects.filter(pk=job.params.get("round"), commune_id=job.commune_id).first()
-    log_personal_data_access(
-        action=AccessAction.DOWNLOAD_PDF,
-        request=request,
-        obj=review_round,  # the row belongs to the round's commune
-        label=job.params.get("label", ""),
-        query=job.params.get("query", ""),
+    # The row belongs to the round's commune.
+    return _logged_pdf(
+        request, job, review_round, label=job.params.get("label", ""), query=job.params.get("query", "")
     )
-    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
 
 
 def _minutes_pdf(request, job):
     """Logged as the immediate download of the minutes is: against the meeting, in its commune."""
     meetings = Meeting.objects.select_related("neighborhood")  # its label names the khu phố
     meeting = meetings.filter(pk=job.params.get("meeting"), round__commune_id=job.commune_id).first()
-    log_personal_data_access(
-        action=AccessAction.DOWNLOAD_PDF, request=request, obj=meeting, commune=job.commune
-    )
+    return _logged_pdf(request, job, meeting, commune=job.commune)
+
+
+def _logged_pdf(request, job, obj, **logged):
+    """A background PDF's file, its download logged against ``obj`` as the immediate download is."""
+    log_personal_data_access(action=AccessAction.DOWNLOAD_PDF, request=request, obj=obj, **logged)
     return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
 
 
