@@ -29,7 +29,7 @@ def small_commune(households: int, rng, reset_support) -> Commune:
         code="bench-small",
         defaults={"name": "Xã Đo Nhỏ", "kind": "xa", "area_type": AreaType.RURAL, "issuer_name": "XÃ ĐO NHỎ", "place_name": "Đo Nhỏ",
                   # in the bench commune's province (make_users.py), so the province pages list both
-                  "province": Commune.objects.filter(code="bench").values_list("province", flat=True).first()},
+                  "province_id": Commune.objects.filter(code="bench").values_list("province", flat=True).first()},
     )  # fmt: skip
     reset_support(commune)
     Review.objects.filter(round__commune=commune).delete()

@@ -196,3 +196,16 @@ def test_national_ids_are_unique_and_carry_the_birth_century_sex_and_year():
     assert len(set(ids)) == len(ids)
     assert ids[0].startswith("038075") and ids[-1].startswith("038305")
     assert all(len(i) == 12 and i.isdigit() for i in ids)
+
+
+def test_the_small_commune_is_made_in_the_bench_communes_province(bench_commune):
+    # make_support.py --small: a fresh database has no "bench-small" yet, so the commune is created
+    # (not updated) with the bench commune's province, where the province viewer sees both.
+    from bench.make_small import small_commune
+
+    small = small_commune(12, random.Random(7), make_support.reset)
+    bench_commune.refresh_from_db()
+
+    assert small.code == "bench-small" and small.province_id == bench_commune.province_id
+    assert small.province_id is not None
+    assert Household.objects.filter(commune=small).count() == 12
