@@ -13,6 +13,7 @@ from django.utils import timezone
 from households import messages
 from households.models import Meeting, MeetingVote, Review, ReviewRound, RoundHousehold, RoundStatus
 from households.review_law import MEETING_AGREEMENT_MIN_PERCENT
+from households.stored import round_progress_changed
 from thoxuan_gnbv import workflow
 from thoxuan_gnbv.statuses import HouseholdStage
 
@@ -92,16 +93,23 @@ def meeting_record(*, review_round: ReviewRound, data: MeetingInput, votes: dict
     meeting = Meeting(round=review_round, recorded_by=user, **data.__dict__)
     meeting.full_clean()
     meeting.save()
-    for pk, percent in chosen.items():
-        agreed = Decimal(percent) >= MEETING_AGREEMENT_MIN_PERCENT
-        MeetingVote.objects.create(
+    # One INSERT for the votes and one UPDATE per outcome, whatever the khu phố's size (a merged
+    # commune's meeting can list thousands): the round is locked above and in its meeting stage, so the
+    # per-row frozen check of save() has nothing to add, and the stored progress is marked once.
+    votes_made = [
+        MeetingVote(
             meeting=meeting,
             household_id=pk,
             category=reviews[pk].category,
             agreeing_percent=Decimal(percent),
-            agreed=agreed,
+            agreed=Decimal(percent) >= MEETING_AGREEMENT_MIN_PERCENT,
         )
-        entry = entries[pk]
-        entry.stage = HouseholdStage.DISCUSSED if agreed else HouseholdStage.RESURVEY
-        entry.save(update_fields=["stage"])
+        for pk, percent in chosen.items()
+    ]
+    MeetingVote.objects.bulk_create(votes_made, batch_size=2000)
+    for stage, agreed in ((HouseholdStage.DISCUSSED, True), (HouseholdStage.RESURVEY, False)):
+        ids = [entries[vote.household_id].pk for vote in votes_made if vote.agreed is agreed]
+        for start in range(0, len(ids), 2000):  # SQLite's bound on a statement's parameters
+            RoundHousehold.objects.filter(pk__in=ids[start : start + 2000]).update(stage=stage)
+    round_progress_changed(review_round.pk)
     return meeting

@@ -332,3 +332,49 @@ def test_a_staged_round_cannot_skip_from_survey_to_the_chairman(surveyed, labour
         review_services.review_round_submit(review_round=surveyed, user=labour_officer)
     assert skipped.value.messages == [messages.HISTORY_NEEDS_STAGES]
     assert ReviewRound.objects.get(pk=surveyed.pk).status == RoundStatus.OPEN
+
+
+def test_a_meetings_writes_do_not_grow_with_its_households(
+    commune, neighborhood1, neighborhood2, chairman, labour_officer
+):
+    """The votes go in at once and each outcome is one update: a khu phố of 6 costs the queries of a
+    khu phố of 2; every household still gets its vote and its stage (≥ 50 % agreed, below re-survey)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    small = [HouseholdFactory(neighborhood=neighborhood1, code=f"KP1-01{i:02d}") for i in range(2)]
+    large = [HouseholdFactory(neighborhood=neighborhood2, code=f"KP2-01{i:02d}") for i in range(6)]
+    decided = approved_round(commune, 2025, D(2025, 12, 10), approver=chairman)
+    for house in small + large:
+        add_result(decided, house, "near_poor")
+    with travel(D(2026, 10, 1)):
+        review_round = review_services.review_round_open(commune=commune, year=2026, user=labour_officer)
+        for house in small + large:
+            review_services.review_record(
+                review_round=review_round, household=house, user=labour_officer, **POOR
+            )
+    counts = {}
+    with travel(MEETING_DAY):
+        round_meetings.round_to_meetings(review_round=review_round, user=labour_officer)
+        for name, neighborhood, houses in (("small", neighborhood1, small), ("large", neighborhood2, large)):
+            votes = {h.pk: Decimal(40 if i % 3 == 0 else 75) for i, h in enumerate(houses)}
+            with CaptureQueriesContext(connection) as captured:
+                round_meetings.meeting_record(
+                    review_round=review_round,
+                    data=meeting(neighborhood, MEETING_DAY),
+                    votes=votes,
+                    user=labour_officer,
+                )
+            counts[name] = len(captured)
+
+    assert counts["small"] == counts["large"]
+    stages = dict(RoundHousehold.objects.filter(round=review_round).values_list("household_id", "stage"))
+    for houses in (small, large):
+        for i, house in enumerate(houses):
+            expected = HouseholdStage.RESURVEY if i % 3 == 0 else HouseholdStage.DISCUSSED
+            assert stages[house.pk] == expected
+    votes = MeetingVote.objects.filter(meeting__round=review_round)
+    assert votes.count() == 8
+    assert sorted(votes.filter(agreed=False).values_list("household_id", flat=True)) == sorted(
+        [small[0].pk, large[0].pk, large[3].pk]
+    )
