@@ -21,12 +21,17 @@ CERTIFICATE_JOB_HOUSEHOLDS = 50
 # thousand sheets at once. Above it the officer prints by khu phố or by list (poor / near-poor).
 CERTIFICATE_MAX_HOUSEHOLDS = 2_000
 # Result tables PDF and the recognition decision: the rows of the four name lists (about 20 a page),
-# the same count the review workbook decides on (``ReviewTables.list_row_count``).
-REVIEW_PDF_JOB_ROWS = 300
+# the same count the review workbook decides on (``ReviewTables.list_row_count``). Measured at 213 rows:
+# the tables 3.1 s, the decision 2.6 s inside a request, each holding one of the server's three sync
+# workers meanwhile (a third of a 2-core server for every officer who clicks). Above about a second
+# (60 rows, a town's list: Thọ Xuân's 2024 list has 160) the worker lays it out and the officer follows
+# its progress page instead.
+REVIEW_PDF_JOB_ROWS = 60
 # Biên bản họp dân: the households a khu phố meeting voted on, one table row each (about 30 a page).
 # Measured under the neighbour's load: 300 rows in about 5 s, 1,000 in 12 s; the largest khu phố of
-# a million-household registry (about 17,000) took longer than gunicorn's 30 s inside a request.
-MINUTES_PDF_JOB_ROWS = 300
+# a million-household registry (about 17,000) took longer than gunicorn's 30 s inside a request. The
+# same second as above inside a request: a khu phố meeting of up to 60 households (the demo's: 11).
+MINUTES_PDF_JOB_ROWS = 60
 
 _starters: dict[str, Callable[..., HttpResponse]] = {}
 
