@@ -1,5 +1,5 @@
-"""The portal's select.html (options written inline, see FORM_RENDERER) draws what Django's own
-templates draw: values, labels, the selected option, option groups and extra option attributes."""
+"""The portal's widget templates (includes written inline, see FORM_RENDERER) draw what Django's own
+templates draw: values, labels, the selected option, option groups, extra and boolean attributes."""
 
 import re
 
@@ -40,3 +40,22 @@ def test_select_renders_as_djangos_own_templates():
     assert 'disabled data-note="a &quot;quoted&quot; &lt;note&gt;"' in FlaggedSelect(choices=CHOICES).render(
         "x", ""
     )
+
+
+def test_inputs_render_as_djangos_own_templates():
+    attrs = {"id": "id_x", "class": "form-control", "required": True, "disabled": False, "maxlength": 30}
+    for widget, value in (
+        (forms.TextInput(), 'Nguyễn "Văn" <A> & B'),
+        (forms.TextInput(), None),
+        (forms.NumberInput(), 12),
+        (forms.DateInput(format="%d/%m/%Y"), "03/04/2024"),
+        (forms.HiddenInput(), "2024-01-01T00:00:00"),
+        (forms.CheckboxInput(), True),
+        (forms.CheckboxInput(), False),
+    ):
+        ours = widget.render("x", value, attrs)
+        assert ours.strip() == widget.render("x", value, attrs, renderer=DjangoTemplates()).strip()
+    assert 'value="Nguyễn &quot;Văn&quot; &lt;A&gt; &amp; B"' in forms.TextInput().render(
+        "x", 'Nguyễn "Văn" <A> & B'
+    )
+    assert " checked" in forms.CheckboxInput().render("x", True)
