@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from households.models import Meeting, Neighborhood, ReviewRound
-from programs.models import Plan
-from reporting.figures.reports import plan_components
+from programs.models import Plan, ReportingRule
+from reporting.figures.reports import plan_components_of
 from reporting.models import (
     CompiledReport,
     CompiledStatus,
@@ -90,26 +90,68 @@ class Calendar:
 
 def reporting_calendar(commune, year: int, *, today: datetime.date | None = None) -> Calendar:
     """Every expected report of the year (one per component and period of the approved plan's
-    regime) with its state. Six queries whatever the number of reports or households."""
+    regime) with its state. Five queries whatever the number of reports or households."""
     today = today or timezone.localdate()
     plan = Plan.objects.approved_for(commune, year)
     if plan is None:
         return Calendar(year=year, plan=None, columns=[], rows=[], today=today)
-    rules = sorted(plan.reporting_rules.all(), key=lambda r: PERIOD_ORDER.index(r.period))
-    components = plan_components(plan)
+    return _calendars(commune, [plan], today)[0]
+
+
+def latest_calendars(
+    commune, *, up_to: int, count: int, today: datetime.date | None = None
+) -> list[Calendar]:
+    """The calendars of the ``count`` latest years up to ``up_to`` that have an approved plan, newest
+    first. Five queries for all of them (the home page follows two years on every visit)."""
+    today = today or timezone.localdate()
+    plans = {}
+    # Every approved version of the commune's plans, newest first: the first seen per year is in force
+    # (the same choice as ``PlanQuerySet.approved_for``).
+    for plan in (
+        Plan.objects.approved()
+        .filter(commune=commune, year__lte=up_to)
+        .select_related("commune", "program")
+        .order_by("-year", "-approved_at", "-pk")
+    ):
+        if plan.year not in plans:
+            if len(plans) == count:
+                break
+            plans[plan.year] = plan
+    return _calendars(commune, list(plans.values()), today) if plans else []
+
+
+def _calendars(commune, plans: list[Plan], today: datetime.date) -> list[Calendar]:
+    """The calendar of each plan (of distinct years), in the order given: four queries for them all."""
+    years = [plan.year for plan in plans]
+    rules: dict = {plan.pk: [] for plan in plans}
+    for rule in ReportingRule.objects.filter(plan__in=plans).order_by():  # sorted by period below
+        rules[rule.plan_id].append(rule)
+    components: dict = {plan.pk: [] for plan in plans}
+    for component in plan_components_of(plans):
+        components[component.plan_id].append(component)
     reports = {
-        (r.period.code, r.component_id): r
-        for r in Report.objects.filter(period__commune=commune, period__year=year).select_related("period")
+        (r.period.year, r.period.code, r.component_id): r
+        for r in Report.objects.filter(period__commune=commune, period__year__in=years)
+        .select_related("period")
+        .order_by()  # a dict: the models' default ordering would only cost compiling and sorting
     }
     compiled = {
-        c.period.code: c
-        for c in CompiledReport.objects.filter(period__commune=commune, period__year=year).select_related(
-            "period"
-        )
+        (c.period.year, c.period.code): c
+        for c in CompiledReport.objects.filter(period__commune=commune, period__year__in=years)
+        .select_related("period")
+        .order_by()
     }
+    return [_calendar(plan, rules[plan.pk], components[plan.pk], reports, compiled, today) for plan in plans]
+
+
+def _calendar(plan, rules, components, reports, compiled, today) -> Calendar:
+    year = plan.year
+    rules = sorted(rules, key=lambda r: PERIOD_ORDER.index(r.period))
     columns = [
         CalendarColumn(
-            period=Period(year, rule.period), due_date=rule.due_date, compiled=compiled.get(rule.period)
+            period=Period(year, rule.period),
+            due_date=rule.due_date,
+            compiled=compiled.get((year, rule.period)),
         )
         for rule in rules
     ]
@@ -117,7 +159,7 @@ def reporting_calendar(commune, year: int, *, today: datetime.date | None = None
     for component in components:
         row = CalendarRow(component=component)
         for column in columns:
-            report = reports.get((column.period.code, component.pk))
+            report = reports.get((year, column.period.code, component.pk))
             submitted_on = timezone.localdate(report.submitted_at) if report and report.submitted_at else None
             state = timeliness(
                 due_date=column.due_date, today=today, exists=report is not None, submitted_on=submitted_on

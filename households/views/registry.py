@@ -80,8 +80,11 @@ def household_list(request):
             filtered = filtered.search(term, by_national_id=by_national_id)
         page = keyset_page(filtered.for_list(), after=request.GET.get("after", ""), before=before, last=last)
     reviews = {}
-    for review in Review.objects.filter(household__in=[h.pk for h in page.items], year=year).order_by(
-        "round__number"
+    # The rows show the category only: the scores and indicators (a JSON column) stay in the database.
+    for review in (
+        Review.objects.filter(household__in=[h.pk for h in page.items], year=year)
+        .only("household_id", "category")
+        .order_by("round__number")
     ):
         reviews[review.household_id] = review  # the latest round of the year wins
     rows = [(household, reviews.get(household.pk)) for household in page.items]
@@ -127,9 +130,8 @@ def household_detail(request, pk):
     log_personal_data_access(
         action=AccessAction.VIEW_HOUSEHOLD, request=request, obj=household, household_code=household.code
     )
-    reviews = household.reviews.select_related("round", "standard", "recorded_by").order_by(
-        "-year", "-round__number"
-    )
+    # The history table shows each review's round, nothing of its standard or author.
+    reviews = household.reviews.select_related("round").order_by("-year", "-round__number")
     history = household_changes(household)
     return render(
         request,

@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from reporting import services
-from tests.reporting.factories import component, open_period
+from reporting.queries import latest_calendars, reporting_calendar
+from tests.reporting.factories import component, make_reporting_plan, open_period
 from thoxuan_gnbv.navigation import home_sections_for
 
 pytestmark = pytest.mark.django_db
@@ -135,3 +136,41 @@ def test_reports_left_unsent_last_year_stay_on_the_home_page(commune, plan, heal
         "Viết và gửi báo cáo quý II năm 2024",
     ]
     assert "Viết và gửi báo cáo năm 2024" in [t.text for t in overdue]
+
+
+def test_the_two_years_followed_are_read_together_as_each_years_calendar(
+    commune,
+    plan,
+    peoples_committee,
+    chairman,
+    labour_officer,
+    health_station,
+    time_machine,
+    django_assert_num_queries,
+):
+    time_machine.move_to(datetime.datetime(2024, 6, 10, 9, tzinfo=datetime.UTC))
+    make_reporting_plan(
+        commune, approver=chairman, author=labour_officer, lead_unit=peoples_committee, year=2023
+    )
+    make_reporting_plan(
+        commune, approver=chairman, author=labour_officer, lead_unit=peoples_committee, year=2025
+    )
+    _submit(open_period(commune, "2024-Q1"), component(plan, "3.2"), health_station)
+    today = datetime.date(2024, 6, 10)
+
+    with django_assert_num_queries(5):  # plans, rules, components, reports, compiled reports
+        calendars = latest_calendars(commune, up_to=2024, count=2, today=today)
+        states = [[[cell.state for cell in row.cells] for row in c.rows] for c in calendars]
+
+    assert [c.year for c in calendars] == [2024, 2023]  # 2025 is not followed yet
+    for calendar in calendars:
+        alone = reporting_calendar(commune, calendar.year, today=today)
+        assert calendar.plan == alone.plan
+        assert [c.period for c in calendar.columns] == [c.period for c in alone.columns]
+        assert [r.component for r in calendar.rows] == [r.component for r in alone.rows]
+    assert states[0] == [
+        [cell.state for cell in row.cells] for row in reporting_calendar(commune, 2024, today=today).rows
+    ]
+    # The report submitted for 2024 is on the 2024 calendar only.
+    assert [cell.report is not None for row in calendars[0].rows for cell in row.cells].count(True) == 1
+    assert not any(cell.report for row in calendars[1].rows for cell in row.cells)
