@@ -23,8 +23,6 @@ class ComponentChoiceField(forms.ModelChoiceField):
 
 def _helper(submit_label: str, *layout) -> FormHelper:
     helper = FormHelper()
-    # The pack's field markup without its per-field includes: these forms have ~25 fields.
-    helper.field_template = "includes/crispy_field.html"
     helper.layout = Layout(*layout)
     helper.add_input(Submit("submit", submit_label))
     return helper
