@@ -15,7 +15,8 @@ officer, who may open every page of the mix), GNBV_PASSWORD (default the demo's)
 
 The mix, per officer with 1–3 s of thinking between requests: home, household list (first page and a
 khu phố), search (a common, a rare and a two-letter term), household detail, the review form, the support
-entry form, the report calendar, the dashboard; every officer logs in first, all 50 together (the worst
+entry form, the report calendar, the dashboard; every officer logs in first: at locust's spawn rate
+(bench/run_load.sh's SPAWN_RATE: 5 a second for the usual morning, all 50 at once for the worst
 moment). One more simulated user downloads a PDF (the plan document) once a minute.
 """
 
