@@ -105,14 +105,8 @@ def latest_calendars(
     first. Five queries for all of them (the home page follows two years on every visit)."""
     today = today or timezone.localdate()
     plans = {}
-    # Every approved version of the commune's plans, newest first: the first seen per year is in force
-    # (the same choice as ``PlanQuerySet.approved_for``).
-    for plan in (
-        Plan.objects.approved()
-        .filter(commune=commune, year__lte=up_to)
-        .select_related("commune", "program")
-        .order_by("-year", "-approved_at", "-pk")
-    ):
+    # The first version seen of a year is the one in force.
+    for plan in Plan.objects.approved_newest_first().filter(commune=commune, year__lte=up_to):
         if plan.year not in plans:
             if len(plans) == count:
                 break

@@ -13,6 +13,7 @@ from django.utils import timezone
 from households import messages
 from households.models import Meeting, MeetingVote, Review, ReviewRound, RoundHousehold, RoundStatus
 from households.review_law import MEETING_AGREEMENT_MIN_PERCENT
+from households.services.workbook_checks import chunks
 from households.stored import round_progress_changed
 from thoxuan_gnbv import workflow
 from thoxuan_gnbv.statuses import HouseholdStage
@@ -109,7 +110,7 @@ def meeting_record(*, review_round: ReviewRound, data: MeetingInput, votes: dict
     MeetingVote.objects.bulk_create(votes_made, batch_size=2000)
     for stage, agreed in ((HouseholdStage.DISCUSSED, True), (HouseholdStage.RESURVEY, False)):
         ids = [entries[vote.household_id].pk for vote in votes_made if vote.agreed is agreed]
-        for start in range(0, len(ids), 2000):  # SQLite's bound on a statement's parameters
-            RoundHousehold.objects.filter(pk__in=ids[start : start + 2000]).update(stage=stage)
+        for part in chunks(ids):  # within SQLite's bound on a statement's parameters
+            RoundHousehold.objects.filter(pk__in=part).update(stage=stage)
     round_progress_changed(review_round.pk)
     return meeting

@@ -52,15 +52,14 @@ class PlanQuerySet(FrozenQuerySet):
     def for_year(self, year: int):
         return self.filter(year=year)
 
+    def approved_newest_first(self):
+        """Approved or issued versions, each year's in force first: the newest approved version of a
+        year is the one in force."""
+        return self.approved().select_related("commune", "program").order_by("-year", "-approved_at", "-pk")
+
     def approved_for(self, commune, year: int):
-        """The plan in force for a commune and year: the newest approved or issued version, or None."""
-        return (
-            self.approved()
-            .filter(commune=commune, year=year)
-            .select_related("commune", "program")
-            .order_by("-approved_at", "-pk")
-            .first()
-        )
+        """The plan in force for a commune and year, or None."""
+        return self.approved_newest_first().filter(commune=commune, year=year).first()
 
     def awaiting_approval(self):
         return self.filter(status=PlanStatus.SUBMITTED)
