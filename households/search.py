@@ -9,8 +9,11 @@ common one ("nguyen thi huong") it reads posting lists as long as the registry a
 candidate. The list wants only the next 50 matches in code order, so ``search_page`` first walks a
 window of ``WINDOW`` households in code order (the (commune, code, id) index, bounded work) and takes
 the matches there; only when the window holds fewer than a page does it ask the index for the matches
-beyond the window (a rare term: the index is quick). Both steps select exactly the rows the filter
-names, on SQLite and PostgreSQL alike; the window only decides where the work is done.
+beyond the window (a rare term: the index is quick). The window starts with a probe of ``PROBE``
+households: a term with no match there at all (a code, a name rarer than one household in a thousand)
+goes to the index straight after it, so a rare term costs a thousand rows of walking, not ten thousand.
+Every step selects exactly the rows the filter names, on SQLite and PostgreSQL alike; the walks only
+decide where the work is done.
 
 The index is not on the key itself but on the key with its spaces made a digit ("nguyen van hung" is
 indexed as "nguyen9van9hung"): pg_trgm cuts trigrams per word, so on the plain key "hung mai" asked for
@@ -33,6 +36,9 @@ SCANNED = "search_scanned"  # the key as an expression: tested row by row, never
 # Households walked in code order before the trigram index is asked: a term on more than one household
 # in 200 fills a page inside the window (51 / 10,000); a rarer one is the index's to find.
 WINDOW = 10_000
+# The first households walked: a term with no match among them (rarer than one in 1,000) goes to the
+# index at once, where it is cheap, instead of being tested on the rest of the window.
+PROBE = 1_000
 # What the index sees in place of a space: a character pg_trgm counts as part of a word (so trigrams span
 # words) that no folded name holds. The index's expression (migration 0018) must stay exactly this.
 SEPARATOR = "9"
@@ -85,6 +91,15 @@ def _up_to(key) -> Q:
     return Q(code__lte=code) & (Q(code__lt=code) | Q(code=code, pk__lte=pk))
 
 
+def _walk_edge(walked, start, rows: int):
+    """The (code, id) of the ``rows``-th household of ``walked`` after ``start``, or None when fewer
+    remain: an index-only range of the (commune, code, id) index."""
+    if start:
+        walked = walked.filter(_after(start))
+    edge = list(walked.order_by("code", "pk").values_list("code", "pk")[rows - 1 : rows])
+    return edge[0] if edge else None
+
+
 def search_page(
     found,
     walked,
@@ -94,33 +109,48 @@ def search_page(
     after: str = "",
     size: int = PAGE_SIZE,
     window: int | None = None,
+    probe: int | None = None,
 ):
     """The next keyset page (code, id) of ``found`` (the filtered households, the search not yet
     applied) matching ``text`` after the cursor ``after``, walking ``walked`` (the households the
-    window counts) ``window`` rows at most before asking the index. Two queries, three for a term
-    rarer than a page per window."""
+    window counts) ``probe`` rows, then up to ``window`` rows, before asking the index. Two queries
+    for a term that fills a page in the probe, three for one the probe does not hold at all, five at
+    most."""
     window = WINDOW if window is None else window
+    probe = min(PROBE if probe is None else probe, window)
     plain = condition(text, by_national_id=by_national_id)
     if plain is None:
         plain = Q()
     scanned_term = condition(text, by_national_id=by_national_id, field=SCANNED) or Q()
+    scanned = found.alias(**{SCANNED: Concat("search_key", Value(""), output_field=CharField())})
     after_key = decode(after, found.model._meta.get_field("code")) if after else None
-    if after_key:
-        found, walked = found.filter(_after(after_key)), walked.filter(_after(after_key))
     order = ("code", "pk")
-    edge = list(walked.order_by(*order).values_list("code", "pk")[window - 1 : window])
-    if not edge:  # the rest of the list fits in the window: it is the whole answer
-        rows = list(found.filter(plain).order_by(*order)[: size + 1])
-    else:
-        # Inside the window the term is tested on an expression no index serves, so the plan is the
+    start, rows = after_key, []
+    walks = (probe, window - probe) if probe < window else (window,)
+    for walk in walks:
+        edge = _walk_edge(walked, start, walk)
+        rest = found.filter(_after(start)) if start else found
+        if edge is None:  # the rest of the list fits in this walk: it is the whole answer
+            rows += list(rest.filter(plain).order_by(*order)[: size + 1 - len(rows)])
+            return _page(rows, after_key, size)
+        # Inside the walk the term is tested on an expression no index serves, so the plan is the
         # bounded range of the code index, never the trigram index's full posting lists.
         # Only ids are walked, so on PostgreSQL the covering index answers alone (migration 0016).
-        scanned = found.alias(**{SCANNED: Concat("search_key", Value(""), output_field=CharField())})
-        window_ids = scanned.filter(scanned_term, _up_to(edge[0])).order_by(*order).values("pk")
-        rows = list(found.filter(pk__in=Subquery(window_ids[: size + 1])).order_by(*order))
-        if len(rows) <= size:
-            beyond = found.filter(plain, _after(edge[0]))
-            rows += list(beyond.order_by(*order)[: size + 1 - len(rows)])
+        in_walk = scanned.filter(_after(start)) if start else scanned
+        ids = in_walk.filter(scanned_term, _up_to(edge)).order_by(*order).values("pk")
+        rows += list(found.filter(pk__in=Subquery(ids[: size + 1 - len(rows)])).order_by(*order))
+        start = edge
+        if len(rows) > size or not rows:
+            # A full page; or a term the probe does not hold once (rarer than one household in
+            # ``PROBE``): walking on would cost more than the index, which finds such a term at once.
+            break
+    if len(rows) <= size:
+        beyond = found.filter(plain, _after(start))
+        rows += list(beyond.order_by(*order)[: size + 1 - len(rows)])
+    return _page(rows, after_key, size)
+
+
+def _page(rows, after_key, size) -> KeysetPage:
     items = rows[:size]
     page = KeysetPage(items, is_first=not after_key, is_last=len(rows) <= size)
     if items and not page.is_last:

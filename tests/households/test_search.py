@@ -75,13 +75,20 @@ def expected(term: str) -> list[str]:
     return sorted(found)
 
 
-def _all_pages(term, window, size=2, by_national_id=True):
+def _all_pages(term, window, size=2, by_national_id=True, probe=None):
     """Every code the list shows for ``term``, page after page through the cursor."""
     scope = Household.objects.all()
     codes, after = [], ""
     for _ in range(len(PEOPLE) + 1):
         page = search_page(
-            scope, scope, term, by_national_id=by_national_id, after=after, size=size, window=window
+            scope,
+            scope,
+            term,
+            by_national_id=by_national_id,
+            after=after,
+            size=size,
+            window=window,
+            probe=probe,
         )
         codes += [h.code for h in page.items]
         if page.is_last:
@@ -90,11 +97,16 @@ def _all_pages(term, window, size=2, by_national_id=True):
     raise AssertionError("the pages never end")
 
 
-@pytest.mark.parametrize("window", [1, 2, 3, 1000])
+# (window, probe): no probe below the window, a probe of one or two rows before the rest of the
+# window, and the defaults' shape (a probe a tenth of the window) on a registry smaller than both.
+WALKS = [(1, None), (2, None), (3, None), (1000, None), (3, 1), (4, 2), (1000, 1), (1000, 2)]
+
+
+@pytest.mark.parametrize("window,probe", WALKS)
 @pytest.mark.parametrize("term", TERMS)
-def test_every_window_shows_the_same_rows_in_code_order(people, term, window):
-    assert _all_pages(term, window) == expected(term)
-    assert _all_pages(term, window, size=50) == expected(term)
+def test_every_window_shows_the_same_rows_in_code_order(people, term, window, probe):
+    assert _all_pages(term, window, probe=probe) == expected(term)
+    assert _all_pages(term, window, size=50, probe=probe) == expected(term)
 
 
 def test_expected_rows_of_the_rule(people):
@@ -186,3 +198,21 @@ def test_search_page_queries_do_not_grow_with_matches(
     assert at_five == at_sixty
     rows = client.get(url).context["rows"]
     assert [h.code for h, _ in rows] == [f"KP1-{i:04d}" for i in range(50)]
+
+
+@pytest.mark.parametrize(
+    "term,size,queries",
+    [
+        ("kp1", 1, 2),  # the probe fills the page: its edge and its walk
+        ("kp3", 50, 3),  # none in the probe: the index finds the rest at once
+        ("kp1-0002", 50, 5),  # one in the probe: the rest of the window is walked before the index
+    ],
+)
+def test_a_term_the_probe_does_not_hold_goes_to_the_index(people, term, size, queries):
+    from django.db import connection
+
+    scope = Household.objects.all()
+    with CaptureQueriesContext(connection) as captured:
+        page = search_page(scope, scope, term, size=size, window=4, probe=2)
+    assert len(captured) == queries
+    assert [h.code for h in page.items] == expected(term)[:size]
