@@ -10,8 +10,9 @@ candidate. The list wants only the next 50 matches in code order, so ``search_pa
 window of ``WINDOW`` households in code order (the (commune, code, id) index, bounded work) and takes
 the matches there; only when the window holds fewer than a page does it ask the index for the matches
 beyond the window (a rare term: the index is quick). The window starts with a probe of ``PROBE``
-households: a term with no match there at all (a code, a name rarer than one household in a thousand)
-goes to the index straight after it, so a rare term costs a thousand rows of walking, not ten thousand.
+households: a term too rare there to fill a page within the whole window (a code, a name found on
+fewer than one household in 200) goes to the index straight after it, so a rare term costs a thousand
+rows of walking, not ten thousand.
 Every step selects exactly the rows the filter names, on SQLite and PostgreSQL alike; the walks only
 decide where the work is done.
 
@@ -114,8 +115,8 @@ def search_page(
     """The next keyset page (code, id) of ``found`` (the filtered households, the search not yet
     applied) matching ``text`` after the cursor ``after``, walking ``walked`` (the households the
     window counts) ``probe`` rows, then up to ``window`` rows, before asking the index. Two queries
-    for a term that fills a page in the probe, three for one the probe does not hold at all, five at
-    most."""
+    for a term that fills a page in the probe, three for one too rare in the probe to fill a page in
+    the window, five at most."""
     window = WINDOW if window is None else window
     probe = min(PROBE if probe is None else probe, window)
     plain = condition(text, by_national_id=by_national_id)
@@ -140,9 +141,10 @@ def search_page(
         ids = in_walk.filter(scanned_term, _up_to(edge)).order_by(*order).values("pk")
         rows += list(found.filter(pk__in=Subquery(ids[: size + 1 - len(rows)])).order_by(*order))
         start = edge
-        if len(rows) > size or not rows:
-            # A full page; or a term the probe does not hold once (rarer than one household in
-            # ``PROBE``): walking on would cost more than the index, which finds such a term at once.
+        if len(rows) > size or len(rows) * window <= size * probe:
+            # A full page; or a term too rare for the whole window to fill one at the probe's rate
+            # (fewer than six in the first 1,000): the index is asked for the rest anyway, and it
+            # finds them no slower for the rows walked before it, so walking on would be lost work.
             break
     if len(rows) <= size:
         beyond = found.filter(plain, _after(start))

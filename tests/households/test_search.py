@@ -201,18 +201,20 @@ def test_search_page_queries_do_not_grow_with_matches(
 
 
 @pytest.mark.parametrize(
-    "term,size,queries",
+    "term,size,window,probe,queries",
     [
-        ("kp1", 1, 2),  # the probe fills the page: its edge and its walk
-        ("kp3", 50, 3),  # none in the probe: the index finds the rest at once
-        ("kp1-0002", 50, 5),  # one in the probe: the rest of the window is walked before the index
+        ("kp1", 1, 4, 2, 2),  # the probe fills the page: its edge and its walk
+        ("kp1-000", 3, 4, 2, 4),  # two in two rows: the window should fill the page, so it is walked
+        ("ngu", 2, 3, 1, 5),  # one in one row: walked on, and when the window falls short, the index
+        ("kp3", 50, 4, 2, 3),  # none in the probe: the index finds the rest at once
+        ("kp1-0002", 50, 4, 2, 3),  # one in two rows: a window of four would not fill 50: the index
     ],
 )
-def test_a_term_the_probe_does_not_hold_goes_to_the_index(people, term, size, queries):
+def test_a_term_too_rare_in_the_probe_goes_to_the_index(people, term, size, window, probe, queries):
     from django.db import connection
 
     scope = Household.objects.all()
     with CaptureQueriesContext(connection) as captured:
-        page = search_page(scope, scope, term, size=size, window=4, probe=2)
+        page = search_page(scope, scope, term, size=size, window=window, probe=probe)
     assert len(captured) == queries
     assert [h.code for h in page.items] == expected(term)[:size]
