@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from households.filters import HouseholdFilter
 from households.forms import HouseholdForm
-from households.models import Category, Household, Review, ReviewRound
+from households.models import Category, Household, Review, ReviewRound, RoundStatus
 from households.search import search_page
 from households.services import registry
 from households.services.household_codes import suggest_codes
@@ -30,17 +30,23 @@ SCANNING_FILTERS = (
 )
 
 
-def list_years(commune) -> list[int]:
-    """Years with a review round (the rounds table is small; reviews may be millions)."""
-    rounds = ReviewRound.objects.filter(commune=commune).order_by("-year").values_list("year", flat=True)
-    return sorted(set(rounds), reverse=True)
+def list_years(commune) -> tuple[list[int], int]:
+    """Years with a review round, newest first, and the year the list opens on (the rounds table is
+    small; reviews may be millions). It opens on the latest annual review (đợt 1, not cancelled): its
+    result is in force for every household until the next one, while a supplementary round of a later
+    year (the ongoing review, QĐ 24/2021/QĐ-TTg Điều 5) reviews a few households only, and opening on
+    its year would show all the others as "Chưa rà soát"."""
+    rounds = list(ReviewRound.objects.filter(commune=commune).values_list("year", "number", "status"))
+    years = sorted({year for year, _, _ in rounds}, reverse=True)
+    annual = [y for y, number, status in rounds if number == 1 and status != RoundStatus.CANCELLED]
+    default = max(annual) if annual else years[0] if years else timezone.localdate().year
+    return years, default
 
 
 def filtered_households(request, commune, apply_search=True) -> tuple[HouseholdFilter, object]:
     """The list's filter bound to the request and the households it selects in the user's scope;
     the list page and the workbook export read the same selection."""
-    years = list_years(commune)
-    default_year = years[0] if years else timezone.localdate().year
+    years, default_year = list_years(commune)
     scope = access.households_visible_to(request.user, Household.objects.in_commune(commune))
     household_filter = HouseholdFilter(
         request.GET or None,

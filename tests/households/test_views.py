@@ -125,6 +125,33 @@ def test_filters_by_category_of_the_year_and_flags(
     assert "A-1" in text and "A-2" not in text
 
 
+def test_the_list_opens_on_the_latest_annual_review_not_a_later_supplementary_round(
+    client_for, labour_officer, commune, neighborhood1
+):
+    poor, other = (HouseholdFactory(neighborhood=neighborhood1, code=c) for c in ("A-1", "A-2"))
+    annual = approved_round(commune, 2024)
+    add_result(annual, poor, Category.POOR)
+    add_result(annual, other, Category.NEAR_POOR)
+    supplementary = approved_round(commune, 2025, number=2, approver=annual.approved_by)
+    add_result(supplementary, poor, Category.NONE)
+    url = reverse("households:household_list")
+    context = get(client_for, labour_officer, url).context
+    assert context["filter"].selected_year == 2024
+    assert [(h.code, r.category) for h, r in context["rows"]] == [
+        ("A-1", Category.POOR),
+        ("A-2", Category.NEAR_POOR),
+    ]
+    # The supplementary round's year stays a choice, with its one review.
+    context = get(client_for, labour_officer, url + "?year=2025").context
+    assert [(h.code, r and r.category) for h, r in context["rows"]] == [
+        ("A-1", Category.NONE),
+        ("A-2", None),
+    ]
+    # Once the annual review of 2025 is open, the list opens on it.
+    approved_round(commune, 2025, approver=annual.approved_by)
+    assert get(client_for, labour_officer, url).context["filter"].selected_year == 2025
+
+
 def test_keyset_pages_walk_forward_back_and_to_the_end(client_for, labour_officer, neighborhood1):
     HouseholdFactory.create_batch(120, neighborhood=neighborhood1)
     client = client_for(labour_officer)
