@@ -25,7 +25,7 @@ term is a condition every match meets; the plain condition beside it keeps the a
 code or CCCD happens to hold the digit (migration 0018).
 """
 
-from django.db.models import CharField, F, Q, Subquery, Value
+from django.db.models import CharField, Count, F, Q, Subquery, Value
 from django.db.models.functions import Concat, Replace
 from django.db.models.lookups import Contains, StartsWith
 
@@ -44,6 +44,14 @@ PROBE = 1_000
 # words) that no folded name holds. The index's expression (migration 0018) must stay exactly this.
 SEPARATOR = "9"
 JOINED = Replace(F("search_key"), Value(" "), Value(SEPARATOR))
+# The index finds a rare term fastest from its rarest trigrams alone: a trigram on most keys ("ng9",
+# "thi") filters nothing and its posting list is the costliest to read (all 13 trigrams of "khong thi
+# quyen": 44 ms at 1M; "kho" and "i9q": 1.8 ms, 139 candidates). The rates come from the probe's
+# households; trigrams are kept, rarest first, until their product leaves about one household in
+# ``KEPT_RATE`` (at most ``MAX_KEPT`` of them).
+KEPT_RATE = 1e-4
+MAX_KEPT = 5
+COMMON_RATE = 0.5  # a trigram on more than half the keys is never worth its posting list
 
 
 def match(folded: str, field: str = "search_key") -> Q:
@@ -62,16 +70,59 @@ def indexed(folded: str) -> Q:
     return Q(Contains(JOINED, joined))
 
 
-def condition(text: str, *, by_national_id: bool = True, field: str = "search_key") -> Q | None:
+def trigrams(folded: str) -> list[str]:
+    """The term's trigrams as the joined-key index cuts them (a term under three letters has none)."""
+    joined = folded.replace(" ", SEPARATOR)
+    return list(dict.fromkeys(joined[i : i + 3] for i in range(len(joined) - 2)))
+
+
+def rarest(counts: dict[str, int], total: int) -> list[str]:
+    """The trigrams to ask the index for, given how many of ``total`` sampled households hold each:
+    the rarest first, until the product of their rates is under ``KEPT_RATE``, never one on more than
+    ``COMMON_RATE`` of them unless it is the rarest. An unseen trigram counts as half a household, so
+    the choice never rests on a zero."""
+    kept, rate = [], 1.0
+    for gram in sorted(counts, key=counts.get):
+        own = (counts[gram] + 0.5) / max(total, 1)
+        if kept and own > COMMON_RATE:
+            break
+        kept.append(gram)
+        rate *= own
+        if rate < KEPT_RATE or len(kept) == MAX_KEPT:
+            break
+    return kept
+
+
+def fragments(folded: str, grams: list[str]) -> list[str]:
+    """The pieces of the joined term that hold ``grams`` and as few other trigrams as may be: each
+    gram's span, overlapping spans merged. Each piece is in every match's joined key; the index
+    reads the trigrams of each piece, and the heap recheck tests each piece once."""
+    joined = folded.replace(" ", SEPARATOR)
+    spans = sorted((joined.index(gram), joined.index(gram) + 3) for gram in grams)
+    merged = [list(spans[0])]
+    for begin, end in spans[1:]:
+        if begin < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([begin, end])
+    return [joined[begin:end] for begin, end in merged]
+
+
+def condition(
+    text: str, *, by_national_id: bool = True, field: str = "search_key", grams: list[str] | None = None
+) -> Q | None:
     """The search's filter, or None for an empty term. Without ``by_national_id`` (a role that may not
     see CCCDs in full) a query with digits matches the household code only, so no CCCD, whole or in
-    part, finds a household. On the stored key the joined-key condition comes first, for the index;
-    the scanned expression of the window is tested as it is."""
+    part, finds a household. On the stored key the joined-key condition comes first, for the index:
+    the whole term, or only the pieces holding ``grams`` (some of its trigrams; each piece a condition
+    every match meets); the scanned expression of the window is tested as it is."""
     folded = fold(text)
     if not folded:
         return None
     found = match(folded, field)
-    if field == "search_key":
+    if field == "search_key" and grams:
+        found = Q(*(Contains(JOINED, piece) for piece in fragments(folded, grams))) & found
+    elif field == "search_key":
         found = indexed(folded) & found
     if not by_national_id and any(ch.isdigit() for ch in folded):
         found &= Q(code__icontains=folded)
@@ -101,6 +152,27 @@ def _walk_edge(walked, start, rows: int):
     return edge[0] if edge else None
 
 
+def _sampled_trigrams(walked, start, edge, folded: str) -> list[str] | None:
+    """The term's rarest trigrams by their rates among the households of ``walked`` in (start, edge]
+    (the probe: one aggregate over the covering index), or None for a term of two trigrams or less."""
+    grams = trigrams(folded)
+    if len(grams) <= 2:
+        return None
+    sample = walked.filter(_up_to(edge))
+    if start:
+        sample = sample.filter(_after(start))
+    # Tested on the plain key, the separator read back as a space: no replace() per row and trigram (a
+    # rate, not a match: a code's own 9 read as a space only blurs the estimate).
+    counts = sample.aggregate(
+        total=Count("pk"),
+        **{
+            f"g{i}": Count("pk", filter=Q(search_key__contains=g.replace(SEPARATOR, " ")))
+            for i, g in enumerate(grams)
+        },
+    )
+    return rarest({g: counts[f"g{i}"] for i, g in enumerate(grams)}, counts["total"])
+
+
 def search_page(
     found,
     walked,
@@ -126,7 +198,7 @@ def search_page(
     scanned = found.alias(**{SCANNED: Concat("search_key", Value(""), output_field=CharField())})
     after_key = decode(after, found.model._meta.get_field("code")) if after else None
     order = ("code", "pk")
-    start, rows = after_key, []
+    start, rows, probed = after_key, [], None
     walks = (probe, window - probe) if probe < window else (window,)
     for walk in walks:
         edge = _walk_edge(walked, start, walk)
@@ -140,6 +212,7 @@ def search_page(
         in_walk = scanned.filter(_after(start)) if start else scanned
         ids = in_walk.filter(scanned_term, _up_to(edge)).order_by(*order).values("pk")
         rows += list(found.filter(pk__in=Subquery(ids[: size + 1 - len(rows)])).order_by(*order))
+        probed = probed or (start, edge)
         start = edge
         if len(rows) > size or len(rows) * window <= size * probe:
             # A full page; or a term too rare for the whole window to fill one at the probe's rate
@@ -147,6 +220,9 @@ def search_page(
             # finds them no slower for the rows walked before it, so walking on would be lost work.
             break
     if len(rows) <= size:
+        grams = _sampled_trigrams(walked, *probed, fold(text))
+        if grams:
+            plain = condition(text, by_national_id=by_national_id, grams=grams)
         beyond = found.filter(plain, _after(start))
         rows += list(beyond.order_by(*order)[: size + 1 - len(rows)])
     return _page(rows, after_key, size)

@@ -207,7 +207,9 @@ def test_search_page_queries_do_not_grow_with_matches(
         ("kp1-000", 3, 4, 2, 4),  # two in two rows: the window should fill the page, so it is walked
         ("ngu", 2, 3, 1, 5),  # one in one row: walked on, and when the window falls short, the index
         ("kp3", 50, 4, 2, 3),  # none in the probe: the index finds the rest at once
-        ("kp1-0002", 50, 4, 2, 3),  # one in two rows: a window of four would not fill 50: the index
+        # One in two rows: a window of four would not fill 50, so the index, asked for the term's
+        # rarest trigrams by their rates in the probe (one aggregate).
+        ("kp1-0002", 50, 4, 2, 4),
     ],
 )
 def test_a_term_too_rare_in_the_probe_goes_to_the_index(people, term, size, window, probe, queries):
@@ -218,3 +220,33 @@ def test_a_term_too_rare_in_the_probe_goes_to_the_index(people, term, size, wind
         page = search_page(scope, scope, term, size=size, window=window, probe=probe)
     assert len(captured) == queries
     assert [h.code for h in page.items] == expected(term)[:size]
+
+
+def test_the_index_is_asked_for_the_rarest_trigrams_only():
+    sampled = {"kho": 10, "hon": 90, "ong": 605, "i9q": 17, "quy": 40, "thi": 719}
+    # 10.5/1000 × 17.5/1000 is still above 1 in 10,000; with 40.5/1000 it is below.
+    assert search_module.rarest(sampled, 1000) == ["kho", "i9q", "quy"]
+    # A trigram on more than half the keys is left out, unless nothing rarer is there.
+    assert search_module.rarest({"ung": 586, "ng9": 895, "hun": 396}, 1000) == ["hun"]
+    assert search_module.rarest({"ng9": 900, "thi": 700}, 1000) == ["thi"]
+    assert search_module.rarest({"abc": 0, "bcd": 0, "cde": 0}, 1000) == ["abc", "bcd"]
+    # The chosen trigrams as pieces of the joined term: overlapping spans merge, the others stay apart.
+    assert search_module.fragments("hung mai", ["g9m", "mai", "9ma", "hun"]) == ["hun", "g9mai"]
+    assert search_module.fragments("khong thi quyen", ["kho", "i9q", "quy"]) == ["kho", "i9quy"]
+
+
+def test_the_rarest_pieces_are_asked_of_the_joined_key_index(people):
+    from django.db import connection
+
+    found = Household.objects.filter(search_module.condition("hung mai", grams=["g9m", "mai", "9ma", "hun"]))
+    sql = str(found.query)
+    assert "%hun%" in sql and "%g9mai%" in sql and "hung9mai" not in sql
+    assert sorted(found.values_list("code", flat=True)) == ["KP1-0002", "KP1-0003"]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for scan in ("seqscan", "indexscan", "indexonlyscan"):
+                cursor.execute(f"SET LOCAL enable_{scan} = off")
+            plan = found.order_by().values_list("pk").explain()
+        assert "household_search_joined_trgm_idx" in plan
+    else:
+        assert connection.vendor == "sqlite"
