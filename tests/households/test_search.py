@@ -206,10 +206,11 @@ def test_search_page_queries_do_not_grow_with_matches(
         ("kp1", 1, 4, 2, 2),  # the probe fills the page: its edge and its walk
         ("kp1-000", 3, 4, 2, 4),  # two in two rows: the window should fill the page, so it is walked
         ("ngu", 2, 3, 1, 5),  # one in one row: walked on, and when the window falls short, the index
-        ("kp3", 50, 4, 2, 3),  # none in the probe: the index finds the rest at once
         # One in two rows: a window of four would not fill 50, so the index, asked for the term's
-        # rarest trigrams by their rates in the probe (one aggregate).
-        ("kp1-0002", 50, 4, 2, 4),
+        # rarest trigrams by their rates in the probe (one aggregate) ...
+        ("hung mai", 50, 4, 2, 4),
+        ("kp1-0002", 50, 4, 2, 3),  # ... or for all of them when the term holds digits
+        ("kp3", 50, 4, 2, 3),  # none in the probe, and two trigrams or less: the whole term
     ],
 )
 def test_a_term_too_rare_in_the_probe_goes_to_the_index(people, term, size, window, probe, queries):
