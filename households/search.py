@@ -23,6 +23,12 @@ million, 150 ms of rechecks for 134 matches); joined, the trigrams "g9m" and "9m
 and only households where they are neighbours remain (2,663). Names never hold digits, so the joined
 term is a condition every match meets; the plain condition beside it keeps the answer exact where a
 code or CCCD happens to hold the digit (migration 0018).
+
+Beyond the probe, a name is looked up by its rarest trigrams only (their rates among the probe's
+households): a trigram on most keys filters nothing and costs the most to read. What the index still
+reads grows with the registry (the postings of the term's rarest trigram: "kho" is on 7,525 keys of a
+million); a term made of common pieces ("hung mai": 2,663 candidates for 134 matches at 1M) pays for
+its candidates, as trigrams cannot tell neighbours more than three letters apart.
 """
 
 from django.db.models import CharField, Count, F, Q, Subquery, Value
@@ -37,8 +43,8 @@ SCANNED = "search_scanned"  # the key as an expression: tested row by row, never
 # Households walked in code order before the trigram index is asked: a term on more than one household
 # in 200 fills a page inside the window (51 / 10,000); a rarer one is the index's to find.
 WINDOW = 10_000
-# The first households walked: a term with no match among them (rarer than one in 1,000) goes to the
-# index at once, where it is cheap, instead of being tested on the rest of the window.
+# The first households walked: a term too rare among them to fill a page in the whole window (five or
+# fewer) goes to the index at once, instead of being tested on the rest of the window for nothing.
 PROBE = 1_000
 # What the index sees in place of a space: a character pg_trgm counts as part of a word (so trigrams span
 # words) that no folded name holds. The index's expression (migration 0018) must stay exactly this.
