@@ -81,6 +81,8 @@ def pages(client, commune, only=""):
         "tìm hiếm (mã hộ 'b0000500')": "/households/?q=b0000500",
         "tìm hiếm 'khong thi quyen'": "/households/?q=khong+thi+quyen",
         "tìm vừa 'hung mai'": "/households/?q=hung+mai",
+        # A mid-frequency name (about three households in a thousand): a page at 1M, a few rows at 1k.
+        "tìm vừa 'tran thi mai'": "/households/?q=tran+thi+mai",
         "tìm hai chữ 'zq'": "/households/?q=zq",
         "tìm hai chữ 'ng'": "/households/?q=ng",
         "tìm có dấu 'Nguyễn Thị Hương'": "/households/?q=Nguy%E1%BB%85n+Th%E1%BB%8B+H%C6%B0%C6%A1ng",

@@ -204,8 +204,11 @@ def test_search_page_queries_do_not_grow_with_matches(
     "term,size,window,probe,queries",
     [
         ("kp1", 1, 4, 2, 2),  # the probe fills the page: its edge and its walk
-        ("kp1-000", 3, 4, 2, 4),  # two in two rows: the window should fill the page, so it is walked
-        ("ngu", 2, 3, 1, 5),  # one in one row: walked on, and when the window falls short, the index
+        # Two in two rows: a page of three wants two more rows, and a quarter more for chance (three):
+        # within a window of five, so they are walked, and the page is full.
+        ("kp1-000", 3, 5, 2, 4),
+        ("kp1-000", 3, 4, 2, 3),  # past a window of four: the index
+        ("ngu", 2, 4, 1, 5),  # one in one row: three more walked, none there: the index
         # One in two rows: a window of four would not fill 50, so the index, asked for the term's
         # rarest trigrams by their rates in the probe (one aggregate) ...
         ("hung mai", 50, 4, 2, 4),
@@ -213,7 +216,9 @@ def test_search_page_queries_do_not_grow_with_matches(
         ("kp3", 50, 4, 2, 3),  # none in the probe, and two trigrams or less: the whole term
     ],
 )
-def test_a_term_too_rare_in_the_probe_goes_to_the_index(people, term, size, window, probe, queries):
+def test_each_walk_is_as_long_as_the_rate_found_says_the_page_needs(
+    people, term, size, window, probe, queries
+):
     from django.db import connection
 
     scope = Household.objects.all()
@@ -251,3 +256,11 @@ def test_the_rarest_pieces_are_asked_of_the_joined_key_index(people):
         assert "household_search_joined_trgm_idx" in plan
     else:
         assert connection.vendor == "sqlite"
+
+
+def test_the_next_walk_follows_the_rate_found():
+    # Three in the first 1,000: 48 more matches at that rate is 16,000 rows, 20,000 with the margin.
+    assert search_module._next_walk(3, 1000, 50, 40_000) == 20_000
+    assert search_module._next_walk(3, 1000, 50, 20_000) == 0  # past the window: the index
+    assert search_module._next_walk(1, 1000, 50, 40_000) == 0  # one in 1,000: 62,500 rows
+    assert search_module._next_walk(0, 1000, 50, 40_000) == 0
