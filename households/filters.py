@@ -70,6 +70,8 @@ class HouseholdFilter(django_filters.FilterSet):
             (default_year, str(default_year))
         ]
         self.default_year = default_year
+        # Unbound, the select shows the year the list opens on, not its first (newest) choice.
+        self.form.fields["year"].initial = default_year
         for field in self.form.fields.values():
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs["class"] = css

@@ -135,8 +135,12 @@ def test_the_list_opens_on_the_latest_annual_review_not_a_later_supplementary_ro
     supplementary = approved_round(commune, 2025, number=2, approver=annual.approved_by)
     add_result(supplementary, poor, Category.NONE)
     url = reverse("households:household_list")
-    context = get(client_for, labour_officer, url).context
+    response = get(client_for, labour_officer, url)
+    context = response.context
     assert context["filter"].selected_year == 2024
+    # The year select says so too (its first choice is 2025).
+    assert '<option value="2024" selected>' in response.text
+    assert '<option value="2025" selected>' not in response.text
     assert [(h.code, r.category) for h, r in context["rows"]] == [
         ("A-1", Category.POOR),
         ("A-2", Category.NEAR_POOR),
