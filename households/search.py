@@ -73,19 +73,24 @@ def match(folded: str, field: str = "search_key") -> Q:
     return Q(**{f"{field}__contains": folded})
 
 
+def joined(folded: str) -> str:
+    """The folded term as the index sees its key: spaces made ``SEPARATOR`` (migration 0018)."""
+    return folded.replace(" ", SEPARATOR)
+
+
 def indexed(folded: str) -> Q:
     """A condition every row ``match`` finds also meets, in the terms of the joined-key index: the
     term's spaces joined as the key's are; a word start is the key's start or a joined space."""
-    joined = folded.replace(" ", SEPARATOR)
+    term = joined(folded)
     if len(folded) < SHORT_TERM:
-        return Q(StartsWith(JOINED, joined)) | Q(Contains(JOINED, SEPARATOR + joined))
-    return Q(Contains(JOINED, joined))
+        return Q(StartsWith(JOINED, term)) | Q(Contains(JOINED, SEPARATOR + term))
+    return Q(Contains(JOINED, term))
 
 
 def trigrams(folded: str) -> list[str]:
     """The term's trigrams as the joined-key index cuts them (a term under three letters has none)."""
-    joined = folded.replace(" ", SEPARATOR)
-    return list(dict.fromkeys(joined[i : i + 3] for i in range(len(joined) - 2)))
+    term = joined(folded)
+    return list(dict.fromkeys(term[i : i + 3] for i in range(len(term) - 2)))
 
 
 def rarest(counts: dict[str, int], total: int) -> list[str]:
@@ -109,15 +114,15 @@ def fragments(folded: str, grams: list[str]) -> list[str]:
     """The pieces of the joined term that hold ``grams`` and as few other trigrams as may be: each
     gram's span, overlapping spans merged. Each piece is in every match's joined key; the index
     reads the trigrams of each piece, and the heap recheck tests each piece once."""
-    joined = folded.replace(" ", SEPARATOR)
-    spans = sorted((joined.index(gram), joined.index(gram) + 3) for gram in grams)
+    term = joined(folded)
+    spans = sorted((term.index(gram), term.index(gram) + 3) for gram in grams)
     merged = [list(spans[0])]
     for begin, end in spans[1:]:
         if begin < merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([begin, end])
-    return [joined[begin:end] for begin, end in merged]
+    return [term[begin:end] for begin, end in merged]
 
 
 def condition(
@@ -228,8 +233,8 @@ def search_page(
     start, rows, probed, walk, done = after_key, [], None, probe, 0
     for _ in range(MAX_WALKS):
         edge = _walk_edge(walked, start, walk)
-        rest = found.filter(_after(start)) if start else found
         if edge is None:  # the rest of the list fits in this walk: it is the whole answer
+            rest = found.filter(_after(start)) if start else found
             rows += list(rest.filter(plain).order_by(*order)[: size + 1 - len(rows)])
             return _page(rows, after_key, size)
         # Inside the walk the term is tested on an expression no index serves, so the plan is the
