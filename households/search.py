@@ -25,19 +25,30 @@ and only households where they are neighbours remain (2,663). Names never hold d
 term is a condition every match meets; the plain condition beside it keeps the answer exact where a
 code or CCCD happens to hold the digit (migration 0018).
 
+On PostgreSQL a term of two words or more that the probe leaves short of a page is walked through one
+of its word pairs (``households.models.search``, kept by a trigger): the pair's rows in code order, each
+household tested as in the walk, until the page is full. Every match holds the term's pairs, so this
+reads the pair's rows up to the page, not the registry: "tran thi mai" (3,817 matches among a million)
+reads about 400 rows of "thi mai" (32,504) for its 51; "hung mai" reads the 192 rows of "ung mai" where
+the trigram index rechecked 2,663 candidates. A pair is walked only when all its rows, or the rows the
+probe's rate says the page needs, are at most ``PAIR_WALK``; otherwise the walk and the index go on.
+
 Beyond the probe, a name is looked up by its rarest trigrams only (their rates among the probe's
 households): a trigram on most keys filters nothing and costs the most to read. What the index still
 reads grows with the registry (the postings of the term's rarest trigram: "kho" is on 7,525 keys of a
-million); a term made of common pieces ("hung mai": 2,663 candidates for 134 matches at 1M) pays for
-its candidates, as trigrams cannot tell neighbours more than three letters apart.
+million); a term made of common pieces and no pair worth walking pays for its candidates, as trigrams
+cannot tell neighbours more than three letters apart.
 """
 
-from math import ceil
+from math import ceil, inf
 
-from django.db.models import CharField, Count, F, Q, Subquery, Value
+from django.db import connections
+from django.db.models import CharField, Count, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Concat, Replace
 from django.db.models.lookups import Contains, StartsWith
 
+from households.models import Commune, SearchPair
+from households.models.search import PAIR_PART
 from thoxuan_gnbv.pagination import PAGE_SIZE, KeysetPage, decode, encode
 from thoxuan_gnbv.text import fold
 
@@ -64,6 +75,12 @@ JOINED = Replace(F("search_key"), Value(" "), Value(SEPARATOR))
 KEPT_RATE = 1e-4
 MAX_KEPT = 5
 COMMON_RATE = 0.5  # a trigram on more than half the keys is never worth its posting list
+# On PostgreSQL a term of two words or more that the probe did not fill a page with is walked through
+# one of its word pairs instead (``households.models.search``): the pair's rows in code order, each
+# household tested as in the walk, so the page costs the pair rows it reads, not the registry. A pair
+# is walked when all its rows, or the rows the probe's rate says the page needs, are at most
+# ``PAIR_WALK`` (each row a lookup of its household: about 2 µs).
+PAIR_WALK = 2_000
 
 
 def match(folded: str, field: str = "search_key") -> Q:
@@ -91,6 +108,23 @@ def trigrams(folded: str) -> list[str]:
     """The term's trigrams as the joined-key index cuts them (a term under three letters has none)."""
     term = joined(folded)
     return list(dict.fromkeys(term[i : i + 3] for i in range(len(term) - 2)))
+
+
+def pair_tokens(folded: str) -> list[str]:
+    """The term's word pairs as the trigger cuts a key's (migration 0019): each pair of neighbouring
+    words, the last ``PAIR_PART`` letters of the first and the first of the second. The term's first
+    word may end a longer word and its last may begin one, so a pair is left out where either has
+    fewer letters than that (their key's pair is not known), and where it holds a digit (the key's
+    is never listed)."""
+    words = folded.split(" ")
+    tokens = []
+    for i, (left, right) in enumerate(zip(words, words[1:], strict=False)):
+        if (i == 0 and len(left) < PAIR_PART) or (i == len(words) - 2 and len(right) < PAIR_PART):
+            continue
+        token = f"{left[-PAIR_PART:]} {right[:PAIR_PART]}"
+        if not any(ch.isdigit() for ch in token):
+            tokens.append(token)
+    return list(dict.fromkeys(tokens))
 
 
 def rarest(counts: dict[str, int], total: int) -> list[str]:
@@ -204,6 +238,51 @@ def _next_walk(found: int, done: int, size: int, window: int) -> int:
     return more if done + more <= window else 0
 
 
+def _pair_choice(commune_id, tokens, start, probe_edge, in_probe: int, size: int, pair_walk: int):
+    """(token, last code to walk or None for all) of the pair to walk after ``start``, or None when no
+    pair is worth it. One query: for each pair, the code of its ``pair_walk``-th row (none: fewer
+    rows, all walked) and its rows among the probe's codes, whose share of the ``in_probe`` matches
+    found there says how many rows the page needs. Codes are unique in a commune, so a code alone
+    places a pair's row."""
+    rows = SearchPair.objects.filter(commune_id=commune_id)
+    if start:
+        rows = rows.filter(code__gt=start[0])
+    columns = {}
+    for i, token in enumerate(tokens):
+        own = rows.filter(token=token)
+        columns[f"edge{i}"] = Subquery(own.order_by("code").values("code")[pair_walk - 1 : pair_walk])
+        in_probe_rows = own.filter(code__lte=probe_edge[0]).values("token").annotate(n=Count("household"))
+        columns[f"probe{i}"] = Subquery(in_probe_rows.values("n"))
+    read = Commune.objects.filter(pk=commune_id).values(**columns).first()
+    if read is None:
+        return None
+    best, choice = (2, inf), None
+    for i, token in enumerate(tokens):
+        edge, share = read[f"edge{i}"], read[f"probe{i}"] or 0
+        if edge is None:  # fewer rows than a walk: all of them, the fewest first
+            rank = (0, share)
+        elif in_probe and (size + 1) * share / in_probe * WALK_MARGIN <= pair_walk:
+            rank = (1, share / in_probe)
+        else:
+            continue
+        if rank < best:
+            best, choice = rank, (token, edge)
+    return choice
+
+
+def _pair_rows(found, matches, commune_id, token, start, edge, size):
+    """The first ``size + 1`` households of ``found`` after ``start`` that ``matches`` (the term, tested
+    as in the walk) among the pair's rows up to the code ``edge``. One query: the pair's rows are read
+    in code order from ``search_pair_walk_idx`` and each household looked up until the page is full."""
+    candidates = SearchPair.objects.filter(commune_id=commune_id, token=token)
+    if start:
+        candidates = candidates.filter(code__gt=start[0])
+    if edge is not None:
+        candidates = candidates.filter(code__lte=edge)
+    hits = candidates.filter(Exists(matches.filter(pk=OuterRef("household_id")))).order_by("code")
+    return list(found.filter(pk__in=Subquery(hits.values("household_id")[: size + 1])).order_by("code", "pk"))
+
+
 def search_page(
     found,
     walked,
@@ -214,6 +293,8 @@ def search_page(
     size: int = PAGE_SIZE,
     window: int | None = None,
     probe: int | None = None,
+    commune_id: int | None = None,
+    pair_walk: int = PAIR_WALK,
 ):
     """The next keyset page (code, id) of ``found`` (the filtered households, the search not yet
     applied) matching ``text`` after the cursor ``after``, walking ``walked`` (the households the
@@ -230,6 +311,7 @@ def search_page(
     scanned = found.alias(**{SCANNED: Concat("search_key", Value(""), output_field=CharField())})
     after_key = decode(after, found.model._meta.get_field("code")) if after else None
     order = ("code", "pk")
+    tokens = pair_tokens(fold(text)) if commune_id and connections[found.db].vendor == "postgresql" else []
     start, rows, probed, walk, done = after_key, [], None, probe, 0
     for _ in range(MAX_WALKS):
         edge = _walk_edge(walked, start, walk)
@@ -243,6 +325,16 @@ def search_page(
         in_walk = scanned.filter(_after(start)) if start else scanned
         ids = in_walk.filter(scanned_term, _up_to(edge)).order_by(*order).values("pk")
         rows += list(found.filter(pk__in=Subquery(ids[: size + 1 - len(rows)])).order_by(*order))
+        # A probe short of a page: a word pair of the term may reach the page in fewer rows than
+        # walking on or the trigram index would (the pair's rows hold every match after the cursor).
+        if probed is None and len(rows) <= size and tokens:
+            choice = _pair_choice(commune_id, tokens, after_key, edge, len(rows), size, pair_walk)
+            if choice:
+                token, last = choice
+                matches = scanned.filter(scanned_term)
+                paired = _pair_rows(found, matches, commune_id, token, after_key, last, size)
+                if len(paired) > size or last is None:  # a full page, or every row of the pair
+                    return _page(paired, after_key, size)
         probed = probed or (start, edge)
         start, done = edge, done + walk
         walk = 0 if len(rows) > size else _next_walk(len(rows), done, size, window)

@@ -108,6 +108,8 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Tables a trigger derives (the search's word pairs) are left out of dumpdata (thoxuan_gnbv.routers).
+DATABASE_ROUTERS = ["thoxuan_gnbv.routers.DerivedTablesRouter"]
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Wait for a writer instead of failing at once when two requests write together.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20

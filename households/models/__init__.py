@@ -14,6 +14,7 @@ from households.models.review_stages import (
     Posting,
     RoundHousehold,
 )
+from households.models.search import SearchPair
 from households.models.standard import Indicator, PovertyStandard
 
 __all__ = [
@@ -21,9 +22,9 @@ __all__ = [
     "Category",
     "Commune",
     "CommuneIdentity",
+    "CommuneKind",
     "CommuneMerger",
     "Complaint",
-    "CommuneKind",
     "Household",
     "Indicator",
     "ListReason",
@@ -32,9 +33,9 @@ __all__ = [
     "Member",
     "Neighborhood",
     "Posting",
-    "QuickScreen",
     "PovertyStandard",
     "Province",
+    "QuickScreen",
     "Relation",
     "RequestKind",
     "Review",
@@ -44,5 +45,6 @@ __all__ = [
     "ReviewRoundTransition",
     "RoundHousehold",
     "RoundStatus",
+    "SearchPair",
     "Sex",
 ]

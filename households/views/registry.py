@@ -80,6 +80,7 @@ def household_list(request):
             term,
             by_national_id=by_national_id,
             after=request.GET.get("after", ""),
+            commune_id=commune.pk,
         )
     else:
         if term:

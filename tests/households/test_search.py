@@ -4,6 +4,7 @@ from roles that may not see them; a page whose queries do not grow with the matc
 Runs on SQLite and on PostgreSQL (DATABASE_URL) alike; the results must be identical on both."""
 
 import pytest
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -43,6 +44,14 @@ TERMS = [
     "009 mai",
     "9 ma",
     "ma",
+    # Word pairs (households.models.search): a whole middle word, a first word that ends a longer one,
+    # a first or last word too short for its pair, a pair across two names.
+    "mai anh",
+    "uyen van hung",
+    "en thi huong",
+    "mai la",
+    "huong 0381",
+    "a zq",
 ]
 
 
@@ -75,9 +84,10 @@ def expected(term: str) -> list[str]:
     return sorted(found)
 
 
-def _all_pages(term, window, size=2, by_national_id=True, probe=None):
+def _all_pages(term, window, size=2, by_national_id=True, probe=None, pair_walk=search_module.PAIR_WALK):
     """Every code the list shows for ``term``, page after page through the cursor."""
     scope = Household.objects.all()
+    commune_id = scope.values_list("commune_id", flat=True).first()
     codes, after = [], ""
     for _ in range(len(PEOPLE) + 1):
         page = search_page(
@@ -89,6 +99,8 @@ def _all_pages(term, window, size=2, by_national_id=True, probe=None):
             size=size,
             window=window,
             probe=probe,
+            commune_id=commune_id,
+            pair_walk=pair_walk,
         )
         codes += [h.code for h in page.items]
         if page.is_last:
@@ -97,16 +109,29 @@ def _all_pages(term, window, size=2, by_national_id=True, probe=None):
     raise AssertionError("the pages never end")
 
 
-# (window, probe): no probe below the window, a probe of one or two rows before the rest of the
-# window, and the defaults' shape (a probe a tenth of the window) on a registry smaller than both.
-WALKS = [(1, None), (2, None), (3, None), (1000, None), (3, 1), (4, 2), (1000, 1), (1000, 2)]
+# (window, probe, pair walk): no probe below the window, a probe of one or two rows before the rest
+# of the window, and the defaults' shape (a probe a tenth of the window) on a registry smaller than
+# both; on PostgreSQL, word pairs walked one or two rows at most (so a pair is cut short and the walk
+# takes over), or whole.
+WALKS = [
+    (1, None, 1),
+    (2, None, 2),
+    (3, None, 2000),
+    (1000, None, 2000),
+    (3, 1, 1),
+    (4, 2, 2),
+    (1000, 1, 2000),
+    (1000, 2, 2000),
+    (1000, 1, 1),
+    (1000, 2, 3),
+]
 
 
-@pytest.mark.parametrize("window,probe", WALKS)
+@pytest.mark.parametrize("window,probe,pair_walk", WALKS)
 @pytest.mark.parametrize("term", TERMS)
-def test_every_window_shows_the_same_rows_in_code_order(people, term, window, probe):
-    assert _all_pages(term, window, probe=probe) == expected(term)
-    assert _all_pages(term, window, size=50, probe=probe) == expected(term)
+def test_every_window_shows_the_same_rows_in_code_order(people, term, window, probe, pair_walk):
+    assert _all_pages(term, window, probe=probe, pair_walk=pair_walk) == expected(term)
+    assert _all_pages(term, window, size=50, probe=probe, pair_walk=pair_walk) == expected(term)
 
 
 def test_expected_rows_of_the_rule(people):
@@ -117,6 +142,9 @@ def test_expected_rows_of_the_rule(people):
     assert expected("khong co") == []
     assert expected("0099mai") == [] and expected("009 mai") == ["KP3-009"]
     assert expected("ma") == ["KP1-0002", "KP1-0003", "KP3-009"]  # word starts only
+    assert expected("mai anh") == ["KP1-0002"] and expected("uyen van hung") == ["KP1-0007"]
+    assert expected("en thi huong") == ["KP1-0001", "KP2-0001"] and expected("mai la") == ["KP3-009"]
+    assert expected("huong 0381") == ["KP1-0001", "KP2-0001"] and expected("a zq") == ["KP1-0005"]
 
 
 def test_the_search_asks_the_joined_key_index(people):
@@ -259,3 +287,97 @@ def test_the_next_walk_follows_the_rate_found():
     assert search_module._next_walk(3, 1000, 50, 20_000) == 0  # past the window: the index
     assert search_module._next_walk(1, 1000, 50, 40_000) == 0  # one in 1,000: 62,500 rows
     assert search_module._next_walk(0, 1000, 50, 40_000) == 0
+
+
+def test_a_term_is_cut_into_word_pairs_as_the_trigger_cuts_a_key():
+    # The middle words are whole; the first may end a longer word and the last begin one.
+    assert search_module.pair_tokens("tran thi mai") == ["ran thi", "thi mai"]
+    assert search_module.pair_tokens("hung mai") == ["ung mai"]
+    assert search_module.pair_tokens("nguyen le van") == ["yen le", "le van"]  # "le" is whole
+    assert search_module.pair_tokens("en thi huong") == ["thi huo"]  # "en" may end "nguyen", "chien"…
+    assert search_module.pair_tokens("hung ma") == []  # "ma" may begin "mai", "manh"…
+    assert search_module.pair_tokens("huong 0381 mai") == []  # digits: never listed
+    assert search_module.pair_tokens("nguyen") == []
+
+
+def key_pairs(key: str) -> set[str]:
+    """An independent reading of the trigger's pairs: neighbouring words of the key, the last three
+    letters of one and the first three of the next, none holding a digit."""
+    words = key.split(" ")
+    pairs = {f"{a[-3:]} {b[:3]}" for a, b in zip(words, words[1:], strict=False)}
+    return {pair for pair in pairs if not any(ch.isdigit() for ch in pair)}
+
+
+def stored_pairs(household) -> set[str]:
+    from households.models import SearchPair
+
+    rows = SearchPair.objects.filter(household_id=household.pk)
+    assert set(rows.values_list("code", "commune_id").distinct()) <= {(household.code, household.commune_id)}
+    return set(rows.values_list("token", flat=True))
+
+
+def test_the_trigger_keeps_each_households_pairs_as_its_key_and_code_are(people, other_commune):
+    """PostgreSQL's trigger (migration 0019) writes the pairs on every write path: a bulk insert, a
+    save that changes the key or the code, a save that does not, a move to another commune, a
+    delete, a truncate. SQLite has neither the table nor the trigger: its search never asks for them."""
+    from django.db import connection
+
+    from households.models import SearchPair
+    from households.services.registry import build_search_key
+
+    if connection.vendor != "postgresql":
+        assert "households_searchpair" not in connection.introspection.table_names()
+        return
+    household = Household.objects.get(code="KP1-0001")
+    assert key_pairs(household.search_key) == {"yen thi", "thi huo"}  # "kp1-0001 nguyen…": digits
+    for each in Household.objects.all():
+        assert stored_pairs(each) == key_pairs(each.search_key)
+
+    household.code, household.head_name = "KP1-0100", "Trần Thị Mai"
+    household.search_key = build_search_key(household.code, household.head_name, household.head_national_id)
+    household.save()
+    assert stored_pairs(household) == {"ran thi", "thi mai"}
+    household.address = "Khu phố 1"
+    household.save()
+    assert stored_pairs(household) == {"ran thi", "thi mai"}
+    Household.objects.filter(pk=household.pk).update(commune=other_commune)
+    household.refresh_from_db()
+    assert stored_pairs(household) == {"ran thi", "thi mai"}
+    assert not SearchPair.objects.exclude(commune_id=F("household__commune_id")).exists()
+    household.delete()
+    assert not SearchPair.objects.filter(household_id=household.pk).exists()
+    assert SearchPair.objects.count() == sum(len(key_pairs(h.search_key)) for h in Household.objects.all())
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the test's pending foreign-key checks first
+        cursor.execute("TRUNCATE households_household CASCADE")
+    assert not SearchPair.objects.exists()
+
+
+def test_dumpdata_leaves_the_derived_pairs_out():
+    """The pairs are the trigger's to write: a dump that carried them would load them twice."""
+    from django.apps import apps
+    from django.db import router
+
+    model = apps.get_model("households", "SearchPair")
+    assert not router.allow_migrate_model("default", model)
+
+
+def test_a_probe_short_of_a_page_walks_the_rarest_pair_on_postgresql(people):
+    """ "hung mai": one in the probe of two rows, short of a page. On PostgreSQL its pair "ung mai" has
+    two rows in all: the choice (one query) and the pair's walk (one); SQLite asks the index."""
+    from django.db import connection
+
+    scope = Household.objects.all()
+    commune_id = people[0].commune_id
+    with CaptureQueriesContext(connection) as captured:
+        page = search_page(scope, scope, "hung mai", size=50, window=4, probe=2, commune_id=commune_id)
+    assert [h.code for h in page.items] == expected("hung mai") and page.is_last
+    sql = " ".join(query["sql"] for query in captured)
+    assert len(captured) == 4
+    assert ("households_searchpair" in sql) == (connection.vendor == "postgresql")
+    # Walked a row at a time, the pair is cut short: the walk and the index finish the page.
+    with CaptureQueriesContext(connection) as captured:
+        page = search_page(
+            scope, scope, "hung mai", size=50, window=4, probe=2, commune_id=commune_id, pair_walk=1
+        )
+    assert [h.code for h in page.items] == expected("hung mai")
