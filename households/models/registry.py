@@ -83,8 +83,11 @@ class Household(Versioned):
     )
     # fold(code + head name + CCCDs + member names): "nguyen thi huong" finds "Nguyễn Thị Hường" on
     # SQLite and PostgreSQL alike. On PostgreSQL a trigram index (migration 0004) serves LIKE '%…%'
-    # (``households.search`` keeps a search bounded at any registry size).
-    search_key = models.CharField("khóa tìm kiếm", max_length=1000, blank=True, editable=False, db_index=True)
+    # (``households.search`` keeps a search bounded at any registry size). No btree on the key itself:
+    # no lookup reads one (substrings go through the trigram index, walks through the code index), and
+    # two of them (the key and its LIKE copy, on the history table too: 690 MB at 1M households) made
+    # every import row write four long keys.
+    search_key = models.CharField("khóa tìm kiếm", max_length=1000, blank=True, editable=False)
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 

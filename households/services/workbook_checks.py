@@ -84,8 +84,13 @@ def _check_against_database(plan: ImportPlan, commune) -> None:
             Household.objects.filter(commune=commune, code__in=part).values_list("code", flat=True)
         )
     ids = {r.head_national_id: r for r in plan.rows if r.head_national_id}
+    # The CCCD indexes are partial (blank CCCDs left out) and PostgreSQL proves "not blank" from an IN
+    # list of at most 100 values only: the explicit condition keeps a chunk of 1,000 on the index (at
+    # 1M households, 1 ms instead of a scan of every member).
+    heads = Household.objects.exclude(head_national_id="")
+    members = Member.objects.exclude(national_id="")
     for part in chunks(ids):
-        for national_id, commune_id, code in Household.objects.filter(head_national_id__in=part).values_list(
+        for national_id, commune_id, code in heads.filter(head_national_id__in=part).values_list(
             "head_national_id", "commune_id", "code"
         ):
             row = ids[national_id]
@@ -93,7 +98,7 @@ def _check_against_database(plan: ImportPlan, commune) -> None:
                 plan.errors.append(
                     messages.CELL_NATIONAL_ID_USED.format(row=row.row, header=wb.HEAD_NATIONAL_ID)
                 )
-        for national_id, commune_id, code in Member.objects.filter(national_id__in=part).values_list(
+        for national_id, commune_id, code in members.filter(national_id__in=part).values_list(
             "national_id", "household__commune_id", "household__code"
         ):
             row = ids[national_id]

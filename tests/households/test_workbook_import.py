@@ -309,3 +309,26 @@ def test_rows_with_the_same_marks_share_one_read_only_copy(commune, khu_pho):
     assert third.deprived != first.deprived and dict(third.flags)["is_ethnic_minority"] is False
     with pytest.raises(TypeError):
         first.flags["is_ethnic_minority"] = False  # shared, so never changed in place
+
+
+def test_the_national_id_checks_read_the_national_id_indexes_for_a_full_chunk(commune, khu_pho):
+    """The CCCD indexes are partial (blank CCCDs left out); PostgreSQL proves a query stays inside one
+    from an IN list of at most 100 values, so a chunk of more must say "not blank" itself, or each
+    check reads every household and member (at 1M households, 3 s of a 10,000-row import)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    rows = [row(code=f"KP1-{i:04d}", national_id=f"0381900{i:05d}") for i in range(1, 151)]
+    with CaptureQueriesContext(connection) as captured:
+        plan = workbook_read(workbook_bytes(rows), commune=commune)
+    assert plan.errors == [] and len(plan.rows) == 150
+    checks = [q["sql"] for q in captured if "national_id" in q["sql"] and " IN (" in q["sql"]]
+    assert len(checks) == 2  # the heads', the members'
+    if connection.vendor == "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a handful of rows: let only usability decide
+        for sql, index in zip(checks, ("household_head_national_id_unique", "member_national_id_unique")):
+            cursor.execute(f"EXPLAIN {sql}")
+            plan_text = "\n".join(line for (line,) in cursor.fetchall())
+            assert index in plan_text and "Seq Scan" not in plan_text, plan_text
