@@ -328,7 +328,9 @@ def test_the_national_id_checks_read_the_national_id_indexes_for_a_full_chunk(co
         return
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")  # a handful of rows: let only usability decide
-        for sql, index in zip(checks, ("household_head_national_id_unique", "member_national_id_unique"), strict=True):
+        for sql, index in zip(
+            checks, ("household_head_national_id_unique", "member_national_id_unique"), strict=True
+        ):
             cursor.execute(f"EXPLAIN {sql}")
             plan_text = "\n".join(line for (line,) in cursor.fetchall())
             assert index in plan_text and "Seq Scan" not in plan_text, plan_text
