@@ -6,6 +6,10 @@ from households.models.geography import Commune, Neighborhood
 from thoxuan_gnbv.concurrency import Versioned
 
 national_id_validator = RegexValidator(r"^\d{12}$", "Số CCCD phải gồm đúng 12 chữ số.")
+# The CCCD unique indexes cover given CCCDs only. A query meant for one of them names its condition
+# itself: PostgreSQL proves it from an IN list of at most 100 values only.
+HEAD_NATIONAL_ID_GIVEN = ~models.Q(head_national_id="")
+NATIONAL_ID_GIVEN = ~models.Q(national_id="")
 
 
 class Sex(models.TextChoices):
@@ -104,7 +108,7 @@ class Household(Versioned):
             # A head's CCCD identifies one person: one household at most.
             models.UniqueConstraint(
                 fields=["head_national_id"],
-                condition=~models.Q(head_national_id=""),
+                condition=HEAD_NATIONAL_ID_GIVEN,
                 name="household_head_national_id_unique",
             ),
         ]
@@ -158,7 +162,7 @@ class Member(Versioned):
         constraints = [
             # A CCCD identifies one person: unique where given.
             models.UniqueConstraint(
-                fields=["national_id"], condition=~models.Q(national_id=""), name="member_national_id_unique"
+                fields=["national_id"], condition=NATIONAL_ID_GIVEN, name="member_national_id_unique"
             ),
             # A household has one head (chủ hộ): the person the household is registered and reviewed
             # under (Luật Cư trú 68/2020/QH14 Điều 10, one chủ hộ per hộ gia đình — cần xác nhận: the

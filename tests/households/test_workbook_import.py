@@ -5,6 +5,8 @@ import zipfile
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from households import messages
 from households import workbook as wb
@@ -315,9 +317,6 @@ def test_the_national_id_checks_read_the_national_id_indexes_for_a_full_chunk(co
     """The CCCD indexes are partial (blank CCCDs left out); PostgreSQL proves a query stays inside one
     from an IN list of at most 100 values, so a chunk of more must say "not blank" itself, or each
     check reads every household and member (at 1M households, 3 s of a 10,000-row import)."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     rows = [row(code=f"KP1-{i:04d}", national_id=f"0381900{i:05d}") for i in range(1, 151)]
     with CaptureQueriesContext(connection) as captured:
         plan = workbook_read(workbook_bytes(rows), commune=commune)
