@@ -27,6 +27,14 @@
       .catch(function () { /* the preview button still works */ });
   }
 
+  // On a slow network the officer may type before this script arrives: what is already changed is
+  // previewed at once, or the result would wait for the next keystroke.
+  var changed = Array.prototype.some.call(form.elements, function (field) {
+    if (field.type === "checkbox" || field.type === "radio") { return field.checked !== field.defaultChecked; }
+    return typeof field.defaultValue === "string" && field.type !== "hidden" && field.value !== field.defaultValue;
+  });
+  if (changed) { preview(); }
+
   form.addEventListener("input", function () {
     window.clearTimeout(timer);
     timer = window.setTimeout(preview, 300);

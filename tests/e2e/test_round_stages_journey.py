@@ -121,3 +121,22 @@ def test_one_household_from_survey_to_the_chairmans_decision(
     expect(page.get_by_test_id("round-status")).to_contain_text("Quyết định số 12/QĐ-UBND ngày 12/10/2026")
     assert ReviewRound.objects.get(pk=listed_round.pk).status == RoundStatus.APPROVED
     assert Complaint.objects.get().status == ComplaintStatus.REJECTED
+
+
+def test_an_income_typed_before_the_script_arrives_is_previewed(
+    page, live_server, listed_round, labour_officer
+):
+    """On a slow network the officer types before the form's script has loaded: the script previews
+    what is already filled in when it arrives, not only at the next keystroke."""
+    held = []
+    page.route("**/households-review*.js", lambda route: held.append(route))
+    sign_in(page, live_server, labour_officer)
+    page.goto(f"{live_server.url}/households/rounds/{listed_round.pk}/")
+    page.get_by_role("link", name="KP1-0001").click()
+    page.get_by_role("link", name="Rà soát hộ").click(no_wait_after=True)
+    page.get_by_label("Thu nhập bình quân (đồng/người/tháng)").fill("1900000")
+    page.wait_for_timeout(500)  # no script yet, so no preview
+    expect(page.get_by_test_id("review-result")).not_to_contain_text("Hộ cận nghèo")
+    assert len(held) == 1
+    held[0].continue_()
+    expect(page.get_by_test_id("review-result")).to_contain_text("Hộ cận nghèo")
