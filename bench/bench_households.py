@@ -209,8 +209,8 @@ def import_child(kind: str, path: str, rows: int, trace: bool) -> dict:
 
 
 def import_bench(commune, rows: int, repeat: int, trace: bool) -> dict:
-    """Run the bare read and the import ``repeat`` times each, every run in its own process (so each
-    peak is its own), plus one traced import with ``trace``; the median seconds and the largest peak."""
+    """Run the bare read and the import ``repeat`` times each, alternately, every run in its own process
+    (so each peak is its own), plus one traced import with ``trace``; the median seconds and the largest peak."""
     path = import_workbook(commune, rows)
 
     def child(kind, traced=False):
@@ -219,7 +219,11 @@ def import_bench(commune, rows: int, repeat: int, trace: bool) -> dict:
         return json.loads(output.stdout)
 
     try:
-        runs = {kind: [child(kind) for _ in range(repeat)] for kind in ("read", "import")}
+        # Alternated (read, import, read, …): a neighbour's load on a shared machine then weighs on both.
+        runs = {"read": [], "import": []}
+        for _ in range(repeat):
+            for kind, results in runs.items():
+                results.append(child(kind))
         traced = child("import", traced=True) if trace else {}
     finally:
         os.unlink(path)

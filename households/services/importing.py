@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from households import messages
 from households.models import Household, Review, ReviewRound, RoundStatus
@@ -20,6 +19,7 @@ from households.services.registry import build_search_key
 from households.services.review import current_round
 from households.services.workbook_checks import workbook_read
 from thoxuan_gnbv import stored_figures
+from thoxuan_gnbv.history_copy import bulk_create_recorded, bulk_update_recorded
 
 __all__ = ["HISTORY_REASON", "ImportResult", "households_import"]
 HOUSEHOLD_COLUMNS = [
@@ -85,7 +85,7 @@ def _apply(plan, commune, user, expected_fingerprint, overwrite_manual) -> Impor
         raise ValidationError(messages.ROUND_NOT_OPEN)
     target = target_for(commune, review_round.year)
     standard_id = _standard_id(review_round.year)
-    options = {"batch_size": 1000, "default_user": user, "default_change_reason": HISTORY_REASON}
+    options = {"user": user, "reason": HISTORY_REASON}
     result = ImportResult(0, 0, review_round)
     walk = diff_rows(plan.rows, commune=commune, review_round=found, target=target, hasher=hasher, lock=True)
     for current, diffs in walk:
@@ -104,9 +104,9 @@ def _apply(plan, commune, user, expected_fingerprint, overwrite_manual) -> Impor
                 reviewed.append((household, diff))
         result.created += len(new)
         if new:
-            _create_households(new, commune, options)
+            bulk_create_recorded(new, Household, **options)
         if changed:
-            bulk_update_with_history(changed, Household, HOUSEHOLD_COLUMNS, **options)
+            bulk_update_recorded(changed, Household, HOUSEHOLD_COLUMNS, **options)
         _write_reviews(reviewed, review_round, standard_id, target, user, options)
     if expected_fingerprint is not None and hasher.hexdigest() != expected_fingerprint:
         raise ValidationError(messages.IMPORT_DATA_CHANGED)
@@ -136,18 +136,6 @@ def _fill_household(household, row, member_text) -> None:
         household.version += 1  # an edit form opened before the import is now stale (concurrency.py)
 
 
-def _create_households(new, commune, options) -> None:
-    bulk_create_with_history(new, Household, **options)
-    if any(h.pk is None for h in new):  # a backend that does not return keys
-        ids = dict(
-            Household.objects.filter(commune=commune, code__in=[h.code for h in new]).values_list(
-                "code", "pk"
-            )
-        )
-        for household in new:
-            household.pk = household.id = ids[household.code]
-
-
 def _write_reviews(reviewed, review_round, standard_id, target, user, options) -> None:
     new_reviews, changed_reviews = [], []
     for household, diff in reviewed:
@@ -165,6 +153,6 @@ def _write_reviews(reviewed, review_round, standard_id, target, user, options) -
         review.recorded_by_id = user.pk if user else None
         (changed_reviews if review.pk else new_reviews).append(review)
     if new_reviews:
-        bulk_create_with_history(new_reviews, Review, **options)
+        bulk_create_recorded(new_reviews, Review, **options)
     if changed_reviews:
-        bulk_update_with_history(changed_reviews, Review, REVIEW_COLUMNS, **options)
+        bulk_update_recorded(changed_reviews, Review, REVIEW_COLUMNS, **options)
