@@ -209,3 +209,25 @@ def test_the_small_commune_is_made_in_the_bench_communes_province(bench_commune)
     assert small.code == "bench-small" and small.province_id == bench_commune.province_id
     assert small.province_id is not None
     assert Household.objects.filter(commune=small).count() == 12
+
+
+def test_the_open_work_gives_the_crawler_a_page_of_each_kind_in_progress(bench_commune):
+    from bench.make_open_work import open_work
+    from households.models import ReviewRequest
+    from households.services.review import current_round
+    from programs.models import Correction, Estimate, Plan
+    from reporting.models import CompiledReport, Report
+    from thoxuan_gnbv.statuses import CorrectionStatus, EstimateStatus, PlanStatus
+
+    made = open_work(bench_commune)
+    assert len(made) == 6
+    assert Report.objects.filter(period__commune=bench_commune).exists()
+    assert CompiledReport.objects.filter(period__commune=bench_commune).exists()
+    assert Correction.objects.filter(commune=bench_commune, status=CorrectionStatus.REQUESTED).exists()
+    assert ReviewRequest.objects.filter(commune=bench_commune).count() == 3
+    assert Plan.objects.get(commune=bench_commune, year=2025).status == PlanStatus.DRAFT
+    assert (
+        Estimate.objects.filter(commune=bench_commune, status=EstimateStatus.DRAFT).get().lines.count() == 1
+    )
+    assert current_round(bench_commune).entries.exists()  # the list of the survey stage
+    assert open_work(bench_commune) == []  # once only

@@ -167,3 +167,39 @@ def test_a_household_off_the_lists_cannot_ask_to_leave_them(household, labour_of
         _received(household, labour_officer, kind=RequestKind.LEAVE)
     assert error.value.message_dict == {"kind": [messages.REQUEST_LEAVE_NOT_LISTED]}
     assert not ReviewRequest.objects.exists()
+
+
+def test_the_next_periodic_round_lists_the_periodic_list_as_the_ongoing_decisions_changed_it(
+    household, neighborhood1, labour_officer, chairman
+):
+    from django.utils import timezone
+
+    from households.models import RoundHousehold
+    from households.services.review import review_round_open
+
+    earlier = approved_round(household.commune, 2024, approver=chairman)
+    poor, near_poor, escapes = (HouseholdFactory(neighborhood=neighborhood1) for _ in range(3))
+    add_result(earlier, poor, Category.POOR, income=1_000_000)
+    add_result(earlier, near_poor, Category.NEAR_POOR, income=1_800_000)
+    add_result(earlier, escapes, Category.POOR, income=1_000_000)
+    add_result(earlier, household, Category.AVERAGE, income=2_500_000)
+    # Two decisions of 2025, each its own supplementary round: the household becomes poor, and one
+    # poor household leaves the list.
+    review_request_decide(
+        request=_posted(household, labour_officer), user=chairman, decision_number="12/QĐ-UBND",
+        decision_date=D(2025, 3, 24),
+    )  # fmt: skip
+    request = services.review_request_record(
+        commune=escapes.commune, household=escapes, kind=RequestKind.LEAVE, received_on=MARCH_10,
+        user=labour_officer,
+    )  # fmt: skip
+    request = services.review_request_survey(
+        request=request, user=labour_officer, deprivations=[], income=3_500_000, surveyed_on=D(2025, 3, 16)
+    )
+    request = services.review_request_post(request=request, user=labour_officer, posting_start=D(2025, 3, 17))
+    review_request_decide(
+        request=request, user=chairman, decision_number="13/QĐ-UBND", decision_date=D(2025, 3, 25)
+    )
+    opened = review_round_open(commune=household.commune, year=timezone.localdate().year, user=labour_officer)
+    listed = set(RoundHousehold.objects.filter(round=opened).values_list("household_id", flat=True))
+    assert listed == {poor.pk, near_poor.pk, household.pk}
