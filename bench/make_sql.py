@@ -1,31 +1,13 @@
-"""Bulk writing for the bench generators: COPY on PostgreSQL (millions of rows in minutes), executemany
-elsewhere, with the same rows (None is NULL). Rows bypass the ORM, so every NOT NULL column without a
-database default (``version``, ``void_reason``…) must be in ``columns``.
-
-COPY reads CSV where an unquoted empty field is NULL and a quoted one ("") an empty string, which is
-exactly what csv.QUOTE_NOTNULL writes for None and "" (no per-value conversion in Python)."""
-
-import csv
-import io
+"""Bulk writing for the bench generators: ``insert_rows`` (COPY on PostgreSQL, executemany elsewhere;
+``thoxuan_gnbv.bulk_copy``, which the workbook import shares), explicit keys and the sequences after
+them. Rows bypass the ORM, so every NOT NULL column without a database default (``version``,
+``void_reason``…) must be in ``columns``."""
 
 from django.db import connection
 
+from thoxuan_gnbv.bulk_copy import insert_rows
 
-def insert_rows(table: str, columns: list[str], rows: list[tuple]) -> None:
-    if not rows:
-        return
-    if connection.vendor == "postgresql":
-        buffer = io.StringIO()
-        csv.writer(buffer, quoting=csv.QUOTE_NOTNULL).writerows(rows)
-        buffer.seek(0)
-        with connection.cursor() as cursor:
-            cursor.cursor.copy_expert(
-                f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)", buffer
-            )
-        return
-    placeholders = ", ".join(["%s"] * len(columns))
-    with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", rows)
+__all__ = ["analyze", "insert_rows", "next_id", "reset_sequences"]
 
 
 def next_id(model) -> int:

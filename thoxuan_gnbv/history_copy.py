@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import connections, router
 from django.utils import timezone
 
+from thoxuan_gnbv.bulk_copy import copy_create
+
 __all__ = ["CREATED", "UPDATED", "bulk_create_recorded", "bulk_update_recorded", "record_history"]
 CREATED, UPDATED = "+", "~"
 CHUNK = 1000
@@ -63,8 +65,9 @@ def _check_columns(history_model, tracked) -> None:
 
 
 def bulk_create_recorded(objs, model, *, user=None, reason: str = "", batch_size: int = CHUNK) -> list:
-    """``bulk_create`` and one '+' history row per object (the objects must come back with their keys)."""
-    created = model.objects.bulk_create(objs, batch_size=batch_size)
+    """``bulk_create`` (through COPY on PostgreSQL, ``bulk_copy``) and one '+' history row per object
+    (the objects must come back with their keys)."""
+    created = copy_create(model, objs, batch_size=batch_size)
     if any(obj.pk is None for obj in created):
         raise NotImplementedError("bulk_create_recorded cần CSDL trả về khóa chính")
     record_history(model, [obj.pk for obj in created], history_type=CREATED, user=user, reason=reason)
