@@ -58,7 +58,8 @@ def insert_rows(table: str, columns: list[str], rows, *, using: str = "default")
 
 def copy_create(model, objs: list, *, batch_size: int = 1000) -> list:
     """``model.objects.bulk_create(objs)`` through COPY on PostgreSQL: the objects get their keys and
-    their ``auto_now``/``auto_now_add`` times, as ``bulk_create`` gives them. No signals, no ``save``."""
+    their ``auto_now``/``auto_now_add`` times, as ``bulk_create`` gives them. No signals, no ``save``.
+    ``batch_size`` serves the ``bulk_create`` path; COPY streams the objects given (callers pass chunks)."""
     using = router.db_for_write(model)
     connection = connections[using]
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]

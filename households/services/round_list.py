@@ -1,6 +1,6 @@
 """Preparing a round's list of households to review (QĐ 24/2021/QĐ-TTg Điều 4 khoản 1): the poor and
-near-poor households on the lists in force (the last periodic round and the ongoing decisions after it), those with a request (Mẫu số 01) and those the khu
-phố heads propose, each with its reason."""
+near-poor households on the lists in force (the last periodic round and the ongoing decisions after it),
+those with a request (Mẫu số 01) and those the khu phố heads propose, each with its reason."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -43,6 +43,7 @@ def lists_in_force(commune) -> set[int]:
             "household_id", flat=True
         )
     )
+    # An earlier year's round entered afterwards as history is not a decision on today's lists.
     later = approved.filter(number__gt=1, decision_date__gte=base.decision_date).exclude(year__lt=base.year)
     for household_id, category in (
         Review.objects.filter(round__in=later)
